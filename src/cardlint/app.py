@@ -1,0 +1,108 @@
+"""From a request (what the command line asked) to a job the engine can run.
+
+Configuration comes first, command-line options override it. Everything that can go wrong
+here is a usage, configuration or schema error, raised as `UsageError` (exit status 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from cardlint.config import ConfigError, LoadedConfig, load_config
+from cardlint.engine import Job, Report, run
+from cardlint.files import card_files
+from cardlint.rules import all_rules
+from cardlint.schema import SchemaLoadError, default_schema_path, load_schema
+from cardlint.selection import SelectionError, select_rules, severities
+
+
+class UsageError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    paths: Sequence[Path] = ()
+    config: Path | None = None
+    schema: Path | None = None
+    select: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    today: date | None = None
+    cwd: Path = field(default_factory=Path.cwd)
+
+
+def check(request: CheckRequest) -> Report:
+    return run(build_job(request))
+
+
+def build_job(request: CheckRequest) -> Job:
+    try:
+        loaded = load_config(request.config, request.cwd)
+    except ConfigError as error:
+        raise UsageError(str(error)) from error
+    settings = loaded.settings
+    roots = card_roots(loaded)
+    corpus = card_files(roots, loaded.root, settings.include, settings.exclude)
+    targets = (
+        card_files(request.paths, loaded.root, settings.include, settings.exclude)
+        if request.paths
+        else corpus
+    )
+    _require_existing(request.paths)
+    rules = all_rules()
+    try:
+        chosen = select_rules(
+            rules,
+            request.select or settings.select,
+            [*settings.extend_select, *request.extend_select],
+            [*settings.ignore, *request.ignore],
+        )
+        levels = severities(rules, settings.severity)
+    except SelectionError as error:
+        raise UsageError(_where(loaded, str(error))) from error
+    return Job(
+        targets=targets,
+        corpus=[*corpus, *(t for t in targets if t not in set(corpus))],
+        schema=_schema(request, loaded),
+        rules=chosen,
+        severity=levels,
+        today=request.today or settings.today or date.today(),
+        max_file_size=settings.max_file_size,
+        known_ids=frozenset(settings.known_ids),
+        cwd=request.cwd,
+    )
+
+
+def card_roots(loaded: LoadedConfig) -> list[Path]:
+    """The configured roots, else `cards/` when it exists, else the project root."""
+    if loaded.settings.roots:
+        return [loaded.root / r for r in loaded.settings.roots]
+    default = loaded.root / "cards"
+    return [default] if default.is_dir() else [loaded.root]
+
+
+def _schema(request: CheckRequest, loaded: LoadedConfig):  # type: ignore[no-untyped-def]
+    if request.schema is not None:
+        path = request.schema
+    elif loaded.settings.schema_path is not None:
+        path = loaded.root / loaded.settings.schema_path
+    else:
+        path = default_schema_path()
+    try:
+        return load_schema(path)
+    except SchemaLoadError as error:
+        raise UsageError(str(error)) from error
+
+
+def _require_existing(paths: Sequence[Path]) -> None:
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"{path}: no such file or directory")
+
+
+def _where(loaded: LoadedConfig, message: str) -> str:
+    return f"{loaded.path}: {message}" if loaded.path else message

@@ -1,0 +1,123 @@
+"""Loading one card: bytes -> text -> front matter and body, keeping every position exact.
+
+This module is the parser of record. python-frontmatter is not used here: it turns malformed
+front matter into "no metadata", strips leading blank lines (shifting every line number) and
+crashes on non-string keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardlint.markdown import Body, parse_body
+from cardlint.source import SourceError, SourceText, decode, read_bytes
+from cardlint.text import json_type
+from cardlint.violation import Position
+from cardlint.yamlload import FrontMatter, YamlError, load_front_matter
+
+DEFAULT_MAX_SIZE = 1024 * 1024
+_DELIMITER = re.compile(r"---[ \t]*\Z")
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something wrong found while loading; `rule` names the rule that reports it."""
+
+    rule: str
+    position: Position
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Card:
+    path: Path
+    source: SourceText | None = None
+    front_matter: FrontMatter | None = None
+    front_matter_end: int = 0
+    body: Body | None = None
+    problems: tuple[LoadProblem, ...] = ()
+
+    @property
+    def data(self) -> dict[str, object]:
+        """The front-matter mapping, or an empty one when there is none to read."""
+        if self.front_matter is not None and isinstance(self.front_matter.data, dict):
+            return self.front_matter.data
+        return {}
+
+    @property
+    def has_mapping(self) -> bool:
+        return self.front_matter is not None and isinstance(self.front_matter.data, dict)
+
+
+def load_card(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Card:
+    try:
+        source = decode(read_bytes(path, max_size))
+    except SourceError as error:
+        return Card(path, problems=(LoadProblem("unreadable-file", error.position, error.message),))
+    return parse_card(path, source)
+
+
+def parse_card(path: Path, source: SourceText) -> Card:
+    lines = source.lines
+    closing = _closing_line(lines)
+    if closing is None:
+        problem = _missing_front_matter(lines)
+        return Card(path, source, body=parse_body(source.text, 1), problems=(problem,))
+    body = parse_body("\n".join(lines[closing + 1 :]), closing + 2)
+    base = source.line_starts[1]
+    yaml_text = "\n".join(lines[1:closing])
+    try:
+        front = load_front_matter(yaml_text, lambda offset: source.position(base + offset))
+    except YamlError as error:
+        position = source.position(base + min(error.offset, len(yaml_text)))
+        problem = LoadProblem("invalid-yaml", position, error.message)
+        return Card(path, source, None, closing + 1, body, (problem,))
+    problems = [
+        LoadProblem(
+            "duplicate-key",
+            duplicate.position,
+            f"duplicate key '{duplicate.key}' (first defined at line {duplicate.first.line})",
+            "remove one of the two entries; YAML readers disagree on which one wins",
+        )
+        for duplicate in front.duplicates
+    ]
+    if not isinstance(front.data, dict):
+        what = "empty" if front.data is None else f"a {json_type(front.data)}, not a mapping"
+        problems.append(
+            LoadProblem(
+                "front-matter-not-mapping",
+                Position(1, 1),
+                f"front matter is {what}",
+                "write the fields as `key: value` lines between the two `---` lines",
+            )
+        )
+    return Card(path, source, front, closing + 1, body, tuple(problems))
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    if not _DELIMITER.match(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if _DELIMITER.match(lines[index]):
+            return index
+    return None
+
+
+def _missing_front_matter(lines: list[str]) -> LoadProblem:
+    if _DELIMITER.match(lines[0]):
+        return LoadProblem(
+            "missing-front-matter",
+            Position(1, 1),
+            "front matter opened on line 1 is never closed",
+            "end the front matter with a line holding only `---`",
+        )
+    later = next((i for i, line in enumerate(lines) if _DELIMITER.match(line)), None)
+    hint = (
+        f"the `---` on line {later + 1} must be the very first line of the file"
+        if later is not None and not any(line.strip() for line in lines[:later])
+        else "start the card with `---`, its YAML fields, and a closing `---`"
+    )
+    return LoadProblem("missing-front-matter", Position(1, 1), "card has no front matter", hint)

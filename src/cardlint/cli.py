@@ -1,0 +1,121 @@
+"""The command line: parse options, call the library, hand the report to a reporter."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from cardlint import __version__
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from error
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cardlint")
+def main() -> None:
+    """Validate and lint Markdown concept cards."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--schema", type=click.Path(path_type=Path), help="Schema file (JSON Schema + x-cardlint)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Configuration file (default: nearest cardlint.toml or pyproject.toml).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--select", multiple=True, help="Only these rules: codes, names or prefixes (CL2).")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, names or prefixes.")
+@click.option("--today", callback=_today, help="Date the date rules treat as today (YYYY-MM-DD).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option("--quiet", "-q", is_flag=True, help="Print violations only, no summary.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
+def check(
+    paths: tuple[Path, ...],
+    schema: Path | None,
+    config_path: Path | None,
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: date | None,
+    exit_zero: bool,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    """Check cards: files, and directories walked for *.md (default: the configured roots)."""
+    from cardlint.app import CheckRequest, UsageError
+    from cardlint.app import check as run_check
+    from cardlint.report import ReportStyle, render
+
+    started = time.perf_counter()
+    request = CheckRequest(
+        paths=paths,
+        config=config_path,
+        schema=schema,
+        select=_codes(select),
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        today=today,
+    )
+    try:
+        result = run_check(request)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    color = sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
+    style = ReportStyle(color=color, quiet=quiet, seconds=time.perf_counter() - started)
+    render(output_format, result, sys.stdout, style)
+    if result.internal_errors:
+        sys.exit(2)
+    sys.exit(0 if exit_zero or result.summary.errors == 0 else 1)
+
+
+@main.command(name="rules")
+def list_rules() -> None:
+    """List every rule: code, name, default severity and summary."""
+    from cardlint.rules import all_rules
+
+    for rule in all_rules():
+        state = "" if rule.enabled_by_default else " (off by default)"
+        click.echo(f"{rule.code}  {rule.name:<34} {rule.severity.value:<8} {rule.summary}{state}")
+
+
+@main.command(name="rule")
+@click.argument("code_or_name")
+def show_rule(code_or_name: str) -> None:
+    """Show a rule's documentation: what it checks, why, an example, how to fix."""
+    from cardlint.docs import rule_markdown
+    from cardlint.rules import find_rule
+
+    rule = find_rule(code_or_name)
+    if rule is None:
+        raise click.UsageError(f"no rule {code_or_name!r}; `cardlint rules` lists them all")
+    click.echo(rule_markdown(rule))

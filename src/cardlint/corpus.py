@@ -1,0 +1,83 @@
+"""The corpus index: every card's id, names and outgoing references, for cross-card rules."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cardlint.card import Card
+from cardlint.schema import CardSchema
+from cardlint.violation import Position
+
+
+@dataclass(frozen=True)
+class Reference:
+    field: str
+    target: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    id: str | None
+    id_position: Position | None
+    names: tuple[str, ...]
+    references: tuple[Reference, ...]
+
+
+def entry_for(card: Card, schema: CardSchema) -> Entry:
+    """What the index needs to know about one card."""
+    data = card.data
+    ext = schema.extension
+    raw_id = data.get(ext.id_field)
+    card_id = raw_id if isinstance(raw_id, str) else None
+    names = tuple(v for n in ext.name_fields if isinstance(v := data.get(n), str))
+    references: list[Reference] = []
+    for name in ext.reference_fields:
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        for index, target in enumerate(items):
+            if isinstance(target, str):
+                references.append(Reference(name, target, _position(card, (name, index))))
+    id_position = _position(card, (ext.id_field,)) if card_id is not None else None
+    return Entry(card.path, card_id, id_position, names, tuple(references))
+
+
+def _position(card: Card, path: tuple[str | int, ...]) -> Position:
+    span = card.front_matter.span(path) if card.front_matter is not None else None
+    return span.value if span is not None else Position(1, 1)
+
+
+@dataclass(frozen=True, eq=False)
+class CorpusIndex:
+    entries: tuple[Entry, ...] = ()
+    known_ids: frozenset[str] = frozenset()
+    by_id: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    referrers: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> CorpusIndex:
+        ordered = tuple(sorted(entries, key=lambda e: str(e.path)))
+        by_id: defaultdict[str, list[Entry]] = defaultdict(list)
+        referrers: defaultdict[str, list[Entry]] = defaultdict(list)
+        for entry in ordered:
+            if entry.id is not None:
+                by_id[entry.id].append(entry)
+            for target in dict.fromkeys(r.target for r in entry.references):
+                referrers[target].append(entry)
+        return cls(
+            ordered,
+            frozenset(known_ids),
+            {k: tuple(v) for k, v in by_id.items()},
+            {k: tuple(v) for k, v in referrers.items()},
+        )
+
+    def exists(self, card_id: str) -> bool:
+        return card_id in self.by_id or card_id in self.known_ids
+
+    def entry(self, path: Path) -> Entry | None:
+        return next((e for e in self.entries if e.path == path), None)

@@ -1,0 +1,46 @@
+"""Finding the card files: explicit files as given, directories walked in sorted order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+
+def matches(path: str, patterns: Iterable[str]) -> bool:
+    """A glob matches the path relative to the project root, or its final name."""
+    name = path.rsplit("/", 1)[-1]
+    return any(fnmatchcase(path, p) or fnmatchcase(name, p) for p in patterns)
+
+
+def card_files(
+    paths: Sequence[Path], root: Path, include: Sequence[str], exclude: Sequence[str]
+) -> list[Path]:
+    """The cards named by `paths`: files as given, directories walked without following links."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for file in _walk(path, root, include, exclude):
+                found.setdefault(file, None)
+        else:
+            found.setdefault(path, None)
+    return list(found)
+
+
+def _walk(top: Path, root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not matches(_relative(here / d, root), exclude))
+        for name in sorted(files):
+            file = here / name
+            relative = _relative(file, root)
+            if matches(relative, include) and not matches(relative, exclude):
+                yield file
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()

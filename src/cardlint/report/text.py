@@ -1,0 +1,60 @@
+"""`path:line:col: CODE message`, a hint on an indented line, and a closing summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from cardlint.engine import Report
+from cardlint.report import ReportStyle
+from cardlint.text import printable
+from cardlint.violation import Severity, Violation
+
+_RESET = "\033[0m"
+_COLORS: dict[object, str] = {
+    "path": "\033[1m",
+    Severity.ERROR: "\033[31m",
+    Severity.WARNING: "\033[33m",
+    "hint": "\033[36m",
+    "ok": "\033[32m",
+}
+Paint = Callable[[object, str], str]
+
+
+def write_text(report: Report, out: TextIO, style: ReportStyle) -> None:
+    paint = _painter(style.color)
+
+    for violation in report.violations:
+        out.write(_line(violation, paint) + "\n")
+        if violation.hint:
+            out.write(f"    {paint('hint', 'hint:')} {printable(violation.hint)}\n")
+    if not style.quiet:
+        out.write(_summary(report, style, paint) + "\n")
+
+
+def _line(violation: Violation, paint: Paint) -> str:
+    where = f"{printable(violation.path)}:{violation.line}:{violation.column}:"
+    code = paint(violation.severity, violation.code)
+    return f"{paint('path', where)} {code} {printable(violation.message)}"
+
+
+def _summary(report: Report, style: ReportStyle, paint: Paint) -> str:
+    summary = report.summary
+    seconds = f" ({style.seconds:.2f} s)" if style.seconds is not None else ""
+    cards = _plural(summary.cards, "card")
+    if not report.violations:
+        checked = f"All {cards} passed" if summary.cards != 1 else "1 card passed"
+        return paint("ok", f"{checked}{seconds}.")
+    counts = f"{_plural(summary.errors, 'error')} and {_plural(summary.warnings, 'warning')}"
+    return f"Found {counts} in {summary.cards_with_violations} of {cards}{seconds}."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _painter(enabled: bool) -> Paint:
+    def paint(kind: object, text: str) -> str:
+        return f"{_COLORS[kind]}{text}{_RESET}" if enabled else text
+
+    return paint

@@ -1,0 +1,47 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.structure import structure
+from cardlint.template import Template
+from cardlint.violation import Finding, Position
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    templates = [Template(t) for t in ctx.schema.extension.title]
+    if not templates or card.body is None:
+        return
+    expected = "# " + templates[0].render(card.data)
+    titles = structure(ctx.schema, card).titles
+    if not titles:
+        yield Finding(
+            Position(card.front_matter_end + 1, 1),
+            "card has no H1 title",
+            f"add the title `{expected}` after the front matter",
+        )
+    elif not any(t.matches(titles[0].text, card.data) for t in templates):
+        first = titles[0]
+        yield Finding(
+            Position(first.line, first.column),
+            f"title '{first.text}' does not match the expected '{expected[2:]}'",
+            f"write the title as `{expected}`",
+        )
+
+
+RULE = Rule(
+    code="CL201",
+    name="missing-title",
+    summary="The card has no H1 title, or it does not match the schema's title template.",
+    doc=RuleDoc(
+        what="A card without an H1 heading, or whose first H1 does not match the schema's title "
+        "template, e.g. `{concept_name_zh} ({concept_name_en})` filled from the front matter. "
+        "Full-width and half-width punctuation, spacing, case and emphasis are ignored.",
+        why="The title is what readers and search see first; when it disagrees with the names "
+        "in the front matter, one of the two is wrong.",
+        example="```markdown\n# Multimodal\n```\nwith `concept_name_zh: 多模态模型` and "
+        "`concept_name_en: Multimodal Models`.",
+        fix="Write the title from the names: `# 多模态模型 (Multimodal Models)`, or correct the "
+        "names in the front matter.",
+    ),
+    check=check,
+)

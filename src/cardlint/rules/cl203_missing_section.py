@@ -1,0 +1,46 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.structure import expected_heading, section_titles, structure
+from cardlint.violation import Finding, Position
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    if card.body is None:
+        return
+    sections = structure(ctx.schema, card).sections
+    for index, match in enumerate(sections):
+        if match.heading is not None:
+            continue
+        before = next((m.heading for m in reversed(sections[:index]) if m.heading), None)
+        after = next((m.heading for m in sections[index + 1 :] if m.heading), None)
+        where = (
+            f"expected after '{'#' * before.level} {before.text}'" if before else "expected first"
+        )
+        line = after.line if after else card.front_matter_end + card.body.line_count
+        names = " or ".join(f"'{t}'" for t in section_titles(match.spec, card))
+        yield Finding(
+            Position(line, 1),
+            f"missing section {names} ({where})",
+            f"add `{expected_heading(match.spec, card)}` with its content",
+        )
+
+
+RULE = Rule(
+    code="CL203",
+    name="missing-section",
+    summary="A section the schema requires is absent.",
+    doc=RuleDoc(
+        what="A required H2 section that no heading matches. Reported where it was expected: at "
+        "the next required section present, or at the end of the card. Matching ignores "
+        "full-width/half-width punctuation, spacing, case and emphasis; each section may also "
+        "be written in English.",
+        why="Readers rely on every card having the same parts; a card without references "
+        "cannot be checked and one without its why is half an explanation.",
+        example="A card whose `## 参考资料` exists only inside a fenced code block: fences hide "
+        "headings, so the section is missing.",
+        fix="Add the section heading with its content, in the order the schema lists.",
+    ),
+    check=check,
+)

@@ -1,0 +1,42 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.structure import in_order, structure
+from cardlint.violation import Finding, Position
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    specs = ctx.schema.extension.sections
+    found = structure(ctx.schema, card).found
+    ranks = [specs.index(m.spec) for m in found]
+    keep = in_order(ranks)
+    for position, match in enumerate(found):
+        if position in keep or match.heading is None:
+            continue
+        later = [found[k] for k in sorted(keep) if k < position and ranks[k] > ranks[position]]
+        if not later or later[0].heading is None:
+            continue
+        heading, first = match.heading, later[0].heading
+        yield Finding(
+            Position(heading.line, heading.column),
+            f"section '{heading.text}' is out of order: it belongs before "
+            f"'{first.text}' (line {first.line})",
+            "move the section so the required sections follow the schema's order",
+        )
+
+
+RULE = Rule(
+    code="CL204",
+    name="section-order",
+    summary="Required sections are not in the schema's order.",
+    doc=RuleDoc(
+        what="Required sections that appear out of order. cardlint keeps the longest run of "
+        "sections already in order and reports each of the others at its heading.",
+        why="A fixed order lets readers find the same part in the same place on every card.",
+        example="```markdown\n## 关键技术\n...\n## 为什么重要？\n```\n`为什么重要？` belongs "
+        "before `关键技术`.",
+        fix="Move the reported section up to where the message says it belongs.",
+    ),
+    check=check,
+)

@@ -1,0 +1,184 @@
+"""Card schemas: standard JSON Schema for the front matter, plus the `x-cardlint` extension.
+
+The extension (validated by pydantic) names the id, reference, citation and date fields and
+the required sections. `$ref` resolves only to files beside the schema; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from cardlint.template import Template
+
+EXTENSION_KEY = "x-cardlint"
+SUPPORTED_DIALECTS = {
+    "https://json-schema.org/draft/2020-12/schema",
+    "http://json-schema.org/draft-07/schema",
+}
+
+
+class SchemaLoadError(Exception):
+    """A schema that cannot be used; the message names the file and the problem."""
+
+
+class SectionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(description="A short name for the section, used by other settings.")
+    titles: list[str] = Field(min_length=1, description="Accepted heading templates.")
+
+
+class Extension(BaseModel):
+    """The `x-cardlint` keyword: what JSON Schema cannot say about a card."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id_field: str = "concept_id"
+    name_fields: list[str] = []
+    reference_fields: list[str] = []
+    citation_field: str | None = None
+    references_section: str | None = None
+    introduced_field: str | None = None
+    date_fields: list[str] = []
+    date_labels: list[str] = []
+    timeline_section: str | None = None
+    title: list[str] = []
+    sections: list[SectionSpec] = []
+    value_aliases: dict[str, dict[str, str]] = Field(
+        default={},
+        description="Per field, words authors use instead of an allowed value, e.g. "
+        "expert -> advanced; used for did-you-mean hints.",
+    )
+
+    @field_validator("title", "sections", mode="after")
+    @classmethod
+    def _templates_are_well_formed(cls, value: list[Any]) -> list[Any]:
+        for item in value:
+            for source in item.titles if isinstance(item, SectionSpec) else [item]:
+                try:
+                    Template(source).fields  # noqa: B018 - parsing is the check
+                except ValueError as error:
+                    raise ValueError(f"bad heading template {source!r}: {error}") from error
+        return value
+
+    def section(self, key: str | None) -> SectionSpec | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True, eq=False)
+class CardSchema:
+    name: str
+    document: dict[str, Any]
+    extension: Extension
+    validator: Any
+
+    @property
+    def properties(self) -> dict[str, Any]:
+        props = self.document.get("properties", {})
+        return props if isinstance(props, dict) else {}
+
+
+def default_schema_path() -> Path:
+    return Path(str(resources.files("cardlint") / "schemas" / "concept-card.schema.json"))
+
+
+@functools.lru_cache(maxsize=8)
+def load_schema(path: Path) -> CardSchema:
+    document = _read_json(path)
+    validator_class = _validator_class(path, document)
+    try:
+        validator_class.check_schema(document)
+    except Exception as error:  # jsonschema.SchemaError, but also odd inputs such as huge ints
+        where = "/".join(str(p) for p in getattr(error, "path", ())) or "top level"
+        detail = getattr(error, "message", str(error))
+        raise SchemaLoadError(f"{path}: invalid JSON Schema at {where}: {detail}") from error
+    try:
+        extension = Extension.model_validate(document.get(EXTENSION_KEY, {}))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in (EXTENSION_KEY, *first["loc"]))
+        raise SchemaLoadError(f"{path}: {where}: {first['msg']}") from error
+    registry = _local_registry(path, document)
+    validator = validator_class(document, registry=registry)
+    _check_refs(path, document, registry)
+    return CardSchema(str(path), document, extension, validator)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SchemaLoadError(f"{path}: cannot read schema: {error.strerror or error}") from error
+    except (UnicodeDecodeError, ValueError) as error:
+        raise SchemaLoadError(f"{path}: not valid JSON: {error}") from error
+    if not isinstance(document, dict):
+        raise SchemaLoadError(f"{path}: a schema must be a JSON object")
+    return document
+
+
+def _validator_class(path: Path, document: dict[str, Any]) -> Any:
+    from jsonschema import validators
+
+    dialect = str(document.get("$schema", "https://json-schema.org/draft/2020-12/schema"))
+    if dialect.rstrip("#") not in SUPPORTED_DIALECTS:
+        raise SchemaLoadError(
+            f"{path}: unsupported $schema {dialect!r}; use JSON Schema 2020-12 or draft-07"
+        )
+    return validators.validator_for(document)
+
+
+def _local_registry(path: Path, document: dict[str, Any]) -> Any:
+    from referencing import Registry, Resource
+    from referencing.exceptions import NoSuchResource
+
+    folder = path.resolve().parent
+    own_id = str(document.get("$id", ""))
+    base = own_id.rsplit("/", 1)[0] + "/" if "/" in own_id else ""
+
+    def retrieve(uri: str) -> Resource[Any]:
+        relative = uri[len(base) :] if base and uri.startswith(base) else uri
+        candidate = folder / relative
+        # Only a plain file name beside the schema: never the network, never another folder.
+        if ":" in relative or "/" in relative or relative in ("", ".", ".."):
+            raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+        if not candidate.is_file():
+            raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+        return Resource.from_contents(_read_json(candidate))
+
+    return Registry(retrieve=retrieve)  # type: ignore[call-arg]
+
+
+def _check_refs(path: Path, document: dict[str, Any], registry: Any) -> None:
+    """Resolve every `$ref` now, so a bad one is a schema error and not a crash mid-run."""
+    from referencing.jsonschema import specification_with
+
+    dialect = str(document.get("$schema", "https://json-schema.org/draft/2020-12/schema"))
+    root = specification_with(dialect).create_resource(document)
+    resolver = registry.resolver_with_root(root)
+    for ref in _refs(document):
+        try:
+            resolver.lookup(ref)
+        except Exception as error:  # referencing.exceptions.Unresolvable and friends
+            raise SchemaLoadError(
+                f"{path}: $ref {ref!r} cannot be resolved (only files beside the schema are read)"
+            ) from error
+
+
+def _refs(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)

@@ -1,0 +1,49 @@
+"""Which rules run, and at what severity: select, extend-select, ignore and overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from cardlint.rules import Rule
+from cardlint.violation import Severity
+
+
+class SelectionError(ValueError):
+    pass
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    wanted = selector.strip()
+    return rule.name == wanted.lower() or rule.code.startswith(wanted.upper())
+
+
+def resolve_selector(selector: str, rules: Sequence[Rule]) -> list[Rule]:
+    chosen = [r for r in rules if _matches(r, selector)]
+    if not chosen or not selector.strip():
+        raise SelectionError(f"unknown rule {selector!r} (use a code, a name or a code prefix)")
+    return chosen
+
+
+def select_rules(
+    rules: Sequence[Rule],
+    select: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[Rule]:
+    selected = list(select)
+    base = (
+        {r.code for s in selected for r in resolve_selector(s, rules)}
+        if selected
+        else {r.code for r in rules if r.enabled_by_default}
+    )
+    base |= {r.code for s in extend_select for r in resolve_selector(s, rules)}
+    base -= {r.code for s in ignore for r in resolve_selector(s, rules)}
+    return [r for r in rules if r.code in base]
+
+
+def severities(rules: Sequence[Rule], overrides: Mapping[str, str]) -> dict[str, Severity]:
+    result = {r.code: r.severity for r in rules}
+    for selector, level in overrides.items():
+        for rule in resolve_selector(selector, rules):
+            result[rule.code] = Severity(level)
+    return result

@@ -1,0 +1,122 @@
+"""Reading a card's bytes safely and decoding them to text with exact positions."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardlint.violation import Position
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_FOREIGN_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+class SourceError(Exception):
+    """The file cannot be turned into text; carries where and why."""
+
+    def __init__(self, message: str, position: Position | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position or Position(1, 1)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A card's text with line endings normalised to LF, and how to map offsets back."""
+
+    text: str
+    line_starts: tuple[int, ...]
+    bom: bool
+    newline: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def position(self, offset: int) -> Position:
+        """The line and column of a code-point offset into `text`."""
+        line_index = bisect.bisect_right(self.line_starts, offset) - 1
+        return Position(line_index + 1, offset - self.line_starts[line_index] + 1)
+
+
+def read_bytes(path: Path, max_size: int) -> bytes:
+    """Read a regular file, refusing anything that could block or exhaust memory."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise SourceError(f"cannot read file: {error.strerror or error}") from error
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(f"not a regular file ({_file_kind(info.st_mode)})")
+    if info.st_size > max_size:
+        raise SourceError(f"file is {info.st_size} bytes, over the {max_size}-byte size limit")
+    try:
+        # O_NONBLOCK: a path swapped for a FIFO after the stat above must not hang the run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise SourceError(f"cannot open file: {error.strerror or error}") from error
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise SourceError("not a regular file")
+        data = handle.read(max_size + 1)
+    if len(data) > max_size:
+        raise SourceError(f"file is over the {max_size}-byte size limit")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a plain file"
+
+
+def decode(data: bytes) -> SourceText:
+    """Decode UTF-8 (optional BOM) with LF, CRLF or CR line endings."""
+    for mark, name in _FOREIGN_BOMS.items():
+        if data.startswith(mark):
+            raise SourceError(f"file is {name}-encoded; cards must be UTF-8")
+    bom = data.startswith(UTF8_BOM)
+    body = data[len(UTF8_BOM) :] if bom else data
+    nul = body.find(b"\x00")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = error.start if nul < 0 else min(nul, error.start)
+        raise _bad_byte(body, bad) from error
+    if nul >= 0:
+        raise _bad_byte(body, nul)
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(text, _line_starts(text), bom, newline)
+
+
+def _bad_byte(body: bytes, offset: int) -> SourceError:
+    prefix = body[:offset].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    byte = body[offset : offset + 1]
+    what = "NUL byte" if byte == b"\x00" else f"byte 0x{byte.hex()} is not valid UTF-8"
+    return SourceError(f"{what}; cards must be UTF-8 text", Position(line, column))
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return tuple(starts)

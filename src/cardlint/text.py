@@ -1,0 +1,81 @@
+"""Small text helpers shared by rules: quoting card values and suggesting near matches."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+MAX_QUOTED = 200
+
+
+def quote(value: object, limit: int = MAX_QUOTED) -> str:
+    """Quote a card value for a message: bounded, with control characters made visible."""
+    text = value if isinstance(value, str) else _plain(value)
+    shown = "".join(_visible(ch) for ch in text[: limit + 1])
+    if len(shown) > limit:
+        shown = shown[:limit] + "…"
+    return f"'{shown}'"
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _number(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_plain(item) for item in value[:20]) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_plain(v)}" for k, v in list(value.items())[:20]) + "}"
+    return str(value)
+
+
+def _number(value: int | float) -> str:
+    # str() of a 5000-digit int raises ValueError on Python >= 3.11; never let a message crash.
+    if isinstance(value, int) and value.bit_length() > 1000:
+        return f"<integer of {value.bit_length()} bits>"
+    return repr(value)
+
+
+def _visible(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cf", "Zl", "Zp") or ch == "\x7f":
+        return f"\\u{ord(ch):04x}"
+    return ch
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The single closest candidate, if one is close enough."""
+    options = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=cutoff)
+    return matches[0] if matches else None
+
+
+def json_type(value: object) -> str:
+    """The JSON Schema name of a Python value's type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def printable(text: str) -> str:
+    """`text` with control, format (bidi) and separator characters shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else _visible_escape(ch) for ch in text)
+
+
+def _visible_escape(ch: str) -> str:
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
