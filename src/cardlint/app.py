@@ -32,6 +32,7 @@ class CheckRequest:
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
     today: date | None = None
+    roots: Sequence[Path] = ()
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -45,14 +46,11 @@ def build_job(request: CheckRequest) -> Job:
     except ConfigError as error:
         raise UsageError(str(error)) from error
     settings = loaded.settings
-    roots = card_roots(loaded)
+    roots = [request.cwd / r for r in request.roots] or card_roots(loaded)
     corpus = card_files(roots, loaded.root, settings.include, settings.exclude)
-    targets = (
-        card_files(request.paths, loaded.root, settings.include, settings.exclude)
-        if request.paths
-        else corpus
-    )
-    _require_existing(request.paths)
+    paths = [request.cwd / p for p in request.paths]
+    _require_existing(paths)
+    targets = card_files(paths, loaded.root, settings.include, settings.exclude) if paths else corpus
     rules = all_rules()
     try:
         chosen = select_rules(
@@ -66,7 +64,7 @@ def build_job(request: CheckRequest) -> Job:
         raise UsageError(_where(loaded, str(error))) from error
     return Job(
         targets=targets,
-        corpus=[*corpus, *(t for t in targets if t not in set(corpus))],
+        corpus=list(dict.fromkeys([*corpus, *targets])),
         schema=_schema(request, loaded),
         rules=chosen,
         severity=levels,
@@ -74,6 +72,7 @@ def build_job(request: CheckRequest) -> Job:
         max_file_size=settings.max_file_size,
         known_ids=frozenset(settings.known_ids),
         cwd=request.cwd,
+        root=loaded.root,
     )
 
 

@@ -51,6 +51,7 @@ class Job:
     max_file_size: int
     known_ids: frozenset[str] = frozenset()
     cwd: Path = Path()
+    root: Path = Path()
 
 
 def run(job: Job) -> Report:
@@ -58,7 +59,7 @@ def run(job: Job) -> Report:
     index = CorpusIndex.build(
         (entry_for(cards[p], job.schema) for p in dict.fromkeys(job.corpus)), job.known_ids
     )
-    context = Context(job.schema, index, job.today)
+    context = Context(job.schema, index, job.today, job.root)
     violations: list[Violation] = []
     for path in dict.fromkeys(job.targets):
         violations.extend(check_card(cards[path], context, job))

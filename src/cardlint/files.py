@@ -19,7 +19,8 @@ def card_files(
 ) -> list[Path]:
     """The cards named by `paths`: files as given, directories walked without following links."""
     found: dict[Path, None] = {}
-    for path in paths:
+    # One spelling per file, so a card named on the command line is the same card the walk found.
+    for path in (Path(os.path.abspath(p)) for p in paths):
         if path.is_dir() and not path.is_symlink():
             for file in _walk(path, root, include, exclude):
                 found.setdefault(file, None)

@@ -12,6 +12,7 @@ import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cardlint.violation import Finding, Severity
@@ -37,6 +38,8 @@ class Context:
     schema: CardSchema
     index: CorpusIndex
     today: date
+    root: Path
+    """The project root; messages that name other files show them relative to it."""
 
 
 Check = Callable[["Card", Context], Iterable[Finding]]

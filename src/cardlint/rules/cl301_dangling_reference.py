@@ -1,0 +1,44 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.references import own_entry, suggest_id
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
+from cardlint.violation import Finding
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    for reference in own_entry(card, ctx.schema, ctx.index).references:
+        if ctx.index.exists(reference.target):
+            continue
+        close = suggest_id(reference.target, ctx.index)
+        hint = (
+            f"did you mean '{close}'?"
+            if close
+            else "write the card, or list the id under `known-ids` if it is planned"
+        )
+        yield Finding(
+            reference.position,
+            f"{reference.field}: {quote(reference.target)} is not the id of any card",
+            hint,
+        )
+
+
+RULE = Rule(
+    code="CL301",
+    name="dangling-reference",
+    summary="A reference names an id that no card defines.",
+    cross_card=True,
+    doc=RuleDoc(
+        what="Each item of a reference field (`related_concepts`) whose id no card in the corpus "
+        "defines and that `known-ids` does not list. Reported at the list item; the hint "
+        "suggests a card by spelling (`gpt4v` -> `gpt-4v`) or by name (`CLIP` -> `clip`). The "
+        "whole corpus is indexed even when only some files are checked.",
+        why="A dead link sends readers nowhere, and usually means a card was renamed or deleted "
+        "without updating the cards that point at it.",
+        example="```yaml\nrelated_concepts: [clip, gpt4v]\n```\nwhen the card's id is `gpt-4v`.",
+        fix="Correct the id, write the missing card, or add the id to `known-ids` in the "
+        "configuration if the card is planned.",
+    ),
+    check=check,
+)

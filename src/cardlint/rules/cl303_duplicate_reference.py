@@ -1,0 +1,37 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.corpus import entry_for
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.violation import Finding
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    seen: dict[tuple[str, str], int] = {}
+    for reference in entry_for(card, ctx.schema).references:
+        key = (reference.field, reference.target)
+        if key in seen:
+            yield Finding(
+                reference.position,
+                f"{reference.field}: '{reference.target}' is listed twice "
+                f"(first on line {seen[key]})",
+                "remove the repeated entry",
+            )
+        else:
+            seen[key] = reference.position.line
+
+
+RULE = Rule(
+    code="CL303",
+    name="duplicate-reference",
+    summary="The same id appears twice in one reference list.",
+    doc=RuleDoc(
+        what="The second and later occurrences of an id in one reference field. The schema's "
+        "`uniqueItems` error for the same item (CL106) is not reported as well.",
+        why="Repeats inflate link counts and the concept graph, and usually come from a "
+        "merge that kept both sides.",
+        example="```yaml\nrelated_concepts: [clip, gpt-4v, clip]\n```",
+        fix="Delete the repeated id.",
+    ),
+    check=check,
+)

@@ -1,0 +1,38 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.engine import display_path
+from cardlint.references import own_entry
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.violation import Finding
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    entry = own_entry(card, ctx.schema, ctx.index)
+    if entry.id is None or entry.id_position is None:
+        return
+    others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != card.path]
+    if others:
+        names = ", ".join(display_path(p, ctx.root) for p in others)
+        yield Finding(
+            entry.id_position,
+            f"id '{entry.id}' is also claimed by {names}",
+            "give each card its own id",
+        )
+
+
+RULE = Rule(
+    code="CL304",
+    name="duplicate-id",
+    summary="Two or more cards claim the same id.",
+    cross_card=True,
+    doc=RuleDoc(
+        what="A card whose id another card in the corpus also uses; reported at each of them, "
+        "naming the others.",
+        why="Every reference to the id becomes ambiguous, and one of the cards can never be "
+        "linked to.",
+        example="`cards/clip.md` and `cards/clip-model.md` both say `concept_id: clip`.",
+        fix="Give one card a new id (`cardlint rename` updates the references), or merge the two.",
+    ),
+    check=check,
+)

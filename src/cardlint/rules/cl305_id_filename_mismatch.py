@@ -1,0 +1,32 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.corpus import entry_for
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.violation import Finding
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    entry = entry_for(card, ctx.schema)
+    stem = card.path.name.removesuffix(".md")
+    if entry.id is not None and entry.id_position is not None and entry.id != stem:
+        yield Finding(
+            entry.id_position,
+            f"id '{entry.id}' differs from the file name '{card.path.name}'",
+            f"rename the file to '{entry.id}.md', or change the id to '{stem}'",
+        )
+
+
+RULE = Rule(
+    code="CL305",
+    name="id-filename-mismatch",
+    summary="The file name (without .md) differs from the card's id.",
+    doc=RuleDoc(
+        what="A card whose file name, without `.md`, is not its id.",
+        why="People and tools find a card by its id; when the file is named differently, "
+        "links by path break and renames leave one of the two behind.",
+        example="`cards/gpt4v.md` with `concept_id: gpt-4v`.",
+        fix="Rename the file to match the id, or correct the id.",
+    ),
+    check=check,
+)

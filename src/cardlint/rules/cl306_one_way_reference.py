@@ -1,0 +1,41 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.references import own_entry
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.violation import Finding, Severity
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    entry = own_entry(card, ctx.schema, ctx.index)
+    if entry.id is None:
+        return
+    for reference in entry.references:
+        targets = ctx.index.by_id.get(reference.target, ())
+        if reference.target == entry.id or not targets:
+            continue
+        if not any(r.target == entry.id for t in targets for r in t.references):
+            yield Finding(
+                reference.position,
+                f"'{reference.target}' does not list '{entry.id}' back",
+                f"add '{entry.id}' to the {reference.field} of '{reference.target}'",
+            )
+
+
+RULE = Rule(
+    code="CL306",
+    name="one-way-reference",
+    summary="Card A lists card B, but B does not list A.",
+    severity=Severity.WARNING,
+    enabled_by_default=False,
+    cross_card=True,
+    doc=RuleDoc(
+        what="A reference to an existing card that does not reference this card back. Off by "
+        "default: enable it for corpora whose links are meant to be symmetric.",
+        why="In a glossary of related concepts, a link that goes only one way means readers "
+        "of the other card never find this one.",
+        example="`clip.md` lists `contrastive-learning`, whose `related_concepts` lacks `clip`.",
+        fix="Add the reverse link, or remove the one-way one.",
+    ),
+    check=check,
+)

@@ -1,0 +1,36 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.references import own_entry
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.violation import Finding, Severity
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    entry = own_entry(card, ctx.schema, ctx.index)
+    if entry.id is None or entry.id_position is None:
+        return
+    if not any(r.path != card.path for r in ctx.index.referrers.get(entry.id, ())):
+        yield Finding(
+            entry.id_position,
+            f"no other card references '{entry.id}'",
+            "list it in the related concepts of the cards it relates to",
+        )
+
+
+RULE = Rule(
+    code="CL307",
+    name="orphan-card",
+    summary="No other card references this card.",
+    severity=Severity.WARNING,
+    enabled_by_default=False,
+    cross_card=True,
+    doc=RuleDoc(
+        what="A card whose id appears in no other card's reference fields. Off by default.",
+        why="A card nothing links to can only be found by search; it is often a new card whose "
+        "neighbours were never updated.",
+        example="`cards/swin-transformer.md` exists, but no card lists `swin-transformer`.",
+        fix="Add the id to the related concepts of the cards it belongs with.",
+    ),
+    check=check,
+)
