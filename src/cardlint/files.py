@@ -20,7 +20,8 @@ def card_files(
     """The cards named by `paths`: files as given, directories walked without following links."""
     found: dict[Path, None] = {}
     # One spelling per file, so a card named on the command line is the same card the walk found.
-    for path in (Path(os.path.abspath(p)) for p in paths):
+    # abspath, not resolve(): a symlinked card keeps the name it was given.
+    for path in (Path(os.path.abspath(p)) for p in paths):  # noqa: PTH100
         if path.is_dir() and not path.is_symlink():
             for file in _walk(path, root, include, exclude):
                 found.setdefault(file, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -109,6 +110,7 @@ def load_schema(path: Path) -> CardSchema:
     registry = _local_registry(path, document)
     validator = validator_class(document, registry=registry)
     _check_refs(path, document, registry)
+    _check_patterns(path, document)
     return CardSchema(str(path), document, extension, validator)
 
 
@@ -132,7 +134,9 @@ def _validator_class(path: Path, document: dict[str, Any]) -> Any:
         raise SchemaLoadError(
             f"{path}: unsupported $schema {dialect!r}; use JSON Schema 2020-12 or draft-07"
         )
-    return validators.validator_for(document)
+    from cardlint.ecma import pattern_keyword
+
+    return validators.extend(validators.validator_for(document), {"pattern": pattern_keyword})
 
 
 def _local_registry(path: Path, document: dict[str, Any]) -> Any:
@@ -163,7 +167,7 @@ def _check_refs(path: Path, document: dict[str, Any], registry: Any) -> None:
     dialect = str(document.get("$schema", "https://json-schema.org/draft/2020-12/schema"))
     root = specification_with(dialect).create_resource(document)
     resolver = registry.resolver_with_root(root)
-    for ref in _refs(document):
+    for ref in _keyword_values(document, "$ref"):
         try:
             resolver.lookup(ref)
         except Exception as error:  # referencing.exceptions.Unresolvable and friends
@@ -172,13 +176,26 @@ def _check_refs(path: Path, document: dict[str, Any], registry: Any) -> None:
             ) from error
 
 
-def _refs(node: object) -> Iterator[str]:
+def _check_patterns(path: Path, document: dict[str, Any]) -> None:
+    from cardlint.ecma import compiled
+
+    for pattern in _keyword_values(document, "pattern"):
+        try:
+            compiled(pattern)
+        except re.error as error:
+            raise SchemaLoadError(
+                f"{path}: pattern {pattern!r} is not a valid regex: {error}"
+            ) from error
+
+
+def _keyword_values(node: object, keyword: str) -> Iterator[str]:
+    """Every string value of `keyword` anywhere in a schema document."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
+            if key == keyword and isinstance(value, str):
                 yield value
             else:
-                yield from _refs(value)
+                yield from _keyword_values(value, keyword)
     elif isinstance(node, list):
         for item in node:
-            yield from _refs(item)
+            yield from _keyword_values(item, keyword)
