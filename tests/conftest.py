@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 TESTS = Path(__file__).parent
 RULES = TESTS / "rules"
@@ -26,3 +34,46 @@ def expected_violations(card: Path) -> set[tuple[int, int, str]]:
                     target = int(absolute_line)
                 found.add((target, int(column), code))
     return found
+
+CARDS = REPO / "cards"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, object]:
+        return json.loads(self.out)  # type: ignore[no-any-return]
+
+
+def cardlint_command() -> list[str]:
+    script = shutil.which("cardlint", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "cardlint"]
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """The real command, in a subprocess, with no terminal and no colour."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("GITHUB_ACTIONS", None)
+    done = subprocess.run(
+        [*cardlint_command(), *args], cwd=cwd, env=environment, capture_output=True,
+        text=True, encoding="utf-8", errors="replace", timeout=120, check=False,
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def reference_card() -> Path:
+    if not REFERENCE_CARD.is_file():
+        pytest.skip("../shared/reference-card is not present on this machine")
+    return REFERENCE_CARD
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of our own cards in a project of its own."""
+    shutil.copytree(CARDS, tmp_path / "cards")
+    (tmp_path / "cardlint.toml").write_text('today = "2026-11-29"\n', encoding="utf-8")
+    return tmp_path

@@ -50,7 +50,9 @@ def build_job(request: CheckRequest) -> Job:
     corpus = card_files(roots, loaded.root, settings.include, settings.exclude)
     paths = [request.cwd / p for p in request.paths]
     _require_existing(paths)
-    targets = card_files(paths, loaded.root, settings.include, settings.exclude) if paths else corpus
+    targets = (
+        card_files(paths, loaded.root, settings.include, settings.exclude) if paths else corpus
+    )
     rules = all_rules()
     try:
         chosen = select_rules(

@@ -48,6 +48,13 @@ class Card:
         return {}
 
     @property
+    def last_line(self) -> int:
+        """The last line of the card (a final newline does not start another line)."""
+        if self.source is None:
+            return 1
+        return max(1, len(self.source.line_starts) - self.source.text.endswith("\n"))
+
+    @property
     def has_mapping(self) -> bool:
         return self.front_matter is not None and isinstance(self.front_matter.data, dict)
 

@@ -18,7 +18,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         where = (
             f"expected after '{'#' * before.level} {before.text}'" if before else "expected first"
         )
-        line = after.line if after else card.front_matter_end + card.body.line_count
+        line = after.line if after else card.last_line
         names = " or ".join(f"'{t}'" for t in section_titles(match.spec, card))
         yield Finding(
             Position(line, 1),
