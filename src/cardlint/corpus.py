@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -9,7 +11,10 @@ from pathlib import Path
 
 from cardlint.card import Card
 from cardlint.schema import CardSchema
+from cardlint.text import did_you_mean
 from cardlint.violation import Position
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class CorpusIndex:
     known_ids: frozenset[str] = frozenset()
     by_id: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     referrers: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    by_path: dict[Path, Entry] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> CorpusIndex:
@@ -74,10 +80,26 @@ class CorpusIndex:
             frozenset(known_ids),
             {k: tuple(v) for k, v in by_id.items()},
             {k: tuple(v) for k, v in referrers.items()},
+            {e.path: e for e in ordered},
         )
 
     def exists(self, card_id: str) -> bool:
         return card_id in self.by_id or card_id in self.known_ids
 
-    def entry(self, path: Path) -> Entry | None:
-        return next((e for e in self.entries if e.path == path), None)
+    def entry_of(self, card: Card, schema: CardSchema) -> Entry:
+        """The card's entry as indexed, or computed when the card is not part of the corpus."""
+        return self.by_path.get(card.path) or entry_for(card, schema)
+
+    def suggest(self, target: str) -> str | None:
+        """The id a dangling reference most likely means: same letters, a card name, or close."""
+        wanted = _squash(target)
+        for entry in self.entries:
+            if entry.id is not None and (
+                _squash(entry.id) == wanted or any(_squash(n) == wanted for n in entry.names)
+            ):
+                return entry.id
+        return did_you_mean(target, [*self.by_id, *self.known_ids])
+
+
+def _squash(text: str) -> str:
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())

@@ -1,17 +1,16 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.references import own_entry, suggest_id
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
 from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    for reference in own_entry(card, ctx.schema, ctx.index).references:
+    for reference in ctx.index.entry_of(card, ctx.schema).references:
         if ctx.index.exists(reference.target):
             continue
-        close = suggest_id(reference.target, ctx.index)
+        close = ctx.index.suggest(reference.target)
         hint = (
             f"did you mean '{close}'?"
             if close

@@ -2,13 +2,12 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.engine import display_path
-from cardlint.references import own_entry
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    entry = own_entry(card, ctx.schema, ctx.index)
+    entry = ctx.index.entry_of(card, ctx.schema)
     if entry.id is None or entry.id_position is None:
         return
     others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != card.path]

@@ -1,13 +1,12 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.references import own_entry
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.violation import Finding, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    entry = own_entry(card, ctx.schema, ctx.index)
+    entry = ctx.index.entry_of(card, ctx.schema)
     if entry.id is None or entry.id_position is None:
         return
     if not any(r.path != card.path for r in ctx.index.referrers.get(entry.id, ())):

@@ -1,0 +1,206 @@
+"""End to end through the real command: exit codes, formats, options, configuration."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CARDS, REPO, RULES, run_cli
+
+VALID = RULES / "CL101" / "valid.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "cards").mkdir()
+    shutil.copy(VALID, tmp_path / "cards" / "valid.md")
+    return tmp_path
+
+
+def _bad_card(project: Path, name: str = "bad.md") -> Path:
+    card = project / "cards" / name
+    card.write_text(VALID.read_text(encoding="utf-8").replace("concept_id: valid",
+                                                              f"concept_id: {name[:-3]}")
+                    .replace("difficulty: beginner", "difficulty: expert"), encoding="utf-8")
+    return card
+
+
+def test_our_own_corpus_is_clean() -> None:
+    result = run_cli("check", "cards/", cwd=REPO)
+    assert result.code == 0, result.out
+    assert f"All {len(list(CARDS.glob('*.md')))} cards passed" in result.out
+
+
+def test_text_output_has_location_code_message_hint_and_summary(project: Path) -> None:
+    _bad_card(project)
+    result = run_cli("check", cwd=project)
+    assert result.code == 1
+    assert result.out.splitlines()[:1] == [
+        "cards/bad.md:6:13: CL103 difficulty: 'expert' is not one of beginner, intermediate, "
+        "advanced (did you mean 'advanced'?)"
+    ]
+    assert "\x1b[" not in result.out
+    assert "Found 1 error and 0 warnings in 1 of 2 cards" in result.out.splitlines()[-1]
+
+
+def test_json_output_is_sorted_complete_and_byte_identical(project: Path) -> None:
+    _bad_card(project, "b.md")
+    _bad_card(project, "a.md")
+    first = run_cli("check", "--format", "json", cwd=project)
+    second = run_cli("check", "--format", "json", cwd=project)
+    assert first.out == second.out
+    document = first.json()
+    assert document["version"] == 1
+    assert document["summary"] == {"errors": 2, "warnings": 0, "cards": 3,
+                                   "cards_with_violations": 2}
+    violations = document["violations"]
+    assert isinstance(violations, list)
+    assert [v["path"] for v in violations] == ["cards/a.md", "cards/b.md"]
+    assert set(violations[0]) == {"path", "line", "column", "code", "rule", "severity",
+                                  "message", "hint"}
+
+
+def test_exit_zero_quiet_and_select(project: Path) -> None:
+    _bad_card(project)
+    assert run_cli("check", "--exit-zero", cwd=project).code == 0
+    quiet = run_cli("check", "--quiet", cwd=project)
+    assert quiet.code == 1 and "Found" not in quiet.out
+    assert run_cli("check", "--ignore", "invalid-value", cwd=project).code == 0
+    assert run_cli("check", "--select", "CL2", cwd=project).code == 0
+
+
+def test_warnings_alone_do_not_fail(project: Path) -> None:
+    card = project / "cards" / "valid.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("### 2014", "#### 2014"),
+                    encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.code == 0
+    assert "CL206" in result.out and "1 warning" in result.out
+
+
+def test_paths_after_double_dash_are_paths(project: Path) -> None:
+    shutil.copy(VALID, project / "-odd.md")
+    result = run_cli("check", "--select", "CL1,CL2", "--", "-odd.md", cwd=project)
+    assert result.code == 0, result.out + result.err
+    assert "1 card passed" in result.out
+
+
+@pytest.mark.parametrize(
+    ("config", "needle"),
+    [
+        ("[tool.cardlint]\nrots = ['cards']\n", "rots: unknown key"),
+        ("[tool.cardlint]\nmax-file-size = -1\n", "max-file-size"),
+        ("[tool.cardlint]\nselect = ['CL999']\n", "unknown rule 'CL999'"),
+        ("[tool.cardlint\n", "invalid TOML"),
+    ],
+)
+def test_bad_configuration_exits_2_naming_file_and_key(project: Path, config: str,
+                                                       needle: str) -> None:
+    (project / "pyproject.toml").write_text(config, encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.code == 2
+    assert needle in result.err and "pyproject.toml" in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("schema", "needle"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"type": 12}', "invalid JSON Schema"),
+        ('{"$schema": "http://example.com/s", "type": "object"}', "unsupported $schema"),
+        ('{"properties": {"a": {"$ref": "https://example.com/x.json"}}}', "cannot be resolved"),
+        ('{"x-cardlint": {"sections": [{"key": "a"}]}}', "x-cardlint.sections.0.titles"),
+        ('{"properties": {"a": {"pattern": "["}}}', "is not a 'regex'"),
+    ],
+)
+def test_bad_schema_exits_2_with_one_clear_line(project: Path, schema: str, needle: str) -> None:
+    (project / "bad.schema.json").write_text(schema, encoding="utf-8")
+    result = run_cli("check", "--schema", "bad.schema.json", cwd=project)
+    assert result.code == 2
+    assert needle in result.err
+    assert "Traceback" not in result.err
+
+
+def test_local_ref_beside_the_schema_resolves(project: Path) -> None:
+    (project / "common.json").write_text('{"enum": ["beginner"]}', encoding="utf-8")
+    (project / "s.schema.json").write_text(
+        json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema",
+                    "properties": {"difficulty": {"$ref": "common.json"}}}),
+        encoding="utf-8",
+    )
+    _bad_card(project)
+    result = run_cli("check", "--schema", "s.schema.json", "--format", "json", cwd=project)
+    assert [v["code"] for v in result.json()["violations"]] == ["CL103"]  # type: ignore[index,union-attr]
+
+
+def test_draft_07_schemas_work(project: Path) -> None:
+    (project / "s.json").write_text(
+        json.dumps({"$schema": "http://json-schema.org/draft-07/schema#",
+                    "required": ["owner"]}), encoding="utf-8")
+    result = run_cli("check", "--schema", "s.json", "--format", "json", cwd=project)
+    assert [v["code"] for v in result.json()["violations"]] == ["CL101"]  # type: ignore[index,union-attr]
+
+
+def test_missing_path_is_a_usage_error(project: Path) -> None:
+    result = run_cli("check", "nowhere.md", cwd=project)
+    assert result.code == 2 and "nowhere.md" in result.err
+
+
+def test_configuration_roots_severity_and_known_ids(project: Path) -> None:
+    (project / "notes").mkdir()
+    card = _bad_card(project)
+    card.rename(project / "notes" / "bad.md")
+    card = project / "notes" / "bad.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("related_concepts: []",
+                                                             "related_concepts: [planned]"),
+                    encoding="utf-8")
+    (project / "cardlint.toml").write_text(
+        'roots = ["notes"]\nknown-ids = ["planned"]\n[severity]\nCL103 = "warning"\n',
+        encoding="utf-8")
+    result = run_cli("check", "--format", "json", cwd=project)
+    assert result.code == 0
+    violations = result.json()["violations"]
+    assert [(v["path"], v["code"], v["severity"]) for v in violations] == [  # type: ignore[union-attr,index]
+        ("notes/bad.md", "CL103", "warning")
+    ]
+
+
+def test_cardlint_toml_wins_over_pyproject_in_the_same_folder(project: Path) -> None:
+    _bad_card(project)
+    (project / "pyproject.toml").write_text("[tool.cardlint]\nignore = []\n", encoding="utf-8")
+    (project / "cardlint.toml").write_text('ignore = ["CL103"]\n', encoding="utf-8")
+    assert run_cli("check", cwd=project).code == 0
+
+
+def test_config_is_found_from_a_subfolder(project: Path) -> None:
+    _bad_card(project)
+    (project / "cardlint.toml").write_text('ignore = ["CL1"]\n', encoding="utf-8")
+    assert run_cli("check", cwd=project / "cards").code == 0
+
+
+def test_rules_lists_every_rule_and_rule_shows_its_documentation() -> None:
+    listing = run_cli("rules", cwd=REPO)
+    assert listing.code == 0
+    for code in ("CL000", "CL001", "CL105", "CL207", "CL301", "CL307"):
+        assert code in listing.out
+    doc = run_cli("rule", "invalid-value", cwd=REPO)
+    assert doc.code == 0
+    for part in ("# CL103 invalid-value", "What it checks", "Why it matters", "Example",
+                 "How to fix"):
+        assert part in doc.out
+    assert run_cli("rule", "CL999", cwd=REPO).code == 2
+
+
+def test_version_and_module_entry_point() -> None:
+    from cardlint import __version__
+
+    assert run_cli("--version", cwd=REPO).out.strip() == f"cardlint, version {__version__}"
+
+
+def test_bad_today_is_a_usage_error(project: Path) -> None:
+    result = run_cli("check", "--today", "2026-13-01", cwd=project)
+    assert result.code == 2 and "YYYY-MM-DD" in result.err
