@@ -1,0 +1,32 @@
+"""Generated and copied files must match what they are generated or copied from."""
+
+from __future__ import annotations
+
+from cardlint.docs import rules_document
+from cardlint.rules import all_rules
+from cardlint.schema import default_schema_path
+from tests.conftest import REPO
+
+
+def test_docs_rules_md_is_fresh() -> None:
+    written = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == rules_document(all_rules()), "run: python -m cardlint.docs"
+
+
+def test_schemas_folder_holds_the_bundled_default_schema() -> None:
+    bundled = default_schema_path().read_bytes()
+    assert (REPO / "schemas" / "concept-card.schema.json").read_bytes() == bundled
+
+
+def test_every_rule_is_documented_in_full() -> None:
+    for rule in all_rules():
+        assert rule.code.startswith("CL") and len(rule.code) == 5
+        assert rule.name == rule.name.lower() and " " not in rule.name
+        for part in (rule.summary, rule.doc.what, rule.doc.why, rule.doc.example, rule.doc.fix):
+            assert len(part) > 20, (rule.code, part)
+
+
+def test_rule_codes_and_names_are_unique() -> None:
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
