@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,10 +100,22 @@ def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
                 severity,
                 f.message,
                 f.hint,
+                fingerprint(shown, rule.code, _line_text(card, f.position.line)),
             )
             for f in findings
         )
     return found
+
+
+def _line_text(card: Card, line: int) -> str:
+    lines = card.source.lines if card.source is not None else []
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def fingerprint(path: str, code: str, line_text: str) -> str:
+    normalised = " ".join(line_text.split())
+    digest = hashlib.sha256(f"{path}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
 
 
 def display_path(path: Path, cwd: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ class SourceText:
     bom: bool
     newline: str
 
-    @property
+    @functools.cached_property
     def lines(self) -> list[str]:
         return self.text.split("\n")
 

@@ -38,6 +38,8 @@ class Violation:
     severity: Severity
     message: str
     hint: str | None = None
+    fingerprint: str = ""
+    """Stable across unrelated edits: path, code and the offending line's text, no line number."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
