@@ -113,7 +113,7 @@ def test_yaml_that_cardlint_refuses_is_invalid_yaml(
 
 def test_alias_bomb_is_stopped_before_anything_walks_it(tmp_path: Path) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
-    for name, previous in zip("bcdefgh", "abcdefg"):
+    for name, previous in zip("bcdefgh", "abcdefg", strict=True):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
     card = _load(tmp_path, "---\n" + "\n".join(lines) + "\n---\n")
     [problem] = card.problems
@@ -155,20 +155,33 @@ def test_front_matter_shape(tmp_path: Path, text: str, rule: str) -> None:
 
 
 def test_headings_are_found_commonmark_correctly(tmp_path: Path) -> None:
-    body = "\n".join([
-        "# 标题",                  # 4
-        "```", "# not", "```",      # 5-7
-        "    # indented code",      # 8
-        "", "<!--", "# comment", "-->",  # 9-12
-        "Setext", "---",            # 13-14
-        "````", "# not", "``````",  # 15-17
-        "## *强调* `代码`",         # 18
-        "~~~", "# open fence",      # 19-20
-    ])
+    body = "\n".join(
+        [
+            "# 标题",  # 4
+            "```",
+            "# not",
+            "```",  # 5-7
+            "    # indented code",  # 8
+            "",
+            "<!--",
+            "# comment",
+            "-->",  # 9-12
+            "Setext",
+            "---",  # 13-14
+            "````",
+            "# not",
+            "``````",  # 15-17
+            "## *强调* `代码`",  # 18
+            "~~~",
+            "# open fence",  # 19-20
+        ]
+    )
     card = _load(tmp_path, FRONT + body + "\n")
     assert card.body is not None
     assert [(h.level, h.text, h.line) for h in card.body.headings] == [
-        (1, "标题", 4), (2, "Setext", 13), (2, "强调 代码", 18)
+        (1, "标题", 4),
+        (2, "Setext", 13),
+        (2, "强调 代码", 18),
     ]
     assert card.body.unclosed_fences == (19,)
 

@@ -1,0 +1,49 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.dates import timeline_years
+from cardlint.markdown import Heading
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.structure import structure
+from cardlint.text import quote
+from cardlint.violation import Finding, Position, Severity
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    key = ctx.schema.extension.timeline_section
+    if card.body is None or key is None:
+        return
+    found = structure(ctx.schema, card).sections
+    section = next((m.heading for m in found if m.spec.key == key and m.heading), None)
+    if section is None:
+        return
+    previous: tuple[Heading, int] | None = None
+    for heading, year in timeline_years(card.body.headings, section):
+        if previous is not None and year < previous[1]:
+            yield Finding(
+                Position(heading.line, heading.column),
+                f"timeline goes back to {year}: {quote(heading.text)} comes after "
+                f"{quote(previous[0].text)} (line {previous[0].line})",
+                "order the timeline headings by their first year, earliest first",
+            )
+        previous = heading, year
+
+
+RULE = Rule(
+    code="CL505",
+    name="timeline-order",
+    summary="The timeline section's year headings are not in chronological order.",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what="In the timeline section (the schema's `timeline_section`, `## 主要模型发展` by "
+        "default), a subheading that starts with a year (`### 2021: CLIP`, `### 2023-2024: "
+        "…`) whose first year is earlier than that of the year-led subheading before it. "
+        "Subheadings without a leading year are skipped; equal years are in order.",
+        why="The section tells a story in time order; a step back makes readers think a later "
+        "model came first.",
+        example="```markdown\n### 2023: GPT-4V\n### 2022: Flamingo\n```\n`timeline goes back "
+        "to 2022: '2022: Flamingo' comes after '2023: GPT-4V' (line 80)`.",
+        fix="Move the subsection to its place in time, or correct its year.",
+    ),
+    check=check,
+)
