@@ -35,6 +35,7 @@ def expected_violations(card: Path) -> set[tuple[int, int, str]]:
                 found.add((target, int(column), code))
     return found
 
+
 CARDS = REPO / "cards"
 
 
@@ -58,8 +59,15 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     environment.pop("GITHUB_ACTIONS", None)
     done = subprocess.run(
-        [*cardlint_command(), *args], cwd=cwd, env=environment, capture_output=True,
-        text=True, encoding="utf-8", errors="replace", timeout=120, check=False,
+        [*cardlint_command(), *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+        check=False,
     )
     return Result(done.returncode, done.stdout, done.stderr)
 

@@ -16,7 +16,7 @@ from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
 from cardlint.rules import all_rules
 from cardlint.schema import SchemaLoadError, default_schema_path, load_schema
-from cardlint.selection import SelectionError, select_rules, severities
+from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
 
 
 class UsageError(Exception):
@@ -62,6 +62,10 @@ def build_job(request: CheckRequest) -> Job:
             [*settings.ignore, *request.ignore],
         )
         levels = severities(rules, settings.severity)
+        per_file = tuple(
+            (glob, frozenset(r.code for s in codes for r in resolve_selector(s, rules)))
+            for glob, codes in settings.per_file_ignores.items()
+        )
     except SelectionError as error:
         raise UsageError(_where(loaded, str(error))) from error
     return Job(
@@ -72,7 +76,9 @@ def build_job(request: CheckRequest) -> Job:
         severity=levels,
         today=request.today or settings.today or date.today(),
         max_file_size=settings.max_file_size,
+        resolve=lambda selector: frozenset(r.code for r in resolve_selector(selector, rules)),
         known_ids=frozenset(settings.known_ids),
+        per_file_ignores=per_file,
         cwd=request.cwd,
         root=loaded.root,
     )

@@ -42,6 +42,7 @@ class Settings(BaseModel):
     severity: dict[str, Literal["error", "warning"]] = {}
     max_file_size: int = Field(DEFAULT_MAX_SIZE, gt=0)
     known_ids: list[str] = []
+    per_file_ignores: dict[str, list[str]] = {}
     today: date | None = None
 
     @field_validator("today", mode="before")

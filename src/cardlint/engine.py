@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cardlint import suppressions
 from cardlint.card import Card, load_card
 from cardlint.corpus import CorpusIndex, entry_for
-from cardlint.rules import INTERNAL_ERROR, Context, Rule
+from cardlint.files import matches
+from cardlint.rules import INTERNAL_ERROR, UNUSED_SUPPRESSION, Context, Rule
 from cardlint.schema import CardSchema
-from cardlint.violation import Severity, Violation
+from cardlint.suppressions import Resolve
+from cardlint.text import quote
+from cardlint.violation import Finding, Position, Severity, Violation
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,19 @@ class Job:
     severity: dict[str, Severity]
     today: date
     max_file_size: int
+    resolve: Resolve
     known_ids: frozenset[str] = frozenset()
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     cwd: Path = Path()
     root: Path = Path()
+
+    def ignored_for(self, relative: str) -> frozenset[str]:
+        return frozenset(
+            code
+            for glob, codes in self.per_file_ignores
+            if matches(relative, [glob])
+            for code in codes
+        )
 
 
 def run(job: Job) -> Report:
@@ -69,47 +83,82 @@ def run(job: Job) -> Report:
     return Report(ordered, len(dict.fromkeys(job.targets)), failures)
 
 
+@dataclass(frozen=True)
+class _Place:
+    """How one card is named: to the reader (relative to the working directory) and to
+    fingerprints and per-file globs (relative to the project root, whatever the cwd)."""
+
+    card: Card
+    shown: str
+    anchored: str
+
+    def violation(self, rule: Rule, severity: Severity, finding: Finding) -> Violation:
+        line = finding.position.line
+        lines = self.card.source.lines if self.card.source is not None else []
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        return Violation(
+            self.shown,
+            line,
+            finding.position.column,
+            rule.code,
+            rule.name,
+            severity,
+            finding.message,
+            finding.hint,
+            fingerprint(self.anchored, rule.code, text),
+        )
+
+
 def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
-    shown = display_path(card.path, job.cwd)
+    place = _Place(card, display_path(card.path, job.cwd), display_path(card.path, job.root))
+    ignored = job.ignored_for(place.anchored)
     found: list[Violation] = []
     for rule in job.rules:
+        if rule.code in ignored:
+            continue
         try:
             findings = list(rule.check(card, context))
         except Exception as error:  # a broken rule must not stop the other rules or cards
-            found.append(
-                Violation(
-                    shown,
-                    1,
-                    1,
-                    INTERNAL_ERROR.code,
-                    INTERNAL_ERROR.name,
-                    Severity.ERROR,
-                    f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}",
-                    "please report this as a cardlint bug",
-                )
+            failure = Finding(
+                Position(1, 1),
+                f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}",
+                "please report this as a cardlint bug",
             )
+            found.append(place.violation(INTERNAL_ERROR, Severity.ERROR, failure))
             continue
         severity = job.severity.get(rule.code, rule.severity)
-        found.extend(
-            Violation(
-                shown,
-                f.position.line,
-                f.position.column,
-                rule.code,
-                rule.name,
-                severity,
-                f.message,
-                f.hint,
-                fingerprint(shown, rule.code, _line_text(card, f.position.line)),
-            )
-            for f in findings
+        found.extend(place.violation(rule, severity, f) for f in findings)
+    outcome = suppressions.apply(card, found, job.resolve)
+    return [*outcome.kept, *_suppression_findings(outcome, place, job, ignored)]
+
+
+def _suppression_findings(
+    outcome: suppressions.Outcome, place: _Place, job: Job, ignored: frozenset[str]
+) -> list[Violation]:
+    rule = UNUSED_SUPPRESSION
+    if rule not in job.rules or rule.code in ignored:
+        return []
+    selected = {r.code for r in job.rules}
+    severity = job.severity.get(rule.code, rule.severity)
+    findings = [
+        Finding(
+            d.position,
+            f"suppression names no rule: {quote(selector)}",
+            "use a rule code such as CL301, a name, or a prefix such as CL3",
         )
-    return found
-
-
-def _line_text(card: Card, line: int) -> str:
-    lines = card.source.lines if card.source is not None else []
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+        for d, selector in outcome.unknown
+    ]
+    findings.extend(
+        Finding(
+            d.position,
+            f"suppression {quote(d.text)} suppresses nothing",
+            "delete it; the problem it hid is gone",
+        )
+        for d in outcome.unused
+        # A suppression of rules this run did not select cannot be judged.
+        if d.codes is None or d.codes & selected
+    )
+    return [place.violation(rule, severity, f) for f in findings]
 
 
 def fingerprint(path: str, code: str, line_text: str) -> str:

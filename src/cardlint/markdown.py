@@ -8,6 +8,7 @@ pathological inline input (`![a` repeated) out of the hot path.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -32,6 +33,12 @@ class Body:
     content_lines: tuple[int, ...]
     unclosed_fences: tuple[int, ...]
     line_count: int
+    code_blocks: tuple[tuple[int, int], ...] = ()
+    """Card lines [start, end) of fenced and indented code, where nothing is markup."""
+
+    def in_code(self, line: int) -> bool:
+        index = bisect.bisect_right(self.code_blocks, (line, float("inf"))) - 1
+        return index >= 0 and self.code_blocks[index][0] <= line < self.code_blocks[index][1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,7 +55,10 @@ def parse_body(text: str, first_line: int) -> Body:
     headings: list[Heading] = []
     content: list[int] = []
     unclosed: list[int] = []
+    code: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
+        if token.type in ("fence", "code_block") and token.map is not None:
+            code.append((token.map[0] + first_line, token.map[1] + first_line))
         if token.level != 0 or token.map is None:
             continue
         start = token.map[0]
@@ -62,7 +72,7 @@ def parse_body(text: str, first_line: int) -> Body:
             content.append(start + first_line)
             if token.type == "fence" and not _closed(token, lines):
                 unclosed.append(start + first_line)
-    return Body(tuple(headings), tuple(content), tuple(unclosed), len(lines))
+    return Body(tuple(headings), tuple(content), tuple(unclosed), len(lines), tuple(code))
 
 
 def _is_content(token: Token) -> bool:

@@ -66,7 +66,7 @@ def all_rules() -> tuple[Rule, ...]:
             continue
         loaded = importlib.import_module(f"{__name__}.{module.name}")
         rules.append(loaded.RULE)
-    return tuple(sorted([INTERNAL_ERROR, *rules], key=lambda rule: rule.code))
+    return tuple(sorted([*ENGINE_RULES, *rules], key=lambda rule: rule.code))
 
 
 def find_rule(code_or_name: str) -> Rule | None:
@@ -77,7 +77,8 @@ def find_rule(code_or_name: str) -> Rule | None:
 
 
 def _reported_by_the_engine(card: Card, ctx: Context) -> Iterable[Finding]:
-    # The engine reports CL000 itself when another rule raises; this rule holds its docs.
+    # CL000 and CL900 judge the other rules' results, so the engine reports them; these
+    # Rule objects carry their code, severity and documentation.
     return ()
 
 
@@ -94,3 +95,21 @@ INTERNAL_ERROR = Rule(
     ),
     check=_reported_by_the_engine,
 )
+
+UNUSED_SUPPRESSION = Rule(
+    code="CL900",
+    name="unused-suppression",
+    summary="An inline suppression that suppresses nothing, or names no rule.",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what="A `cardlint-disable` comment (or `# cardlint: disable=` in the front matter) that "
+        "no violation matched, or that names a code that is not a rule. Reported by the engine "
+        "after the other rules ran; only suppressions of selected rules are judged.",
+        why="Suppressions outlive the problems they hid; a stale one would silently hide the "
+        "next real problem on that line.",
+        example="`<!-- cardlint-disable-next-line CL205 -->` above a section that has content.",
+        fix="Delete the suppression, or correct the code it names.",
+    ),
+    check=_reported_by_the_engine,
+)
+ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)

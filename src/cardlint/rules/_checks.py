@@ -11,6 +11,7 @@ from cardlint.schema_issues import SchemaIssue, schema_issues
 from cardlint.violation import Finding, Position
 
 FRONT_MATTER_START = Position(1, 1)
+_EMPTINESS = frozenset({"minLength", "minItems"})
 
 
 def loader_problems(rule_name: str) -> Check:
@@ -48,6 +49,8 @@ def owned_elsewhere(issue: SchemaIssue, schema: CardSchema) -> bool:
     date_fields = {ext.introduced_field, *ext.date_fields} - {None}
     if top in date_fields and issue.keyword in ("pattern", "minimum", "maximum", "format"):
         return True  # the date rules (CL5xx) say what is wrong with a date
+    if top == ext.citation_field and len(issue.path) == 1 and issue.keyword in _EMPTINESS:
+        return True  # CL401: the citation field is empty
     return top in ext.reference_fields and issue.keyword == "uniqueItems"  # CL303
 
 

@@ -1,0 +1,217 @@
+"""Reading the citation field: which papers a card cites, by first author and year.
+
+A citation string holds citations separated by commas or semicolons outside parentheses,
+each `Label (Radford et al., 2021)` or `Radford et al. (2021)`. A list holds such strings, or
+mappings with `authors`, `year` and optionally `doi` and `arxiv`. Authors compare by a key
+that ignores case, diacritics, initials, name particles and punctuation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cardlint.card import Card
+from cardlint.schema import CardSchema
+from cardlint.text import quote
+from cardlint.violation import Position
+
+FieldPath = tuple[str | int, ...]
+
+_YEAR = re.compile(r"\A([0-9]{4})([a-z]?)\Z")
+# Where the first author's name ends: the next author, "et al." or its Chinese form 等.
+_AUTHOR_END = re.compile(r",|;|&|\band\b|\bet\s+al\b|等")
+_DOI = re.compile(r"\A10\.([0-9.]+)/\S+\Z")
+_ARXIV = re.compile(r"\A(?:[0-9]{4}\.[0-9]{4,5}|[a-z][a-z-]*(?:\.[A-Z][A-Z])?/[0-9]{7})\Z")
+# Left out of keys so that `van den Oord` meets `Oord`; `le` is not one, Le is a surname.
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "ter"})
+_EMPTY_HINT = "write the citation, or remove the entry"
+_FORM_HINT = "write it as `Title (Author et al., 2021)` or `Author et al. (2021)`"
+
+
+@dataclass(frozen=True)
+class Citation:
+    author: str
+    key: str
+    year: int
+    suffix: str
+    path: FieldPath
+    text: str
+
+
+@dataclass(frozen=True)
+class CitationProblem:
+    path: FieldPath
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class CitationField:
+    citations: tuple[Citation, ...]
+    problems: tuple[CitationProblem, ...]
+
+
+def first_author(authors: str) -> str:
+    """The first name in an author list: `Radford, A., et al.` -> `Radford`."""
+    end = _AUTHOR_END.search(authors)
+    return (authors[: end.start()] if end else authors).strip()
+
+
+def author_key(name: str) -> str:
+    """`Lévy` and `Levy`, `van den Oord` and `Oord`, `A. Radford` and `Radford` share a key."""
+    folded = unicodedata.normalize("NFKD", name).casefold()
+    words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()
+    kept = [w for w in words if not _is_initial(w) and w not in _PARTICLES] or words
+    return "".join(ch for word in kept for ch in word if ch.isalnum())
+
+
+def _is_initial(word: str) -> bool:
+    letters = sum(ch.isalnum() for ch in word)
+    return letters == 1 or (letters == 2 and word.endswith("."))
+
+
+def valid_doi(doi: str) -> bool:
+    match = _DOI.match(doi)
+    registrant = match.group(1).split(".") if match else []
+    return bool(registrant) and len(registrant[0]) >= 4 and all(registrant)
+
+
+def valid_arxiv(identifier: str) -> bool:
+    # The version suffix (`v2`) is split off here so the pattern needs no nested quantifier;
+    # rpartition keeps a `v` inside an old archive name such as `solv-int` out of it.
+    head, v, version = identifier.rpartition("v")
+    numbered = bool(v) and version.isascii() and version.isdigit()
+    return bool(_ARXIV.match(head if numbered else identifier))
+
+
+def parse_citations(value: object, field: str) -> CitationField:
+    found: list[Citation | CitationProblem] = []
+    if isinstance(value, str):
+        found.extend(_parse_text(value, (field,)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            path = (field, index)
+            if isinstance(item, dict):
+                found.extend(_parse_mapping(item, path))
+            elif item is None or (isinstance(item, str) and not item.strip()):
+                found.append(CitationProblem(path, "empty citation entry", _EMPTY_HINT))
+            elif isinstance(item, str):
+                found.extend(_parse_text(item, path))
+    return CitationField(
+        tuple(c for c in found if isinstance(c, Citation)),
+        tuple(p for p in found if isinstance(p, CitationProblem)),
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def citations_of(schema: CardSchema, card: Card) -> CitationField | None:
+    """The card's parsed citation field, or None when the schema or the card has none."""
+    field = schema.extension.citation_field
+    if field is None or field not in card.data:
+        return None
+    return parse_citations(card.data[field], field)
+
+
+def field_position(card: Card, path: FieldPath) -> Position:
+    span = card.front_matter.span(path) if card.front_matter is not None else None
+    return span.value if span is not None else Position(1, 1)
+
+
+def _parse_text(text: str, path: FieldPath) -> list[Citation | CitationProblem]:
+    # NFKC turns full-width brackets, commas and semicolons into the ASCII ones.
+    return [
+        c
+        for piece in _split_outside_parentheses(unicodedata.normalize("NFKC", text))
+        for c in _parse_piece(piece, path)
+    ]
+
+
+def _split_outside_parentheses(text: str) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for index, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif ch in ",;" and depth == 0:
+            pieces.append(text[start:index])
+            start = index + 1
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _parse_piece(piece: str, path: FieldPath) -> list[Citation | CitationProblem]:
+    if piece.count("(") != piece.count(")"):
+        message = f"cannot read citation {quote(piece)}: its parentheses do not pair up"
+        return [CitationProblem(path, message, _FORM_HINT)]
+    opening = _opening_of_last_group(piece)
+    if opening is None:
+        message = f"cannot read citation {quote(piece)}: no `(author, year)` at its end"
+        return [CitationProblem(path, message, _FORM_HINT)]
+    inner = piece[opening + 1 : -1].strip()
+    if _YEAR.match(inner):
+        return [_citation(piece[:opening], inner, path, piece)]
+    parts = [p for p in inner.split(";") if p.strip()] or [inner]
+    results: list[Citation | CitationProblem] = []
+    for part in parts:
+        cut = max(part.rfind(","), part.rfind(" "))
+        results.append(_citation(part[: max(cut, 0)], part[cut + 1 :], path, piece))
+    return results
+
+
+def _opening_of_last_group(piece: str) -> int | None:
+    if not piece.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(piece) - 1, -1, -1):
+        if piece[index] == ")":
+            depth += 1
+        elif piece[index] == "(":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _citation(
+    authors: str, year: str, path: FieldPath, text: str, author_hint: str = _FORM_HINT
+) -> Citation | CitationProblem:
+    name, match = first_author(authors), _YEAR.match(year.strip())
+    what = f"citation {quote(text)}" if text else "the citation"
+    if match is None:
+        given = f": {quote(year.strip())}" if year.strip() else ""
+        message = f"cannot read the year of {what}{given}"
+        return CitationProblem(path, message, "give the year as four digits, e.g. 2021 or 2021a")
+    if not author_key(name):
+        return CitationProblem(path, f"cannot read the first author of {what}", author_hint)
+    return Citation(name, author_key(name), int(match.group(1)), match.group(2), path, text)
+
+
+def _parse_mapping(item: dict[str, object], path: FieldPath) -> list[Citation | CitationProblem]:
+    title, authors, year = item.get("title"), item.get("authors"), item.get("year")
+    first = authors[0] if isinstance(authors, list) and authors else authors
+    readable_year = isinstance(year, (int, str)) and not isinstance(year, bool)
+    found = _citation(
+        first if isinstance(first, str) else "",
+        str(year) if readable_year else "",
+        path,
+        title if isinstance(title, str) else "",
+        "list the authors first author first, e.g. `authors: [Radford, A., Kim, J. W.]`",
+    )
+    return [found, *_identifier_problems(item, path)]
+
+
+def _identifier_problems(item: dict[str, object], path: FieldPath) -> list[CitationProblem]:
+    problems = []
+    doi, arxiv = item.get("doi"), item.get("arxiv")
+    if isinstance(doi, str) and not valid_doi(doi):
+        hint = "write the bare DOI, e.g. `10.48550/arXiv.2103.00020`; put links in `url`"
+        problems.append(CitationProblem((*path, "doi"), f"{quote(doi)} is not a valid DOI", hint))
+    if isinstance(arxiv, str) and not valid_arxiv(arxiv):
+        hint = "write the bare id, e.g. `2103.00020`, `2103.00020v2` or `hep-th/9901001`"
+        message = f"{quote(arxiv)} is not a valid arXiv id"
+        problems.append(CitationProblem((*path, "arxiv"), message, hint))
+    return problems

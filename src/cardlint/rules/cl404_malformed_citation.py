@@ -1,0 +1,33 @@
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.citations import citations_of, field_position
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.violation import Finding
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    cited = citations_of(ctx.schema, card)
+    for problem in cited.problems if cited is not None else ():
+        yield Finding(field_position(card, problem.path), problem.message, problem.hint)
+
+
+RULE = Rule(
+    code="CL404",
+    name="malformed-citation",
+    summary="A citation whose author or year cannot be read, or an invalid DOI or arXiv id.",
+    doc=RuleDoc(
+        what="A citation in the citation field that does not end in `(Author, Year)` or "
+        "`Author (Year)`, whose first author or four-digit year cannot be read, a blank list "
+        "entry, or in the mapping form a `doi` that is not `10.NNNN/suffix` or an `arxiv` "
+        "that is neither `NNNN.NNNNN` nor `archive/NNNNNNN` (each with an optional `vN`). "
+        "Reported at the citation field, or at the list item (its `doi`, `arxiv`, `authors` "
+        "or `year` value when there is one).",
+        why="An unreadable citation cannot be matched to the references (CL403) or dated "
+        "(CL405), so it would escape every other check; a broken DOI leads nowhere.",
+        example='`paper: "CLIP by Radford, 2021"` or `doi: "https://doi.org/10.1000/x"`',
+        fix="Write `Title (Author et al., 2021)` or `Author et al. (2021)`; give DOIs and "
+        "arXiv ids bare (`10.48550/arXiv.2103.00020`, `2103.00020`) and links under `url`.",
+    ),
+    check=check,
+)
