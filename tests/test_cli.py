@@ -22,9 +22,12 @@ def project(tmp_path: Path) -> Path:
 
 def _bad_card(project: Path, name: str = "bad.md") -> Path:
     card = project / "cards" / name
-    card.write_text(VALID.read_text(encoding="utf-8").replace("concept_id: valid",
-                                                              f"concept_id: {name[:-3]}")
-                    .replace("difficulty: beginner", "difficulty: expert"), encoding="utf-8")
+    card.write_text(
+        VALID.read_text(encoding="utf-8")
+        .replace("concept_id: valid", f"concept_id: {name[:-3]}")
+        .replace("difficulty: beginner", "difficulty: expert"),
+        encoding="utf-8",
+    )
     return card
 
 
@@ -54,13 +57,25 @@ def test_json_output_is_sorted_complete_and_byte_identical(project: Path) -> Non
     assert first.out == second.out
     document = first.json()
     assert document["version"] == 1
-    assert document["summary"] == {"errors": 2, "warnings": 0, "cards": 3,
-                                   "cards_with_violations": 2}
+    assert document["summary"] == {
+        "errors": 2,
+        "warnings": 0,
+        "cards": 3,
+        "cards_with_violations": 2,
+    }
     violations = document["violations"]
     assert isinstance(violations, list)
     assert [v["path"] for v in violations] == ["cards/a.md", "cards/b.md"]
-    assert set(violations[0]) == {"path", "line", "column", "code", "rule", "severity",
-                                  "message", "hint"}
+    assert set(violations[0]) == {
+        "path",
+        "line",
+        "column",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "hint",
+    }
 
 
 def test_exit_zero_quiet_and_select(project: Path) -> None:
@@ -74,8 +89,9 @@ def test_exit_zero_quiet_and_select(project: Path) -> None:
 
 def test_warnings_alone_do_not_fail(project: Path) -> None:
     card = project / "cards" / "valid.md"
-    card.write_text(card.read_text(encoding="utf-8").replace("### 2014", "#### 2014"),
-                    encoding="utf-8")
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("### 2014", "#### 2014"), encoding="utf-8"
+    )
     result = run_cli("check", cwd=project)
     assert result.code == 0
     assert "CL206" in result.out and "1 warning" in result.out
@@ -97,8 +113,9 @@ def test_paths_after_double_dash_are_paths(project: Path) -> None:
         ("[tool.cardlint\n", "invalid TOML"),
     ],
 )
-def test_bad_configuration_exits_2_naming_file_and_key(project: Path, config: str,
-                                                       needle: str) -> None:
+def test_bad_configuration_exits_2_naming_file_and_key(
+    project: Path, config: str, needle: str
+) -> None:
     (project / "pyproject.toml").write_text(config, encoding="utf-8")
     result = run_cli("check", cwd=project)
     assert result.code == 2
@@ -128,8 +145,12 @@ def test_bad_schema_exits_2_with_one_clear_line(project: Path, schema: str, need
 def test_local_ref_beside_the_schema_resolves(project: Path) -> None:
     (project / "common.json").write_text('{"enum": ["beginner"]}', encoding="utf-8")
     (project / "s.schema.json").write_text(
-        json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "properties": {"difficulty": {"$ref": "common.json"}}}),
+        json.dumps(
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "properties": {"difficulty": {"$ref": "common.json"}},
+            }
+        ),
         encoding="utf-8",
     )
     _bad_card(project)
@@ -139,8 +160,9 @@ def test_local_ref_beside_the_schema_resolves(project: Path) -> None:
 
 def test_draft_07_schemas_work(project: Path) -> None:
     (project / "s.json").write_text(
-        json.dumps({"$schema": "http://json-schema.org/draft-07/schema#",
-                    "required": ["owner"]}), encoding="utf-8")
+        json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "required": ["owner"]}),
+        encoding="utf-8",
+    )
     result = run_cli("check", "--schema", "s.json", "--format", "json", cwd=project)
     assert [v["code"] for v in result.json()["violations"]] == ["CL101"]  # type: ignore[index,union-attr]
 
@@ -155,12 +177,16 @@ def test_configuration_roots_severity_and_known_ids(project: Path) -> None:
     card = _bad_card(project)
     card.rename(project / "notes" / "bad.md")
     card = project / "notes" / "bad.md"
-    card.write_text(card.read_text(encoding="utf-8").replace("related_concepts: []",
-                                                             "related_concepts: [planned]"),
-                    encoding="utf-8")
+    card.write_text(
+        card.read_text(encoding="utf-8").replace(
+            "related_concepts: []", "related_concepts: [planned]"
+        ),
+        encoding="utf-8",
+    )
     (project / "cardlint.toml").write_text(
         'roots = ["notes"]\nknown-ids = ["planned"]\n[severity]\nCL103 = "warning"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_cli("check", "--format", "json", cwd=project)
     assert result.code == 0
     violations = result.json()["violations"]
@@ -189,8 +215,13 @@ def test_rules_lists_every_rule_and_rule_shows_its_documentation() -> None:
         assert code in listing.out
     doc = run_cli("rule", "invalid-value", cwd=REPO)
     assert doc.code == 0
-    for part in ("# CL103 invalid-value", "What it checks", "Why it matters", "Example",
-                 "How to fix"):
+    for part in (
+        "# CL103 invalid-value",
+        "What it checks",
+        "Why it matters",
+        "Example",
+        "How to fix",
+    ):
         assert part in doc.out
     assert run_cli("rule", "CL999", cwd=REPO).code == 2
 

@@ -10,8 +10,13 @@ import pytest
 
 from tests.conftest import run_cli
 
-FIVE_RELATED = [("CL301", 9, 20), ("CL301", 9, 37), ("CL301", 9, 59), ("CL301", 9, 65),
-                ("CL301", 9, 73)]
+FIVE_RELATED = [
+    ("CL301", 9, 20),
+    ("CL301", 9, 37),
+    ("CL301", 9, 59),
+    ("CL301", 9, 65),
+    ("CL301", 9, 73),
+]
 
 
 def _found(result_json: dict[str, object]) -> list[tuple[str, int, int]]:
@@ -45,7 +50,9 @@ def _replace(old: str, new: str) -> Callable[[str], str]:
 
 
 def _swap_sections(text: str) -> str:
-    why, techniques, evolution = (text.index(h) for h in ("## 为什么重要？", "## 关键技术", "## 主要模型发展"))
+    why, techniques, evolution = (
+        text.index(h) for h in ("## 为什么重要？", "## 关键技术", "## 主要模型发展")
+    )
     return text[:why] + text[techniques:evolution] + text[why:techniques] + text[evolution:]
 
 
@@ -57,14 +64,22 @@ def _fence_references(text: str) -> str:
 
 MUTATIONS: dict[str, tuple[Callable[[str], str], set[tuple[str, int]]]] = {
     "removed field": (_replace("difficulty: advanced\n", ""), {("CL101", 1)}),
-    "misspelt enum value": (_replace("difficulty: advanced", "difficulty: advnced"), {("CL103", 6)}),
+    "misspelt enum value": (
+        _replace("difficulty: advanced", "difficulty: advnced"),
+        {("CL103", 6)},
+    ),
     "unknown key": (_replace("category:", "categry:"), {("CL105", 5), ("CL101", 1)}),
-    "duplicate key": (_replace("introduced: 2021-2023\n", "introduced: 2021-2023\ncategory: data\n"),
-                      {("CL005", 8)}),
+    "duplicate key": (
+        _replace("introduced: 2021-2023\n", "introduced: 2021-2023\ncategory: data\n"),
+        {("CL005", 8)},
+    ),
     "broken YAML list": (_replace("unified-embedding]", "unified-embedding"), {("CL003", 9)}),
     "two swapped sections": (_swap_sections, {("CL204", 129)}),
     "references only inside a fence": (_fence_references, {("CL203", 273)}),
-    "ASCII question mark in a heading": (_replace("## 什么是多模态模型？", "## 什么是多模态模型?"), set()),
+    "ASCII question mark in a heading": (
+        _replace("## 什么是多模态模型？", "## 什么是多模态模型?"),
+        set(),
+    ),
 }
 
 
@@ -75,8 +90,9 @@ def test_mutation_reports_the_expected_code_at_the_expected_line(
     mutate, expected = MUTATIONS[name]
     card = tmp_path / "multimodal-models.md"
     card.write_text(mutate(reference_card.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--select", "CL0,CL1,CL2", card.name,
-                     cwd=tmp_path)
+    result = run_cli(
+        "check", "--format", "json", "--select", "CL0,CL1,CL2", card.name, cwd=tmp_path
+    )
     assert {(code, line) for code, line, _ in _found(result.json())} == expected
 
 
