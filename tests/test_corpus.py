@@ -1,0 +1,61 @@
+"""Cross-card checks resolve against the whole corpus, whatever files the command names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def _codes_at(corpus: Path, *paths: str) -> set[tuple[str, str, int, int]]:
+    result = run_cli("check", "--format", "json", *paths, cwd=corpus)
+    violations = result.json()["violations"]
+    assert isinstance(violations, list)
+    return {(v["path"], v["code"], v["line"], v["column"]) for v in violations}
+
+
+def test_naming_one_card_still_indexes_the_whole_corpus(corpus: Path) -> None:
+    assert _codes_at(corpus, "cards/clip.md") == set()
+
+
+def test_deleting_a_card_breaks_the_cards_that_list_it(corpus: Path) -> None:
+    (corpus / "cards" / "gpt-4v.md").unlink()
+    # multimodal-models lists gpt-4v as the fourth item of line 9.
+    assert _codes_at(corpus, "cards/multimodal-models.md") == {
+        ("cards/multimodal-models.md", "CL301", 9, 65)
+    }
+
+
+def test_renaming_an_id_is_caught_the_same_way(corpus: Path) -> None:
+    card = corpus / "cards" / "clip.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("concept_id: clip", "concept_id: clip-model"),
+        encoding="utf-8",
+    )
+    card.rename(corpus / "cards" / "clip-model.md")
+    found = _codes_at(corpus, "cards/multimodal-models.md")
+    assert found == {("cards/multimodal-models.md", "CL301", 9, 59)}
+
+
+def test_known_ids_silence_a_planned_concept(corpus: Path) -> None:
+    (corpus / "cards" / "gpt-4v.md").unlink()
+    config = corpus / "cardlint.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + 'known-ids = ["gpt-4v"]\n', encoding="utf-8"
+    )
+    assert _codes_at(corpus, "cards/multimodal-models.md") == set()
+
+
+def test_per_file_ignores(corpus: Path) -> None:
+    (corpus / "cards" / "gpt-4v.md").unlink()
+    config = corpus / "cardlint.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '[per-file-ignores]\n"cards/multi*.md" = ["dangling-reference"]\n',
+        encoding="utf-8",
+    )
+    found = _codes_at(corpus)
+    assert {(path, code) for path, code, _, _ in found} == {
+        ("cards/transformer.md", "CL301"),
+        ("cards/vision-language.md", "CL301"),
+    }
