@@ -1,3 +1,3 @@
-from cardlint.cli import main
+from cardlint.cli import entry
 
-main()
+entry()

@@ -7,13 +7,15 @@ here is a usage, configuration or schema error, raised as `UsageError` (exit sta
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from cardlint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from cardlint.config import ConfigError, LoadedConfig, load_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
+from cardlint.gitchanges import removed_card_names
 from cardlint.rules import all_rules
 from cardlint.schema import SchemaLoadError, default_schema_path, load_schema
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
@@ -32,12 +34,26 @@ class CheckRequest:
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
     today: date | None = None
+    pre_commit: bool = False
+    """Named files outside the corpus are skipped, and cards listing removed cards are added."""
+    baseline: Path | None = None
     roots: Sequence[Path] = ()
     cwd: Path = field(default_factory=Path.cwd)
 
 
 def check(request: CheckRequest) -> Report:
-    return run(build_job(request))
+    report = run(build_job(request))
+    if request.baseline is None:
+        return report
+    try:
+        return apply_baseline(report, load_baseline(request.cwd / request.baseline))
+    except BaselineError as error:
+        raise UsageError(str(error)) from error
+
+
+def write_baseline_for(request: CheckRequest, path: Path) -> int:
+    """Record the violations found now; returns how many."""
+    return write_baseline(check(replace(request, baseline=None)), request.cwd / path)
 
 
 def build_job(request: CheckRequest) -> Job:
@@ -53,6 +69,12 @@ def build_job(request: CheckRequest) -> Job:
     targets = (
         card_files(paths, loaded.root, settings.include, settings.exclude) if paths else corpus
     )
+    removed: list[str] = []
+    if request.pre_commit:
+        # pre-commit passes every staged file of the hook's types, and none that were deleted.
+        in_corpus = set(corpus)
+        targets = [t for t in targets if t in in_corpus] if paths else []
+        removed = removed_card_names(loaded.root)
     rules = all_rules()
     try:
         chosen = select_rules(
@@ -78,6 +100,7 @@ def build_job(request: CheckRequest) -> Job:
         max_file_size=settings.max_file_size,
         resolve=lambda selector: frozenset(r.code for r in resolve_selector(selector, rules)),
         known_ids=frozenset(settings.known_ids),
+        referrers_of=frozenset(removed),
         per_file_ignores=per_file,
         cwd=request.cwd,
         root=loaded.root,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import time
@@ -26,10 +27,30 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from error
 
 
+def entry() -> None:
+    """The console script: `main`, with file names that look like options kept as files."""
+    main(args=protect_file_names(sys.argv[1:]), prog_name="cardlint")
+
+
+def protect_file_names(args: list[str]) -> list[str]:
+    """Prefix `./` to arguments that start with `-` but name an existing file.
+
+    pre-commit appends file names after the hook's own arguments without a `--`, so a card
+    named `--format=json.md` would otherwise be read as an option.
+    """
+    if "--" in args:
+        cut = args.index("--")
+        return [*protect_file_names(args[:cut]), *args[cut:]]
+    return [f"./{a}" if a.startswith("-") and os.path.isfile(a) else a for a in args]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardlint")
 def main() -> None:
     """Validate and lint Markdown concept cards."""
+
+
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 @main.command()
@@ -46,15 +67,30 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    type=click.Choice(FORMATS),
+    help="Output format (default: text, plus GitHub annotations under GITHUB_ACTIONS=true).",
 )
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the list.")
 @click.option("--select", multiple=True, help="Only these rules: codes, names or prefixes (CL2).")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, names or prefixes.")
 @click.option("--today", callback=_today, help="Date the date rules treat as today (YYYY-MM-DD).")
+@click.option(
+    "--baseline", type=click.Path(path_type=Path), help="Report only violations not in FILE."
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    help="Record the current violations in FILE and exit 0.",
+)
+@click.option(
+    "--pre-commit",
+    "pre_commit",
+    is_flag=True,
+    help="Hook mode: skip named files that are not cards; add cards that list a card the "
+    "staged change deletes or renames.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print violations only, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
@@ -62,22 +98,26 @@ def check(
     paths: tuple[Path, ...],
     schema: Path | None,
     config_path: Path | None,
-    output_format: str,
+    output_format: str | None,
+    output: Path | None,
+    statistics: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     today: date | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    pre_commit: bool,
     exit_zero: bool,
     quiet: bool,
     no_color: bool,
 ) -> None:
     """Check cards: files, and directories walked for *.md (default: the configured roots)."""
-    from cardlint.app import CheckRequest, UsageError
-    from cardlint.app import check as run_check
+    from cardlint import app
     from cardlint.report import ReportStyle, render
 
     started = time.perf_counter()
-    request = CheckRequest(
+    request = app.CheckRequest(
         paths=paths,
         config=config_path,
         schema=schema,
@@ -85,14 +125,30 @@ def check(
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
         today=today,
+        pre_commit=pre_commit,
+        baseline=baseline,
     )
     try:
-        result = run_check(request)
-    except UsageError as error:
+        if write_baseline is not None:
+            count = app.write_baseline_for(request, write_baseline)
+            click.echo(f"Wrote {count} violation(s) to the baseline {write_baseline}.")
+            return
+        result = app.check(request)
+    except app.UsageError as error:
         raise click.UsageError(str(error)) from None
-    color = sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
+    out = io.StringIO() if output is not None else sys.stdout
+    color = output is None and sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
     style = ReportStyle(color=color, quiet=quiet, seconds=time.perf_counter() - started)
-    render(output_format, result, sys.stdout, style)
+    if statistics:
+        render("statistics", result, out, style)
+    else:
+        render(output_format or "text", result, out, style)
+    if output_format is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        render("github", result, out, style)
+    if isinstance(out, io.StringIO) and output is not None:
+        from cardlint.baseline import write_atomically
+
+        write_atomically(output, out.getvalue())
     if result.internal_errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or result.summary.errors == 0 else 1)

@@ -56,6 +56,8 @@ class Job:
     max_file_size: int
     resolve: Resolve
     known_ids: frozenset[str] = frozenset()
+    referrers_of: frozenset[str] = frozenset()
+    """Ids whose cards are gone: the cards that still list them are checked too."""
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     cwd: Path = Path()
     root: Path = Path()
@@ -75,12 +77,15 @@ def run(job: Job) -> Report:
         (entry_for(cards[p], job.schema) for p in dict.fromkeys(job.corpus)), job.known_ids
     )
     context = Context(job.schema, index, job.today, job.root)
+    targets = dict.fromkeys(job.targets)
+    for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
+        targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))
     violations: list[Violation] = []
-    for path in dict.fromkeys(job.targets):
+    for path in targets:
         violations.extend(check_card(cards[path], context, job))
     failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
-    return Report(ordered, len(dict.fromkeys(job.targets)), failures)
+    return Report(ordered, len(targets), failures)
 
 
 @dataclass(frozen=True)
