@@ -14,16 +14,25 @@ import pytest
 from tests.conftest import CARDS, REPO
 
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-    "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
 }
-_SKIP = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".*_cache",
-                               ".hypothesis", ".cardlint_cache")
+_SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis", ".cardlint_cache"
+)
 
 
 def _git(*args: str, cwd: Path) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True,
-                          env={**os.environ, **GIT_ENV})
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    )
     return done.stdout.strip()
 
 
@@ -63,8 +72,15 @@ def cards_repo(tmp_path: Path, hook_repo: tuple[Path, str]) -> Iterator[Path]:
 
 def _run_hook(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "pre_commit", "run", "--color", "never"]
-    return subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=900,
-                          check=False, env={**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home)})
+    return subprocess.run(
+        command,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+        env={**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home)},
+    )
 
 
 def test_a_clean_change_passes(cards_repo: Path, pre_commit_home: Path) -> None:
@@ -78,9 +94,12 @@ def test_a_clean_change_passes(cards_repo: Path, pre_commit_home: Path) -> None:
 
 def test_a_bad_card_fails_with_its_violation(cards_repo: Path, pre_commit_home: Path) -> None:
     card = cards_repo / "cards" / "clip.md"
-    card.write_text(card.read_text(encoding="utf-8").replace("difficulty: intermediate",
-                                                             "difficulty: expert")
-                    .replace("difficulty: advanced", "difficulty: expert"), encoding="utf-8")
+    card.write_text(
+        card.read_text(encoding="utf-8")
+        .replace("difficulty: intermediate", "difficulty: expert")
+        .replace("difficulty: advanced", "difficulty: expert"),
+        encoding="utf-8",
+    )
     _git("add", "-A", cwd=cards_repo)
     result = _run_hook(cards_repo, pre_commit_home)
     assert result.returncode == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from cardlint import __version__
+from cardlint.report import FORMATS
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -41,16 +42,13 @@ def protect_file_names(args: list[str]) -> list[str]:
     if "--" in args:
         cut = args.index("--")
         return [*protect_file_names(args[:cut]), *args[cut:]]
-    return [f"./{a}" if a.startswith("-") and os.path.isfile(a) else a for a in args]
+    return [f"./{a}" if a.startswith("-") and Path(a).is_file() else a for a in args]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardlint")
 def main() -> None:
     """Validate and lint Markdown concept cards."""
-
-
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 @main.command()

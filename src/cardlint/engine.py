@@ -31,8 +31,13 @@ class Summary:
 @dataclass(frozen=True)
 class Report:
     violations: tuple[Violation, ...]
-    cards: int
+    paths: tuple[str, ...]
+    """Every card checked, as shown to the reader, sorted."""
     internal_errors: int = 0
+
+    @property
+    def cards(self) -> int:
+        return len(self.paths)
 
     @property
     def summary(self) -> Summary:
@@ -85,7 +90,8 @@ def run(job: Job) -> Report:
         violations.extend(check_card(cards[path], context, job))
     failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
-    return Report(ordered, len(targets), failures)
+    shown = tuple(sorted(display_path(path, job.cwd) for path in targets))
+    return Report(ordered, shown, failures)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import json as _stdlib_json  # importing report.json rebinds this package's `json`
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
-from cardlint.engine import Report
+if TYPE_CHECKING:
+    from cardlint.engine import Report
 
 
 @dataclass(frozen=True)
@@ -16,20 +20,52 @@ class ReportStyle:
     seconds: float | None = None
 
 
-Reporter = Callable[[Report, TextIO, ReportStyle], None]
+Reporter = Callable[["Report", TextIO, ReportStyle], None]
 
-FORMATS = ("text", "json")
+# Format name -> the module that renders it. Modules are imported only when their format is
+# used, so `cardlint check` never pays for the XML or SARIF machinery it does not print.
+_MODULES = {
+    "text": "text",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "statistics": "statistics",
+}
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+"""What `--format` offers; statistics is asked for with `--statistics`."""
 
 
 def reporter(name: str) -> Reporter:
-    if name == "json":
-        from cardlint.report.json import write_json
-
-        return write_json
-    from cardlint.report.text import write_text
-
-    return write_text
+    module = _MODULES.get(name, "text")
+    loaded = importlib.import_module(f"{__name__}.{module}")
+    return cast(Reporter, getattr(loaded, f"write_{module}"))
 
 
 def render(name: str, report: Report, out: TextIO, style: ReportStyle) -> None:
     reporter(name)(report, out, style)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with lone surrogates (undecodable file-name bytes) shown as `\\udcff` escapes.
+
+    A lone surrogate cannot be encoded as UTF-8, and strict JSON parsers reject one even as a
+    `\\u` escape, so machine formats carry a visible escape instead.
+    """
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def dump_json(document: object) -> str:
+    """Strict, deterministic, pure-ASCII JSON with a final newline.
+
+    ASCII keeps the file valid whatever encoding stdout has (a Windows console, a CI log), and
+    means no raw control or bidi character from a card reaches the bytes: json.dumps escapes
+    everything below U+0020 and above U+007E except DEL, which we escape ourselves (it can only
+    occur inside a string, so the substitution cannot touch the syntax).
+    """
+    text = _stdlib_json.dumps(document, ensure_ascii=True, allow_nan=False, indent=2)
+    return text.replace("\x7f", "\\u007f") + "\n"

@@ -22,14 +22,14 @@ Paint = Callable[[object, str], str]
 
 
 def write_text(report: Report, out: TextIO, style: ReportStyle) -> None:
-    paint = _painter(style.color)
+    paint = painter(style.color)
 
     for violation in report.violations:
         out.write(_line(violation, paint) + "\n")
         if violation.hint:
             out.write(f"    {paint('hint', 'hint:')} {printable(violation.hint)}\n")
     if not style.quiet:
-        out.write(_summary(report, style, paint) + "\n")
+        out.write(summary_line(report, style, paint) + "\n")
 
 
 def _line(violation: Violation, paint: Paint) -> str:
@@ -38,7 +38,7 @@ def _line(violation: Violation, paint: Paint) -> str:
     return f"{paint('path', where)} {code} {printable(violation.message)}"
 
 
-def _summary(report: Report, style: ReportStyle, paint: Paint) -> str:
+def summary_line(report: Report, style: ReportStyle, paint: Paint) -> str:
     summary = report.summary
     seconds = f" ({style.seconds:.2f} s)" if style.seconds is not None else ""
     cards = _plural(summary.cards, "card")
@@ -53,7 +53,7 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _painter(enabled: bool) -> Paint:
+def painter(enabled: bool) -> Paint:
     def paint(kind: object, text: str) -> str:
         return f"{_COLORS[kind]}{text}{_RESET}" if enabled else text
 
