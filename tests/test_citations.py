@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cardlint.bibliography import parse_references, references_of
@@ -15,7 +17,6 @@ from cardlint.citations import (
     valid_doi,
 )
 from cardlint.schema import default_schema_path, load_schema
-from tests.conftest import REFERENCE_CARD
 
 
 def _read(value: object) -> list[tuple[str, int, str, tuple[str | int, ...]]]:
@@ -212,9 +213,9 @@ def test_references_skip_fences_and_join_wrapped_entries() -> None:
     ]
 
 
-def test_reference_card_citations_all_have_entries() -> None:
+def test_reference_card_citations_all_have_entries(reference_card: Path) -> None:
     schema = load_schema(default_schema_path())
-    card = load_card(REFERENCE_CARD)
+    card = load_card(reference_card)
     cited, section = citations_of(schema, card), references_of(schema, card)
     assert cited is not None and section is not None
     entries = {(r.key, r.year) for r in section.entries}

@@ -117,6 +117,7 @@ class _Place:
             finding.message,
             finding.hint,
             fingerprint(self.anchored, rule.code, text),
+            finding.fix,
         )
 
 

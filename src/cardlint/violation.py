@@ -20,12 +20,35 @@ class Position:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text from `start` up to (not including) `end` with `text`.
+
+    Positions are line and code-point column, as everywhere else; a line's end is the column
+    after its last character. Line endings in `text` are written as `\n` and become the card's
+    own line ending when applied.
+    """
+
+    start: Position
+    end: Position
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+    """Safe fixes never change what the card means; unsafe ones need `--unsafe-fixes`."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """What a rule reports: where and what, before the engine names the rule and the file."""
 
     position: Position
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +63,7 @@ class Violation:
     hint: str | None = None
     fingerprint: str = ""
     """Stable across unrelated edits: path, code and the offending line's text, no line number."""
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
