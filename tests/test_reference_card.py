@@ -90,10 +90,10 @@ def test_mutation_reports_the_expected_code_at_the_expected_line(
     mutate, expected = MUTATIONS[name]
     card = tmp_path / "multimodal-models.md"
     card.write_text(mutate(reference_card.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run_cli(
-        "check", "--format", "json", "--select", "CL0,CL1,CL2", card.name, cwd=tmp_path
-    )
-    assert {(code, line) for code, line, _ in _found(result.json())} == expected
+    result = run_cli("check", "--format", "json", card.name, cwd=tmp_path)
+    # The default rules; alone, the card's related concepts dangle (CL301), as tested above.
+    found = {(code, line) for code, line, _ in _found(result.json()) if code < "CL3"}
+    assert found == expected
 
 
 def test_bom_and_crlf_change_nothing(reference_card: Path, tmp_path: Path) -> None:

@@ -6,19 +6,26 @@ here is a usage, configuration or schema error, raised as `UsageError` (exit sta
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from cardlint import __version__
 from cardlint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from cardlint.config import ConfigError, LoadedConfig, load_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
 from cardlint.gitchanges import removed_card_names
-from cardlint.rules import all_rules
-from cardlint.schema import SchemaLoadError, default_schema_path, load_schema
+from cardlint.rules import Rule, all_rules
+from cardlint.schema import CardSchema, SchemaLoadError, default_schema_path, load_schema
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
+
+CACHE_DIR = ".cardlint_cache"
 
 
 class UsageError(Exception):
@@ -37,6 +44,8 @@ class CheckRequest:
     pre_commit: bool = False
     """Named files outside the corpus are skipped, and cards listing removed cards are added."""
     baseline: Path | None = None
+    cache: bool = True
+    cache_dir: Path | None = None
     roots: Sequence[Path] = ()
     cwd: Path = field(default_factory=Path.cwd)
 
@@ -90,13 +99,15 @@ def build_job(request: CheckRequest) -> Job:
         )
     except SelectionError as error:
         raise UsageError(_where(loaded, str(error))) from error
+    schema = _schema(request, loaded)
+    today = request.today or settings.today or date.today()
     return Job(
         targets=targets,
         corpus=list(dict.fromkeys([*corpus, *targets])),
-        schema=_schema(request, loaded),
+        schema=schema,
         rules=chosen,
         severity=levels,
-        today=request.today or settings.today or date.today(),
+        today=today,
         max_file_size=settings.max_file_size,
         resolve=lambda selector: frozenset(r.code for r in resolve_selector(selector, rules)),
         known_ids=frozenset(settings.known_ids),
@@ -104,7 +115,45 @@ def build_job(request: CheckRequest) -> Job:
         per_file_ignores=per_file,
         cwd=request.cwd,
         root=loaded.root,
+        cache_dir=_cache_dir(request, loaded) if request.cache else None,
+        cache_key=_cache_key(schema, chosen, today, settings.max_file_size),
+        workers=os.cpu_count() or 1,
     )
+
+
+def clean_cache(
+    config: Path | None, cache_dir: Path | None, cwd: Path | None = None
+) -> Path | None:
+    """Remove the cache folder, if it is one of ours; returns what was removed."""
+    request = CheckRequest(config=config, cache_dir=cache_dir, cwd=cwd or Path.cwd())
+    try:
+        folder = _cache_dir(request, load_config(request.config, request.cwd))
+    except ConfigError as error:
+        raise UsageError(str(error)) from error
+    if not folder.is_dir():
+        return None
+    if not (folder / ".gitignore").is_file() or any(
+        p.suffix not in (".json", "") for p in folder.iterdir()
+    ):
+        raise UsageError(f"{folder}: does not look like a cardlint cache; not removed")
+    shutil.rmtree(folder)
+    return folder
+
+
+def _cache_dir(request: CheckRequest, loaded: LoadedConfig) -> Path:
+    return request.cwd / request.cache_dir if request.cache_dir else loaded.root / CACHE_DIR
+
+
+def _cache_key(schema: CardSchema, rules: Sequence[Rule], today: date, max_size: int) -> str:
+    """Everything a card's own results depend on besides its bytes."""
+    parts = [
+        __version__,
+        json.dumps(schema.document, sort_keys=True),
+        ",".join(r.code for r in rules),
+        today.isoformat(),
+        str(max_size),
+    ]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def card_roots(loaded: LoadedConfig) -> list[Path]:

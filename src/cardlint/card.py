@@ -61,10 +61,22 @@ class Card:
 
 def load_card(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Card:
     try:
-        source = decode(read_bytes(path, max_size))
+        data = read_bytes(path, max_size)
     except SourceError as error:
-        return Card(path, problems=(LoadProblem("unreadable-file", error.position, error.message),))
+        return unreadable(path, error)
+    return card_from_bytes(path, data)
+
+
+def card_from_bytes(path: Path, data: bytes) -> Card:
+    try:
+        source = decode(data)
+    except SourceError as error:
+        return unreadable(path, error)
     return parse_card(path, source)
+
+
+def unreadable(path: Path, error: SourceError) -> Card:
+    return Card(path, problems=(LoadProblem("unreadable-file", error.position, error.message),))
 
 
 def parse_card(path: Path, source: SourceText) -> Card:

@@ -10,14 +10,17 @@ from datetime import date
 from pathlib import Path
 
 from cardlint import suppressions
-from cardlint.card import Card, load_card
-from cardlint.corpus import CorpusIndex, entry_for
+from cardlint.analysis import Analysis, CardResult, Noted, analyse, checked
+from cardlint.cache import Cache
+from cardlint.card import Card
+from cardlint.collect import analyse_paths
+from cardlint.corpus import CorpusIndex
 from cardlint.files import matches
-from cardlint.rules import INTERNAL_ERROR, UNUSED_SUPPRESSION, Context, Rule
+from cardlint.rules import ENGINE_RULES, INTERNAL_ERROR, UNUSED_SUPPRESSION, Context, Rule
 from cardlint.schema import CardSchema
 from cardlint.suppressions import Resolve
 from cardlint.text import quote
-from cardlint.violation import Finding, Position, Severity, Violation
+from cardlint.violation import Finding, Severity, Violation
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ class Job:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     cwd: Path = Path()
     root: Path = Path()
+    cache_dir: Path | None = None
+    cache_key: str = ""
+    workers: int = 1
 
     def ignored_for(self, relative: str) -> frozenset[str]:
         return frozenset(
@@ -77,100 +83,100 @@ class Job:
 
 
 def run(job: Job) -> Report:
-    cards = {path: load_card(path, job.max_file_size) for path in (*job.corpus, *job.targets)}
-    index = CorpusIndex.build(
-        (entry_for(cards[p], job.schema) for p in dict.fromkeys(job.corpus)), job.known_ids
-    )
+    everything = list(dict.fromkeys([*job.corpus, *job.targets]))
+    spec = _analysis(job)
+    cache = Cache(job.cache_dir, job.cache_key) if job.cache_dir is not None else None
+    results = analyse_paths(everything, spec, job.max_file_size, cache, job.workers)
+    index = CorpusIndex.build((results[p].entry for p in dict.fromkeys(job.corpus)), job.known_ids)
     context = Context(job.schema, index, job.today, job.root)
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))
     violations: list[Violation] = []
     for path in targets:
-        violations.extend(check_card(cards[path], context, job))
+        violations.extend(_card_violations(results[path], context, job))
     failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
     shown = tuple(sorted(display_path(path, job.cwd) for path in targets))
     return Report(ordered, shown, failures)
 
 
-@dataclass(frozen=True)
-class _Place:
-    """How one card is named: to the reader (relative to the working directory) and to
-    fingerprints and per-file globs (relative to the project root, whatever the cwd)."""
+def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
+    """Everything reported for one card already in memory (the editing commands lint edits)."""
+    return _card_violations(analyse(card, _analysis(job)), context, job)
 
-    card: Card
-    shown: str
-    anchored: str
 
-    def violation(self, rule: Rule, severity: Severity, finding: Finding) -> Violation:
-        line = finding.position.line
-        lines = self.card.source.lines if self.card.source is not None else []
-        text = lines[line - 1] if 0 < line <= len(lines) else ""
+def _analysis(job: Job) -> Analysis:
+    return Analysis(job.schema, tuple(job.rules), job.today, job.root, job.resolve)
+
+
+def _card_violations(result: CardResult, context: Context, job: Job) -> list[Violation]:
+    """The card's own findings, its cross-card findings, then its suppressions."""
+    anchored = display_path(result.path, job.root)
+    ignored = job.ignored_for(anchored)
+    noted = [n for n in result.findings if n.code not in ignored]
+    # Cross-card rules read only the card's path and the index, so a cached card needs no load.
+    stub = Card(result.path)
+    for rule in job.rules:
+        if rule.cross_card and rule.code not in ignored:
+            noted.extend(
+                Noted(code, f, result.line_texts.get(f.position.line, ""))
+                for code, f in checked(rule, stub, context)
+            )
+    rules = {r.code: r for r in (*job.rules, *ENGINE_RULES)}
+    shown = display_path(result.path, job.cwd)
+
+    def violation(note: Noted) -> Violation:
+        rule = rules[note.code]
+        found = note.finding
         return Violation(
-            self.shown,
-            line,
-            finding.position.column,
+            shown,
+            found.position.line,
+            found.position.column,
             rule.code,
             rule.name,
-            severity,
-            finding.message,
-            finding.hint,
-            fingerprint(self.anchored, rule.code, text),
-            finding.fix,
+            job.severity.get(rule.code, rule.severity),
+            found.message,
+            found.hint,
+            fingerprint(anchored, rule.code, note.line_text),
+            found.fix,
         )
 
-
-def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
-    place = _Place(card, display_path(card.path, job.cwd), display_path(card.path, job.root))
-    ignored = job.ignored_for(place.anchored)
-    found: list[Violation] = []
-    for rule in job.rules:
-        if rule.code in ignored:
-            continue
-        try:
-            findings = list(rule.check(card, context))
-        except Exception as error:  # a broken rule must not stop the other rules or cards
-            failure = Finding(
-                Position(1, 1),
-                f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}",
-                "please report this as a cardlint bug",
-            )
-            found.append(place.violation(INTERNAL_ERROR, Severity.ERROR, failure))
-            continue
-        severity = job.severity.get(rule.code, rule.severity)
-        found.extend(place.violation(rule, severity, f) for f in findings)
-    outcome = suppressions.apply(card, found, job.resolve)
-    return [*outcome.kept, *_suppression_findings(outcome, place, job, ignored)]
+    outcome = suppressions.apply(result.directives, (violation(n) for n in noted))
+    unused = _unused_suppressions(result.directives, outcome.unused, job, ignored)
+    return [*outcome.kept, *(violation(n) for n in unused)]
 
 
-def _suppression_findings(
-    outcome: suppressions.Outcome, place: _Place, job: Job, ignored: frozenset[str]
-) -> list[Violation]:
-    rule = UNUSED_SUPPRESSION
-    if rule not in job.rules or rule.code in ignored:
+def _unused_suppressions(
+    directives: Sequence[suppressions.Directive],
+    unused: Sequence[suppressions.Directive],
+    job: Job,
+    ignored: frozenset[str],
+) -> list[Noted]:
+    code = UNUSED_SUPPRESSION.code
+    if UNUSED_SUPPRESSION not in job.rules or code in ignored:
         return []
     selected = {r.code for r in job.rules}
-    severity = job.severity.get(rule.code, rule.severity)
-    findings = [
+    found = [
         Finding(
             d.position,
             f"suppression names no rule: {quote(selector)}",
             "use a rule code such as CL301, a name, or a prefix such as CL3",
         )
-        for d, selector in outcome.unknown
+        for d in directives
+        for selector in d.unknown
     ]
-    findings.extend(
+    found.extend(
         Finding(
             d.position,
             f"suppression {quote(d.text)} suppresses nothing",
             "delete it; the problem it hid is gone",
         )
-        for d in outcome.unused
+        for d in unused
         # A suppression of rules this run did not select cannot be judged.
-        if d.codes is None or d.codes & selected
+        if (d.codes is None or d.codes & selected) and not d.unknown
     )
-    return [place.violation(rule, severity, f) for f in findings]
+    return [Noted(code, f, "") for f in found]
 
 
 def fingerprint(path: str, code: str, line_text: str) -> str:

@@ -4,13 +4,14 @@ In the body (outside code):  <!-- cardlint-disable CODES --> ... <!-- cardlint-e
 <!-- cardlint-disable-next-line CODES -->, <!-- cardlint-disable-file CODES -->.
 In the front matter, a YAML comment on the line: `# cardlint: disable=CODES`.
 CODES are codes, names or prefixes, comma-separated; none means every rule.
+Parsing depends only on the card, so its result is cached with the card's own findings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cardlint.card import Card
 from cardlint.violation import Position, Violation
@@ -22,14 +23,15 @@ Resolve = Callable[[str], frozenset[str]]
 """Codes for a selector; raises ValueError for one that names no rule."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Directive:
     position: Position
     text: str
     codes: frozenset[str] | None
     first: int
     last: int
-    used: bool = field(default=False)
+    unknown: tuple[str, ...] = ()
+    """Selectors in the directive that name no rule."""
 
     def covers(self, violation: Violation) -> bool:
         in_range = self.first <= violation.line <= self.last
@@ -40,59 +42,66 @@ class Directive:
 class Outcome:
     kept: list[Violation]
     unused: list[Directive]
-    unknown: list[tuple[Directive, str]]
 
 
-def apply(card: Card, violations: Iterable[Violation], resolve: Resolve) -> Outcome:
-    found, unknown = _directives(card, resolve)
+def apply(directives: Iterable[Directive], violations: Iterable[Violation]) -> Outcome:
+    pending = list(directives)
+    used: set[int] = set()
     kept = []
     for violation in violations:
-        covering = [d for d in found if d.covers(violation)]
-        for directive in covering:
-            directive.used = True
+        covering = [i for i, d in enumerate(pending) if d.covers(violation)]
+        used.update(covering)
         if not covering:
             kept.append(violation)
-    return Outcome(kept, [d for d in found if not d.used], unknown)
+    return Outcome(kept, [d for i, d in enumerate(pending) if i not in used])
 
 
-def _directives(
-    card: Card, resolve: Resolve
-) -> tuple[list[Directive], list[tuple[Directive, str]]]:
+def parse(card: Card, resolve: Resolve) -> tuple[Directive, ...]:
     if card.source is None:
-        return [], []
+        return ()
     lines = card.source.lines
     found: list[Directive] = []
-    unknown: list[tuple[Directive, str]] = []
-
-    def add(line: int, column: int, text: str, selectors: str, first: int, last: int) -> Directive:
-        codes, bad = _codes(selectors, resolve)
-        directive = Directive(Position(line, column), text, codes, first, last)
-        unknown.extend((directive, selector) for selector in bad)
-        found.append(directive)
-        return directive
-
     for number in range(2, card.front_matter_end):
         match = _YAML.search(lines[number - 1])
         if match:
-            add(number, match.start() + 1, match.group(0).strip(), match[1] or "", number, number)
-    open_regions: list[Directive] = []
+            text = match.group(0).strip()
+            found.append(_directive(number, match.start() + 1, text, match[1] or "", resolve))
+    regions: list[int] = []
     last_line = card.last_line
-    body = card.body
     for number in range(card.front_matter_end + 1, last_line + 1):
-        if body is not None and body.in_code(number):
+        if card.body is not None and card.body.in_code(number):
             continue
         for match in _BODY.finditer(lines[number - 1]):
-            kind, selectors = match[1], match[2]
-            column, text = match.start() + 1, match.group(0)
-            if kind == "disable-next-line":
-                add(number, column, text, selectors, number + 1, number + 1)
-            elif kind == "disable-file":
-                add(number, column, text, selectors, 1, last_line)
-            elif kind == "disable":
-                open_regions.append(add(number, column, text, selectors, number, last_line))
-            else:
-                _close(open_regions, number, resolve, selectors)
-    return found, unknown
+            kind, selectors, column = match[1], match[2], match.start() + 1
+            if kind == "enable":
+                _close(found, regions, number, _codes(selectors, resolve)[0])
+                continue
+            first, last = {
+                "disable-next-line": (number + 1, number + 1),
+                "disable-file": (1, last_line),
+                "disable": (number, last_line),
+            }[kind]
+            if kind == "disable":
+                regions.append(len(found))
+            found.append(
+                _directive(number, column, match.group(0), selectors, resolve, first, last)
+            )
+    return tuple(found)
+
+
+def _directive(
+    line: int,
+    column: int,
+    text: str,
+    selectors: str,
+    resolve: Resolve,
+    first: int | None = None,
+    last: int | None = None,
+) -> Directive:
+    codes, unknown = _codes(selectors, resolve)
+    return Directive(
+        Position(line, column), text, codes, first or line, last or line, tuple(unknown)
+    )
 
 
 def _codes(selectors: str, resolve: Resolve) -> tuple[frozenset[str] | None, list[str]]:
@@ -110,9 +119,14 @@ def _codes(selectors: str, resolve: Resolve) -> tuple[frozenset[str] | None, lis
     return frozenset(codes), bad
 
 
-def _close(open_regions: list[Directive], line: int, resolve: Resolve, selectors: str) -> None:
-    wanted, _ = _codes(selectors, resolve)
-    for region in list(open_regions):
+def _close(
+    found: list[Directive], regions: list[int], line: int, wanted: frozenset[str] | None
+) -> None:
+    """End the open regions an enable names (all of them when it names none)."""
+    for index in list(regions):
+        region = found[index]
         if wanted is None or (region.codes is not None and region.codes <= wanted):
-            region.last = line
-            open_regions.remove(region)
+            found[index] = Directive(
+                region.position, region.text, region.codes, region.first, line, region.unknown
+            )
+            regions.remove(index)

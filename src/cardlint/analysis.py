@@ -1,0 +1,82 @@
+"""What one card says on its own: its rules' findings, its index entry and its suppressions.
+
+Everything here depends only on the card's bytes and the run's settings, so it is what the
+cache stores and what worker processes compute; cross-card rules run later, on the index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from cardlint.card import Card
+from cardlint.corpus import CorpusIndex, Entry, entry_for
+from cardlint.rules import INTERNAL_ERROR, Context, Rule
+from cardlint.schema import CardSchema
+from cardlint.suppressions import Directive, Resolve, parse
+from cardlint.violation import Finding, Position
+
+
+@dataclass(frozen=True)
+class Noted:
+    """A rule's finding on a card, with the text of the line it points at (for fingerprints)."""
+
+    code: str
+    finding: Finding
+    line_text: str
+
+
+@dataclass(frozen=True)
+class CardResult:
+    path: Path
+    findings: tuple[Noted, ...]
+    entry: Entry
+    directives: tuple[Directive, ...]
+    line_texts: dict[int, str] = field(default_factory=dict)
+    """The lines the entry's positions point at, for cross-card findings' fingerprints."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Settings for card-local analysis; small and picklable, for worker processes."""
+
+    schema: CardSchema
+    rules: tuple[Rule, ...]
+    today: date
+    root: Path
+    resolve: Resolve
+
+
+def analyse(card: Card, spec: Analysis) -> CardResult:
+    context = Context(spec.schema, CorpusIndex(), spec.today, spec.root)
+    noted = [
+        Noted(code, found, line_text(card, found.position.line))
+        for rule in spec.rules
+        if not rule.cross_card
+        for code, found in checked(rule, card, context)
+    ]
+    entry = entry_for(card, spec.schema)
+    lines = {r.position.line for r in entry.references}
+    if entry.id_position is not None:
+        lines.add(entry.id_position.line)
+    texts = {line: line_text(card, line) for line in sorted(lines)}
+    return CardResult(card.path, tuple(noted), entry, parse(card, spec.resolve), texts)
+
+
+def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
+    """The rule's findings with its code, or one CL000 finding when the rule raises."""
+    try:
+        return [(rule.code, found) for found in rule.check(card, context)]
+    except Exception as error:  # a broken rule must not stop the other rules or cards
+        failure = Finding(
+            Position(1, 1),
+            f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}",
+            "please report this as a cardlint bug",
+        )
+        return [(INTERNAL_ERROR.code, failure)]
+
+
+def line_text(card: Card, line: int) -> str:
+    lines = card.source.lines if card.source is not None else []
+    return lines[line - 1] if 0 < line <= len(lines) else ""
