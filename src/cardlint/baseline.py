@@ -8,8 +8,6 @@ cards keep it baselined. Counts make repeated identical violations work.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
+from cardlint import atomic
 from cardlint.engine import Report
 
 
@@ -60,13 +59,5 @@ def apply_baseline(report: Report, known: Counter[str]) -> Report:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and a rename: never a half-written file."""
-    folder = path.parent if str(path.parent) else Path()
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write UTF-8 text atomically; see `cardlint.atomic`."""
+    atomic.write_atomically(path, text.encode("utf-8"))
