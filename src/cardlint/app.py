@@ -7,7 +7,6 @@ here is a usage, configuration or schema error, raised as `UsageError` (exit sta
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from collections.abc import Sequence
@@ -16,7 +15,6 @@ from datetime import date
 from pathlib import Path
 
 from cardlint import __version__
-from cardlint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from cardlint.config import ConfigError, LoadedConfig, load_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
@@ -54,6 +52,8 @@ def check(request: CheckRequest) -> Report:
     report = run(build_job(request))
     if request.baseline is None:
         return report
+    from cardlint.baseline import BaselineError, apply_baseline, load_baseline
+
     try:
         return apply_baseline(report, load_baseline(request.cwd / request.baseline))
     except BaselineError as error:
@@ -62,6 +62,8 @@ def check(request: CheckRequest) -> Report:
 
 def write_baseline_for(request: CheckRequest, path: Path) -> int:
     """Record the violations found now; returns how many."""
+    from cardlint.baseline import write_baseline
+
     return write_baseline(check(replace(request, baseline=None)), request.cwd / path)
 
 
@@ -99,8 +101,14 @@ def build_job(request: CheckRequest) -> Job:
         )
     except SelectionError as error:
         raise UsageError(_where(loaded, str(error))) from error
-    schema = _schema(request, loaded)
     today = request.today or settings.today or date.today()
+    schema_path = _schema_path(request, loaded)
+    cache_dir = _cache_dir(request, loaded) if request.cache else None
+    cache_key = _cache_key(schema_path, chosen, today, settings.max_file_size)
+    # A cache written under this key means this schema document was already checked.
+    schema = _schema(
+        schema_path, cache_dir is not None and (cache_dir / f"{cache_key}.json").is_file()
+    )
     return Job(
         targets=targets,
         corpus=list(dict.fromkeys([*corpus, *targets])),
@@ -115,8 +123,8 @@ def build_job(request: CheckRequest) -> Job:
         per_file_ignores=per_file,
         cwd=request.cwd,
         root=loaded.root,
-        cache_dir=_cache_dir(request, loaded) if request.cache else None,
-        cache_key=_cache_key(schema, chosen, today, settings.max_file_size),
+        cache_dir=cache_dir,
+        cache_key=cache_key,
         workers=os.cpu_count() or 1,
     )
 
@@ -144,11 +152,15 @@ def _cache_dir(request: CheckRequest, loaded: LoadedConfig) -> Path:
     return request.cwd / request.cache_dir if request.cache_dir else loaded.root / CACHE_DIR
 
 
-def _cache_key(schema: CardSchema, rules: Sequence[Rule], today: date, max_size: int) -> str:
+def _cache_key(schema: Path, rules: Sequence[Rule], today: date, max_size: int) -> str:
     """Everything a card's own results depend on besides its bytes."""
+    try:
+        schema_digest = hashlib.sha256(schema.read_bytes()).hexdigest()
+    except OSError:
+        schema_digest = "unreadable"  # load_schema reports it
     parts = [
         __version__,
-        json.dumps(schema.document, sort_keys=True),
+        schema_digest,
         ",".join(r.code for r in rules),
         today.isoformat(),
         str(max_size),
@@ -164,15 +176,17 @@ def card_roots(loaded: LoadedConfig) -> list[Path]:
     return [default] if default.is_dir() else [loaded.root]
 
 
-def _schema(request: CheckRequest, loaded: LoadedConfig):  # type: ignore[no-untyped-def]
+def _schema_path(request: CheckRequest, loaded: LoadedConfig) -> Path:
     if request.schema is not None:
-        path = request.schema
-    elif loaded.settings.schema_path is not None:
-        path = loaded.root / loaded.settings.schema_path
-    else:
-        path = default_schema_path()
+        return request.cwd / request.schema
+    if loaded.settings.schema_path is not None:
+        return loaded.root / loaded.settings.schema_path
+    return default_schema_path()
+
+
+def _schema(path: Path, checked_before: bool) -> CardSchema:
     try:
-        return load_schema(path)
+        return load_schema(path, checked_before)
     except SchemaLoadError as error:
         raise UsageError(str(error)) from error
 

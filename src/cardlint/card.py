@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cardlint.markdown import Body, parse_body
 from cardlint.source import SourceError, SourceText, decode, read_bytes
-from cardlint.text import json_type
 from cardlint.violation import Position
-from cardlint.yamlload import FrontMatter, YamlError, load_front_matter
+
+if TYPE_CHECKING:
+    from cardlint.markdown import Body
+    from cardlint.yamlload import FrontMatter
 
 DEFAULT_MAX_SIZE = 1024 * 1024
 _DELIMITER = re.compile(r"---[ \t]*\Z")
@@ -80,6 +82,11 @@ def unreadable(path: Path, error: SourceError) -> Card:
 
 
 def parse_card(path: Path, source: SourceText) -> Card:
+    # Imported here: runs whose cards all come from the cache never parse Markdown or YAML.
+    from cardlint.markdown import parse_body
+    from cardlint.text import json_type
+    from cardlint.yamlload import YamlError, load_front_matter
+
     lines = source.lines
     closing = _closing_line(lines)
     if closing is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Sequence
@@ -88,13 +89,13 @@ def run(job: Job) -> Report:
     cache = Cache(job.cache_dir, job.cache_key) if job.cache_dir is not None else None
     results = analyse_paths(everything, spec, job.max_file_size, cache, job.workers)
     index = CorpusIndex.build((results[p].entry for p in dict.fromkeys(job.corpus)), job.known_ids)
-    context = Context(job.schema, index, job.today, job.root)
+    reporting = _Reporting(job, Context(job.schema, index, job.today, job.root))
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))
     violations: list[Violation] = []
     for path in targets:
-        violations.extend(_card_violations(results[path], context, job))
+        violations.extend(reporting.violations(results[path]))
     failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
     shown = tuple(sorted(display_path(path, job.cwd) for path in targets))
@@ -103,80 +104,90 @@ def run(job: Job) -> Report:
 
 def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
     """Everything reported for one card already in memory (the editing commands lint edits)."""
-    return _card_violations(analyse(card, _analysis(job)), context, job)
+    return _Reporting(job, context).violations(analyse(card, _analysis(job)))
 
 
 def _analysis(job: Job) -> Analysis:
     return Analysis(job.schema, tuple(job.rules), job.today, job.root, job.resolve)
 
 
-def _card_violations(result: CardResult, context: Context, job: Job) -> list[Violation]:
-    """The card's own findings, its cross-card findings, then its suppressions."""
-    anchored = display_path(result.path, job.root)
-    ignored = job.ignored_for(anchored)
-    noted = [n for n in result.findings if n.code not in ignored]
-    # Cross-card rules read only the card's path and the index, so a cached card needs no load.
-    stub = Card(result.path)
-    for rule in job.rules:
-        if rule.cross_card and rule.code not in ignored:
-            noted.extend(
-                Noted(code, f, result.line_texts.get(f.position.line, ""))
-                for code, f in checked(rule, stub, context)
+class _Reporting:
+    """Turns card results into violations: cross-card rules, names, severities, suppressions."""
+
+    def __init__(self, job: Job, context: Context) -> None:
+        self.job = job
+        self.context = context
+        self.rules = {r.code: r for r in (*job.rules, *ENGINE_RULES)}
+        self.cross = [r for r in job.rules if r.cross_card]
+        self.selected = frozenset(r.code for r in job.rules)
+
+    def violations(self, result: CardResult) -> list[Violation]:
+        """The card's own findings, its cross-card findings, then its suppressions."""
+        job = self.job
+        anchored = display_path(result.path, job.root)
+        ignored = job.ignored_for(anchored) if job.per_file_ignores else frozenset()
+        noted = [n for n in result.findings if n.code not in ignored]
+        # Cross-card rules read only the card's path and the index: a cached card needs no load.
+        stub = Card(result.path)
+        for rule in self.cross:
+            if rule.code not in ignored:
+                noted.extend(
+                    Noted(code, f, result.line_texts.get(f.position.line, ""))
+                    for code, f in checked(rule, stub, self.context)
+                )
+        shown = display_path(result.path, job.cwd)
+
+        def violation(note: Noted) -> Violation:
+            rule = self.rules[note.code]
+            found = note.finding
+            return Violation(
+                shown,
+                found.position.line,
+                found.position.column,
+                rule.code,
+                rule.name,
+                job.severity.get(rule.code, rule.severity),
+                found.message,
+                found.hint,
+                fingerprint(anchored, rule.code, note.line_text),
+                found.fix,
             )
-    rules = {r.code: r for r in (*job.rules, *ENGINE_RULES)}
-    shown = display_path(result.path, job.cwd)
 
-    def violation(note: Noted) -> Violation:
-        rule = rules[note.code]
-        found = note.finding
-        return Violation(
-            shown,
-            found.position.line,
-            found.position.column,
-            rule.code,
-            rule.name,
-            job.severity.get(rule.code, rule.severity),
-            found.message,
-            found.hint,
-            fingerprint(anchored, rule.code, note.line_text),
-            found.fix,
+        if not result.directives:
+            return [violation(n) for n in noted]
+        outcome = suppressions.apply(result.directives, (violation(n) for n in noted))
+        unused = self._unused(result.directives, outcome.unused, ignored)
+        return [*outcome.kept, *(violation(n) for n in unused)]
+
+    def _unused(
+        self,
+        directives: Sequence[suppressions.Directive],
+        unused: Sequence[suppressions.Directive],
+        ignored: frozenset[str],
+    ) -> list[Noted]:
+        code = UNUSED_SUPPRESSION.code
+        if code not in self.selected or code in ignored:
+            return []
+        found = [
+            Finding(
+                d.position,
+                f"suppression names no rule: {quote(selector)}",
+                "use a rule code such as CL301, a name, or a prefix such as CL3",
+            )
+            for d in directives
+            for selector in d.unknown
+        ]
+        found.extend(
+            Finding(
+                d.position,
+                f"suppression {quote(d.text)} suppresses nothing",
+                "delete it; the problem it hid is gone",
+            )
+            for d in unused
+            # A suppression of rules this run did not select cannot be judged.
+            if (d.codes is None or d.codes & self.selected) and not d.unknown
         )
-
-    outcome = suppressions.apply(result.directives, (violation(n) for n in noted))
-    unused = _unused_suppressions(result.directives, outcome.unused, job, ignored)
-    return [*outcome.kept, *(violation(n) for n in unused)]
-
-
-def _unused_suppressions(
-    directives: Sequence[suppressions.Directive],
-    unused: Sequence[suppressions.Directive],
-    job: Job,
-    ignored: frozenset[str],
-) -> list[Noted]:
-    code = UNUSED_SUPPRESSION.code
-    if UNUSED_SUPPRESSION not in job.rules or code in ignored:
-        return []
-    selected = {r.code for r in job.rules}
-    found = [
-        Finding(
-            d.position,
-            f"suppression names no rule: {quote(selector)}",
-            "use a rule code such as CL301, a name, or a prefix such as CL3",
-        )
-        for d in directives
-        for selector in d.unknown
-    ]
-    found.extend(
-        Finding(
-            d.position,
-            f"suppression {quote(d.text)} suppresses nothing",
-            "delete it; the problem it hid is gone",
-        )
-        for d in unused
-        # A suppression of rules this run did not select cannot be judged.
-        if (d.codes is None or d.codes & selected) and not d.unknown
-    )
-    return [Noted(code, f, "") for f in found]
+        return [Noted(code, f, "") for f in found]
 
 
 def fingerprint(path: str, code: str, line_text: str) -> str:
@@ -185,12 +196,25 @@ def fingerprint(path: str, code: str, line_text: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    """Relative to the working directory where possible, always with `/`."""
-    try:
-        relative = os.path.relpath(path.absolute(), cwd.absolute())
-    except ValueError:  # another drive on Windows
-        relative = str(path)
-    shown = Path(relative).as_posix()
+def display_path(path: Path, base: Path) -> str:
+    """Relative to `base` (the working directory, or the project root) where possible, with `/`."""
+    text = os.path.abspath(path)  # noqa: PTH100 - no symlink resolution, and fast
+    prefix = _prefix(base)
+    if text.startswith(prefix):
+        relative = text[len(prefix) :]
+    else:
+        try:
+            relative = os.path.relpath(text, prefix)
+        except ValueError:  # another drive on Windows
+            relative = text
+    if os.sep != "/":
+        relative = relative.replace(os.sep, "/")
+    if relative.isascii():
+        return relative
     # A file name that is not UTF-8 arrives with surrogate escapes; show its bytes instead.
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+@functools.lru_cache(maxsize=16)
+def _prefix(base: Path) -> str:
+    return os.path.join(os.path.abspath(base), "")  # noqa: PTH100, PTH118

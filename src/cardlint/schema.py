@@ -78,7 +78,13 @@ class CardSchema:
     name: str
     document: dict[str, Any]
     extension: Extension
-    validator: Any
+    path: Path
+
+    @functools.cached_property
+    def validator(self) -> Any:
+        """Built on first use: a run whose cards all come from the cache never needs it."""
+        validator_class = _validator_class(self.path, self.document)
+        return validator_class(self.document, registry=_local_registry(self.path, self.document))
 
     @property
     def properties(self) -> dict[str, Any]:
@@ -91,8 +97,21 @@ def default_schema_path() -> Path:
 
 
 @functools.lru_cache(maxsize=8)
-def load_schema(path: Path) -> CardSchema:
+def load_schema(path: Path, checked_before: bool = False) -> CardSchema:
+    """Read a schema; unless a previous run already checked this very document, check it."""
     document = _read_json(path)
+    if not checked_before:
+        _check_document(path, document)
+    try:
+        extension = Extension.model_validate(document.get(EXTENSION_KEY, {}))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in (EXTENSION_KEY, *first["loc"]))
+        raise SchemaLoadError(f"{path}: {where}: {first['msg']}") from error
+    return CardSchema(str(path), document, extension, path)
+
+
+def _check_document(path: Path, document: dict[str, Any]) -> None:
     validator_class = _validator_class(path, document)
     try:
         validator_class.check_schema(document)
@@ -100,16 +119,7 @@ def load_schema(path: Path) -> CardSchema:
         where = "/".join(str(p) for p in getattr(error, "path", ())) or "top level"
         detail = getattr(error, "message", str(error))
         raise SchemaLoadError(f"{path}: invalid JSON Schema at {where}: {detail}") from error
-    try:
-        extension = Extension.model_validate(document.get(EXTENSION_KEY, {}))
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in (EXTENSION_KEY, *first["loc"]))
-        raise SchemaLoadError(f"{path}: {where}: {first['msg']}") from error
-    registry = _local_registry(path, document)
-    validator = validator_class(document, registry=registry)
-    _check_refs(path, document, registry)
-    return CardSchema(str(path), document, extension, validator)
+    _check_refs(path, document, _local_registry(path, document))
 
 
 def _read_json(path: Path) -> dict[str, Any]:

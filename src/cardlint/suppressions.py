@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cardlint.card import Card
 from cardlint.violation import Position, Violation
+
+if TYPE_CHECKING:
+    from cardlint.card import Card
 
 _BODY = re.compile(r"<!--\s*cardlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _YAML = re.compile(r"(?<!\S)#\s*cardlint:\s*disable(?:=([^#]*))?(?:#.*)?\Z")
