@@ -37,6 +37,12 @@ def expected_violations(card: Path) -> set[tuple[int, int, str]]:
 
 
 CARDS = REPO / "cards"
+NO_NETWORK = {
+    "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(TESTS / "nonet"), os.environ.get("PYTHONPATH")])
+    )
+}
+"""Every CLI test runs with sockets disabled (tests/nonet/sitecustomize.py)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
     """The real command, in a subprocess, with no terminal and no colour."""
     # The suite may itself run under GitHub Actions; annotations appear only when a test asks.
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    environment.update({"NO_COLOR": "1", **(env or {})})
+    environment.update({"NO_COLOR": "1", **NO_NETWORK, **(env or {})})
     done = subprocess.run(
         [*cardlint_command(), *args],
         cwd=cwd,

@@ -235,3 +235,22 @@ def test_version_and_module_entry_point() -> None:
 def test_bad_today_is_a_usage_error(project: Path) -> None:
     result = run_cli("check", "--today", "2026-13-01", cwd=project)
     assert result.code == 2 and "YYYY-MM-DD" in result.err
+
+
+def test_cli_processes_run_without_network() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import NO_NETWORK
+
+    probe = "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9', timeout=1)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **NO_NETWORK},
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "network access is disabled" in done.stderr

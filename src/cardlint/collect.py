@@ -63,6 +63,20 @@ def _cached(path: Path, root: Path, cache: Cache, max_size: int) -> CardResult |
     return hit
 
 
+def _inside_the_project(path: Path, root: Path) -> None:
+    """Refuse a card reached through a symlink that leads out of the project.
+
+    A pull request can add `cards/x.md -> /etc/passwd` or `-> ~/.ssh/id_rsa`; cardlint must
+    not read, and then quote in its messages, what lies outside the repository.
+    """
+    real = os.path.realpath(path)
+    if real == os.path.abspath(path):  # noqa: PTH100 - no link on the way
+        return
+    boundary = os.path.join(os.path.realpath(root), "")  # noqa: PTH118
+    if not real.startswith(boundary):
+        raise SourceError("symlink points outside the project; not read")
+
+
 def _name(path: Path, root: Path) -> str:
     return os.path.relpath(path, root).replace(os.sep, "/")
 
@@ -96,6 +110,7 @@ def _analyse_chunk(paths: list[Path]) -> list[Done]:
 
 def _analyse_one(path: Path, spec: Analysis, max_size: int) -> Done:
     try:
+        _inside_the_project(path, spec.root)
         data = read_bytes(path, max_size)
     except SourceError as error:
         return path, analyse(unreadable(path, error), spec), None, None  # never cached

@@ -147,8 +147,8 @@ class _Reporting:
                 rule.code,
                 rule.name,
                 job.severity.get(rule.code, rule.severity),
-                found.message,
-                found.hint,
+                bounded(found.message),
+                None if found.hint is None else bounded(found.hint),
                 fingerprint(anchored, rule.code, note.line_text),
                 found.fix,
             )
@@ -188,6 +188,14 @@ class _Reporting:
             if (d.codes is None or d.codes & self.selected) and not d.unknown
         )
         return [Noted(code, f, "") for f in found]
+
+
+MAX_MESSAGE = 600
+
+
+def bounded(text: str) -> str:
+    """A message cut to a readable length: rules quote card text, and cards can be huge."""
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def fingerprint(path: str, code: str, line_text: str) -> str:

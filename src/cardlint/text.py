@@ -53,6 +53,12 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> s
     return matches[0] if matches else None
 
 
+def only_close_match(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The closest candidate when no other is close too: a guess safe enough to offer as a fix."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=2, cutoff=cutoff)
+    return matches[0] if len(matches) == 1 else None
+
+
 def json_type(value: object) -> str:
     """The JSON Schema name of a Python value's type."""
     if value is None:
@@ -79,3 +85,10 @@ def printable(text: str) -> str:
 
 def _visible_escape(ch: str) -> str:
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def unambiguous(path: str) -> str:
+    """A path for `path:line:col:` output: quoted when a `:`, quote or escape would mislead."""
+    if path.isprintable() and ":" not in path and not path.startswith('"'):
+        return path
+    return '"' + printable(path.replace("\\", "\\\\").replace('"', '\\"')) + '"'

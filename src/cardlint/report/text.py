@@ -7,7 +7,7 @@ from typing import TextIO
 
 from cardlint.engine import Report
 from cardlint.report import ReportStyle
-from cardlint.text import printable
+from cardlint.text import printable, unambiguous
 from cardlint.violation import Severity, Violation
 
 _RESET = "\033[0m"
@@ -33,7 +33,7 @@ def write_text(report: Report, out: TextIO, style: ReportStyle) -> None:
 
 
 def _line(violation: Violation, paint: Paint) -> str:
-    where = f"{printable(violation.path)}:{violation.line}:{violation.column}:"
+    where = f"{unambiguous(violation.path)}:{violation.line}:{violation.column}:"
     code = paint(violation.severity, violation.code)
     return f"{paint('path', where)} {code} {printable(violation.message)}"
 
@@ -41,15 +41,15 @@ def _line(violation: Violation, paint: Paint) -> str:
 def summary_line(report: Report, style: ReportStyle, paint: Paint) -> str:
     summary = report.summary
     seconds = f" ({style.seconds:.2f} s)" if style.seconds is not None else ""
-    cards = _plural(summary.cards, "card")
+    cards = plural(summary.cards, "card")
     if not report.violations:
         checked = f"All {cards} passed" if summary.cards != 1 else "1 card passed"
         return paint("ok", f"{checked}{seconds}.")
-    counts = f"{_plural(summary.errors, 'error')} and {_plural(summary.warnings, 'warning')}"
+    counts = f"{plural(summary.errors, 'error')} and {plural(summary.warnings, 'warning')}"
     return f"Found {counts} in {summary.cards_with_violations} of {cards}{seconds}."
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
