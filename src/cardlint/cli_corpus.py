@@ -1,0 +1,115 @@
+"""Commands about the corpus as a whole: `cardlint graph` and `cardlint stats`.
+
+Registered on the main group by `cli.py`; like `check`, they only parse options and call the
+library. Both find the corpus and schema exactly as `cardlint check` does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from cardlint.graph_render import FORMATS
+
+if TYPE_CHECKING:
+    from cardlint.snapshot import Snapshot
+
+_schema_option = click.option(
+    "--schema", type=click.Path(path_type=Path), help="Schema file (JSON Schema + x-cardlint)."
+)
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Configuration file (default: nearest cardlint.toml or pyproject.toml).",
+)
+
+
+def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
+    from cardlint import app
+    from cardlint.snapshot import take_snapshot
+
+    try:
+        return take_snapshot(app.CheckRequest(config=config_path, schema=schema))
+    except app.UsageError as error:
+        raise click.UsageError(str(error)) from None
+
+
+@click.command("graph")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="mermaid",
+    show_default=True,
+    help="mermaid (Markdown), dot (Graphviz), json (other tools), html (one offline page).",
+)
+@click.option("--category", metavar="CAT", help="Only the cards of this category.")
+@click.option("--around", metavar="ID", help="Only the cards near this card (see --depth).")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    help="With --around: how many references away, either way.  [default: 1]",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE."
+)
+@_config_option
+@_schema_option
+def graph(
+    output_format: str,
+    category: str | None,
+    around: str | None,
+    depth: int | None,
+    output: Path | None,
+    config_path: Path | None,
+    schema: Path | None,
+) -> None:
+    """Draw the concept graph: cards, their references, dangling references and orphans."""
+    from cardlint.graph import GraphError, build_graph
+    from cardlint.graph_render import render
+    from cardlint.text import quote
+
+    if depth is not None and around is None:
+        raise click.UsageError("--depth needs --around ID")
+    whole = build_graph(_snapshot(config_path, schema))
+    shown = whole
+    if around is not None:
+        try:
+            shown = shown.around(around, 1 if depth is None else depth)
+        except GraphError as error:
+            raise click.UsageError(str(error)) from None
+    if category is not None:
+        if category not in whole.categories:
+            known = ", ".join(quote(c) for c in whole.categories) or "none"
+            raise click.UsageError(f"no card has the category {quote(category)} (known: {known})")
+        shown = shown.in_category(category)
+    text = render(output_format, shown)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from cardlint.atomic import write_atomically
+
+    write_atomically(output, text.encode("utf-8"))
+
+
+@click.command("stats")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@_config_option
+@_schema_option
+def stats(output_format: str, config_path: Path | None, schema: Path | None) -> None:
+    """Summarise the corpus: categories, difficulties, references, orphans, violations."""
+    from cardlint.stats import compute, to_json, to_text
+
+    figures = compute(_snapshot(config_path, schema))
+    sys.stdout.write(to_json(figures) if output_format == "json" else to_text(figures))

@@ -1,0 +1,47 @@
+"""The whole corpus at once: its cards, its index and a check report, for whole-corpus views.
+
+`graph` and `stats` need what `engine.run` computes internally (the loaded cards and the
+index) as well as its report. The corpus is found exactly as `cardlint check` finds it, via
+`app.build_job`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardlint.app import CheckRequest, build_job
+from cardlint.card import Card, load_card
+from cardlint.corpus import CorpusIndex, Entry, entry_for
+from cardlint.engine import Report, display_path, run
+from cardlint.schema import CardSchema
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    cards: tuple[Card, ...]
+    """Every card of the corpus, sorted by path."""
+    index: CorpusIndex
+    schema: CardSchema
+    report: Report
+    """The check of every card, with the rules the configuration selects."""
+    cwd: Path
+
+    def entry(self, card: Card) -> Entry:
+        return self.index.entry_of(card, self.schema)
+
+    def shown(self, path: Path) -> str:
+        """The path as the report shows it, so violations can be matched to cards."""
+        return display_path(path, self.cwd)
+
+
+def take_snapshot(request: CheckRequest) -> Snapshot:
+    """Raises `app.UsageError` for configuration and schema problems, as `check` does."""
+    job = build_job(request)
+    # engine.run loads the cards again; it does not expose what it loaded.
+    report = run(job)
+    cards = tuple(
+        sorted((load_card(p, job.max_file_size) for p in job.corpus), key=lambda c: str(c.path))
+    )
+    index = CorpusIndex.build((entry_for(c, job.schema) for c in cards), job.known_ids)
+    return Snapshot(cards, index, job.schema, report, job.cwd)

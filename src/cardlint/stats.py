@@ -1,0 +1,120 @@
+"""A summary of the corpus: cards per category and difficulty, references, and problems."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cardlint.corpus import CorpusIndex, Entry, Reference
+from cardlint.graph import CATEGORY_FIELD, build_graph
+from cardlint.report import dump_json
+from cardlint.report.statistics import rows
+from cardlint.snapshot import Snapshot
+from cardlint.text import printable
+
+DIFFICULTY_FIELD = "difficulty"
+NONE = "(none)"
+"""The group of cards whose field is absent or not a string."""
+
+
+@dataclass(frozen=True)
+class Stats:
+    cards: int
+    categories: tuple[tuple[str, int], ...]
+    """(value, cards), most cards first, then by value; as are `difficulties`."""
+    difficulties: tuple[tuple[str, int], ...]
+    references: tuple[int, ...]
+    """References listed per card, in path order; a reference listed twice counts twice."""
+    dangling: int
+    """References to ids that are neither a card's nor known (what CL301 counts)."""
+    one_way: int
+    """References to a card that does not list the referring card back (what CL306 counts)."""
+    orphans: int
+    """Cards no other card references."""
+    rules: tuple[tuple[int, str, str, str], ...]
+    """(violations, code, rule name, severity) per rule that fired, most violations first."""
+
+    @property
+    def median(self) -> float | None:
+        return float(statistics.median(self.references)) if self.references else None
+
+
+def compute(snapshot: Snapshot) -> Stats:
+    entries = [snapshot.entry(card) for card in snapshot.cards]
+    index = snapshot.index
+    return Stats(
+        cards=len(snapshot.cards),
+        categories=_count(c.data.get(CATEGORY_FIELD) for c in snapshot.cards),
+        difficulties=_count(c.data.get(DIFFICULTY_FIELD) for c in snapshot.cards),
+        references=tuple(len(e.references) for e in entries),
+        dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
+        one_way=sum(_one_way(e, r, index) for e in entries for r in e.references),
+        orphans=sum(n.orphan for n in build_graph(snapshot).nodes),
+        rules=tuple((n, c, r, s.value) for n, c, r, s in rows(snapshot.report)),
+    )
+
+
+def _count(values: Iterable[object]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(v if isinstance(v, str) else NONE for v in values)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _one_way(entry: Entry, reference: Reference, index: CorpusIndex) -> bool:
+    # The same test as CL306 (off by default), so the figure does not depend on the selection.
+    targets = index.by_id.get(reference.target, ())
+    if entry.id is None or reference.target == entry.id or not targets:
+        return False
+    return not any(back.target == entry.id for t in targets for back in t.references)
+
+
+def to_json(stats: Stats) -> str:
+    refs = stats.references
+    return dump_json(
+        {
+            "version": 1,
+            "cards": stats.cards,
+            "categories": dict(stats.categories),
+            "difficulties": dict(stats.difficulties),
+            "references": {
+                "total": sum(refs),
+                "min": min(refs, default=None),
+                "median": stats.median,
+                "max": max(refs, default=None),
+            },
+            "dangling_references": stats.dangling,
+            "one_way_references": stats.one_way,
+            "orphans": stats.orphans,
+            "violations": [
+                {"code": code, "rule": rule, "severity": severity, "count": count}
+                for count, code, rule, severity in stats.rules
+            ],
+        }
+    )
+
+
+def to_text(stats: Stats) -> str:
+    refs = stats.references
+    median = "-" if stats.median is None else f"{stats.median:g}"
+    lines: list[tuple[str, object]] = [("Cards", stats.cards), ("By category", "")]
+    lines += [(f"  {printable(value)}", count) for value, count in stats.categories]
+    lines.append(("By difficulty", ""))
+    lines += [(f"  {printable(value)}", count) for value, count in stats.difficulties]
+    lines += [
+        ("References per card", ""),
+        ("  total", sum(refs)),
+        ("  min", min(refs, default="-")),
+        ("  median", median),
+        ("  max", max(refs, default="-")),
+        ("Dangling references", stats.dangling),
+        ("One-way references", stats.one_way),
+        ("Orphans", stats.orphans),
+        ("Violations", sum(count for count, *_ in stats.rules)),
+    ]
+    lines += [(f"  {code} {rule}", count) for count, code, rule, _ in stats.rules]
+    label_width = max(len(label) for label, _ in lines) + 2
+    value_width = max(len(str(value)) for _, value in lines)
+    return "".join(
+        f"{label:<{label_width}}{value!s:>{value_width}}".rstrip() + "\n" for label, value in lines
+    )
