@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from cardlint import __version__
+from cardlint.cli_edit import apply_fixes, new, rename
 from cardlint.report import FORMATS
 
 
@@ -89,6 +90,19 @@ def main() -> None:
     help="Hook mode: skip named files that are not cards; add cards that list a card the "
     "staged change deletes or renames.",
 )
+@click.option("--fix", is_flag=True, help="Apply the rules' safe fixes, then report what remains.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that guess."
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    help="Where the result cache lives (default: .cardlint_cache/ at the project root).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print violations only, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
@@ -106,6 +120,11 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     pre_commit: bool,
+    fix: bool,
+    show_diff: bool,
+    unsafe_fixes: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
     exit_zero: bool,
     quiet: bool,
     no_color: bool,
@@ -125,8 +144,14 @@ def check(
         today=today,
         pre_commit=pre_commit,
         baseline=baseline,
+        cache=not no_cache,
+        cache_dir=cache_dir,
     )
     try:
+        if fix or show_diff:
+            apply_fixes(request, write=not show_diff, unsafe=unsafe_fixes)
+        elif unsafe_fixes:
+            raise click.UsageError("--unsafe-fixes needs --fix or --diff")
         if write_baseline is not None:
             count = app.write_baseline_for(request, write_baseline)
             click.echo(f"Wrote {count} violation(s) to the baseline {write_baseline}.")
@@ -152,6 +177,22 @@ def check(
     sys.exit(0 if exit_zero or result.summary.errors == 0 else 1)
 
 
+@main.command()
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Configuration file."
+)
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="The cache folder to remove.")
+def clean(config_path: Path | None, cache_dir: Path | None) -> None:
+    """Remove the result cache."""
+    from cardlint import app
+
+    try:
+        removed = app.clean_cache(config_path, cache_dir)
+    except app.UsageError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Removed {removed}." if removed else "No cache to remove.")
+
+
 @main.command(name="rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
@@ -173,3 +214,13 @@ def show_rule(code_or_name: str) -> None:
     if rule is None:
         raise click.UsageError(f"no rule {code_or_name!r}; `cardlint rules` lists them all")
     click.echo(rule_markdown(rule))
+
+
+main.add_command(rename)
+main.add_command(new)
+
+
+from cardlint.cli_corpus import graph, stats  # noqa: E402 - the commands need `main` defined
+
+main.add_command(graph)
+main.add_command(stats)

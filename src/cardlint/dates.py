@@ -20,7 +20,8 @@ from cardlint.card import Card
 from cardlint.markdown import Heading
 from cardlint.schema import Extension
 from cardlint.text import quote
-from cardlint.violation import Finding, Position
+from cardlint.violation import Edit, Finding, Fix, Position
+from cardlint.yamledit import one_edit, replace_value
 
 _YEARS = re.compile(r"([0-9]{4})(?: *[-–—~] *([0-9]{4}))?")
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
@@ -67,6 +68,8 @@ class DatedValue:
     """How messages name the value: its field name or its footer label."""
     position: Position
     parsed: Years | date | DateIssue
+    footer_text: str | None = None
+    """A footer date as written; None for a front-matter field, which `subject` names."""
 
 
 def parse_years(value: str | int) -> Years | DateIssue:
@@ -200,7 +203,7 @@ def dated_values(card: Card, ext: Extension) -> Iterator[DatedValue]:
     if card.source is not None:
         body = card.source.lines[card.front_matter_end :]
         for found in footer_dates(body, card.front_matter_end + 1, ext.date_labels):
-            yield DatedValue(found.label, found.position, parse_date(found.text))
+            yield DatedValue(found.label, found.position, parse_date(found.text), found.text)
 
 
 def findings(card: Card, ext: Extension, problem: Problem) -> Iterator[Finding]:
@@ -208,4 +211,18 @@ def findings(card: Card, ext: Extension, problem: Problem) -> Iterator[Finding]:
     for item in dated_values(card, ext):
         if isinstance(item.parsed, DateIssue) and item.parsed.problem is problem:
             message = f"{item.subject}: {item.parsed.message}"
-            yield Finding(item.position, message, item.parsed.hint)
+            fix = _layout_fix(card, item, item.parsed)
+            yield Finding(item.position, message, item.parsed.hint, fix)
+
+
+def _layout_fix(card: Card, item: DatedValue, issue: DateIssue) -> Fix | None:
+    """A date in another layout, rewritten in the standard one: it means the same."""
+    suggestion = issue.suggestion
+    if suggestion is None or issue.problem is not Problem.FORMAT:
+        return None
+    if item.footer_text is None:
+        edit = replace_value(card, (item.subject,), suggestion)
+    else:
+        after = Position(item.position.line, item.position.column + len(item.footer_text))
+        edit = Edit(item.position, after, suggestion)
+    return one_edit(f"write {suggestion}", edit)

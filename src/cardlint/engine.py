@@ -104,7 +104,7 @@ def run(job: Job) -> Report:
 
 def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
     """Everything reported for one card already in memory (the editing commands lint edits)."""
-    return _Reporting(job, context).violations(analyse(card, _analysis(job)))
+    return _Reporting(job, context).violations(analyse(card, _analysis(job)), card)
 
 
 def _analysis(job: Job) -> Analysis:
@@ -121,14 +121,17 @@ class _Reporting:
         self.cross = [r for r in job.rules if r.cross_card]
         self.selected = frozenset(r.code for r in job.rules)
 
-    def violations(self, result: CardResult) -> list[Violation]:
-        """The card's own findings, its cross-card findings, then its suppressions."""
+    def violations(self, result: CardResult, card: Card | None = None) -> list[Violation]:
+        """The card's own findings, its cross-card findings, then its suppressions.
+
+        Cross-card rules need only the card's path and the index, so a cached card is not
+        loaded; given the loaded `card`, they can also offer fixes, which need its text.
+        """
         job = self.job
         anchored = display_path(result.path, job.root)
         ignored = job.ignored_for(anchored) if job.per_file_ignores else frozenset()
         noted = [n for n in result.findings if n.code not in ignored]
-        # Cross-card rules read only the card's path and the index: a cached card needs no load.
-        stub = Card(result.path)
+        stub = card or Card(result.path)
         for rule in self.cross:
             if rule.code not in ignored:
                 noted.extend(

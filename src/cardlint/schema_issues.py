@@ -7,13 +7,13 @@ jsonschema's own text, and quote card values truncated.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from cardlint.card import Card
 from cardlint.schema import CardSchema
-from cardlint.text import did_you_mean, json_type, quote
+from cardlint.text import did_you_mean, json_type, only_close_match, quote
 
 FieldPath = tuple[str | int, ...]
 
@@ -25,6 +25,8 @@ class SchemaIssue:
     message: str
     hint: str | None = None
     at_key: bool = False
+    replacement: str | None = None
+    """The allowed value to write instead, when it is the only one close to what is written."""
 
 
 def label(path: FieldPath) -> str:
@@ -72,8 +74,16 @@ def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
     elif keyword in ("enum", "const"):
         allowed = [str(v) for v in (constraint if keyword == "enum" else [constraint])]
         message = f"{field}: {quote(value)} is not one of {', '.join(allowed)}"
-        close = _closest_allowed(schema, path, value, allowed)
-        yield SchemaIssue(keyword, path, message + (f" (did you mean '{close}'?)" if close else ""))
+        close = _closest_allowed(schema, path, value, allowed, did_you_mean)
+        strings = [
+            v for v in (constraint if keyword == "enum" else [constraint]) if isinstance(v, str)
+        ]
+        yield SchemaIssue(
+            keyword,
+            path,
+            message + (f" (did you mean '{close}'?)" if close else ""),
+            replacement=_closest_allowed(schema, path, value, strings, only_close_match),
+        )
     elif keyword == "pattern":
         yield SchemaIssue(
             keyword, path, f"{field}: {quote(value)} does not match {constraint}", hint
@@ -113,13 +123,18 @@ def _describe_alternatives(schema: CardSchema, error: Any) -> Iterator[SchemaIss
 
 
 def _closest_allowed(
-    schema: CardSchema, path: FieldPath, value: Any, allowed: list[str]
+    schema: CardSchema,
+    path: FieldPath,
+    value: Any,
+    allowed: list[str],
+    guess: Callable[[str, list[str]], str | None],
 ) -> str | None:
+    """The schema's alias for `value`, else what `guess` makes of its spelling."""
     if not isinstance(value, str):
         return None
     aliases = schema.extension.value_aliases.get(str(path[0]) if path else "", {})
     alias = aliases.get(value.strip().casefold())
-    return alias if alias in allowed else did_you_mean(value, allowed)
+    return alias if alias in allowed else guess(value, allowed)
 
 
 def _unknown_fields(

@@ -34,6 +34,10 @@ class Template:
             for literal, name, _, _ in string.Formatter().parse(self.source)
         )
 
+    def complete(self, data: Mapping[str, object]) -> bool:
+        """Whether every field the template names has a text value, so `render` is final."""
+        return all(_text(data, name) is not None for name in self.fields)
+
     def matches(self, heading: str, data: Mapping[str, object]) -> bool:
         pattern = "".join(
             re.escape(normalise(literal)) + _field_pattern(data, name)

@@ -8,7 +8,8 @@ from cardlint.card import Card
 from cardlint.rules import Check, Context
 from cardlint.schema import CardSchema
 from cardlint.schema_issues import SchemaIssue, schema_issues
-from cardlint.violation import Finding, Position
+from cardlint.violation import Finding, Fix, Position
+from cardlint.yamledit import one_edit, replace_value
 
 FRONT_MATTER_START = Position(1, 1)
 _EMPTINESS = frozenset({"minLength", "minItems"})
@@ -30,12 +31,20 @@ def schema_issues_where(accept: Callable[[SchemaIssue, CardSchema], bool]) -> Ch
 
     def check(card: Card, ctx: Context) -> Iterable[Finding]:
         return [
-            Finding(_issue_position(card, issue), issue.message, issue.hint)
+            Finding(_issue_position(card, issue), issue.message, issue.hint, _fix(card, issue))
             for issue in schema_issues(ctx.schema, card)
             if accept(issue, ctx.schema)
         ]
 
     return check
+
+
+def _fix(card: Card, issue: SchemaIssue) -> Fix | None:
+    if issue.replacement is None:
+        return None
+    # Unsafe: a close spelling is only a guess at the value the author meant.
+    edit = replace_value(card, issue.path, issue.replacement)
+    return one_edit(f"replace with '{issue.replacement}'", edit, safe=False)
 
 
 def with_keywords(*keywords: str) -> Callable[[SchemaIssue, CardSchema], bool]:

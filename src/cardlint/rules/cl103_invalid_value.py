@@ -12,7 +12,8 @@ RULE = Rule(
         "silently puts the card in a bucket of its own.",
         example="```yaml\ndifficulty: expert\n```\n`difficulty: 'expert' is not one of "
         "beginner, intermediate, advanced (did you mean 'advanced'?)`.",
-        fix="Use one of the listed values, or add the new value to the schema's `enum`.",
+        fix="Use one of the listed values, or add the new value to the schema's `enum`. When "
+        "only one allowed value is close, `--fix --unsafe-fixes` writes it.",
     ),
     check=schema_issues_where(with_keywords("enum", "const")),
 )

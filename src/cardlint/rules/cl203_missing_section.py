@@ -1,9 +1,13 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
+from cardlint.markdown import Heading
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.schema import SectionSpec
 from cardlint.structure import expected_heading, section_titles, structure
-from cardlint.violation import Finding, Position
+from cardlint.template import Template
+from cardlint.violation import Edit, Finding, Position
+from cardlint.yamledit import one_edit
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -20,11 +24,28 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         )
         line = after.line if after else card.last_line
         names = " or ".join(f"'{t}'" for t in section_titles(match.spec, card))
+        heading = expected_heading(match.spec, card)
         yield Finding(
             Position(line, 1),
             f"missing section {names} ({where})",
-            f"add `{expected_heading(match.spec, card)}` with its content",
+            f"add `{heading}` with its content",
+            # Unsafe: an empty heading is a start, not the section; CL205 then asks for content.
+            one_edit(f"insert `{heading}`", _insertion(card, match.spec, after), safe=False),
         )
+
+
+def _insertion(card: Card, spec: SectionSpec, after: Heading | None) -> Edit | None:
+    """The heading, just before the next required section present, or at the card's end."""
+    if card.source is None or not Template(spec.titles[0]).complete(card.data):
+        return None  # the heading would name a field the card lacks
+    heading = expected_heading(spec, card)
+    if after is not None:
+        return Edit(Position(after.line, 1), Position(after.line, 1), f"{heading}\n\n")
+    lines = card.source.lines
+    end = Position(len(lines), len(lines[-1]) + 1)
+    # One blank line before the heading, and a final line break after it.
+    breaks = len(card.source.text) - len(card.source.text.rstrip("\n"))
+    return Edit(end, end, "\n" * max(0, 2 - breaks) + f"{heading}\n")
 
 
 RULE = Rule(
@@ -40,7 +61,8 @@ RULE = Rule(
         "cannot be checked and one without its why is half an explanation.",
         example="A card whose `## 参考资料` exists only inside a fenced code block: fences hide "
         "headings, so the section is missing.",
-        fix="Add the section heading with its content, in the order the schema lists.",
+        fix="Add the section heading with its content, in the order the schema lists. "
+        "`--fix --unsafe-fixes` inserts the empty heading in its place.",
     ),
     check=check,
 )

@@ -4,6 +4,7 @@ from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
 from cardlint.violation import Finding
+from cardlint.yamledit import item_path, one_edit, replace_value
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -16,10 +17,18 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             if close
             else "write the card, or list the id under `known-ids` if it is planned"
         )
+        path = item_path(card, reference.field, reference.position)
+        # Unsafe: the closest id is only a guess at what the author meant.
+        fix = one_edit(
+            f"replace with '{close}'",
+            replace_value(card, path, close) if close and path else None,
+            safe=False,
+        )
         yield Finding(
             reference.position,
             f"{reference.field}: {quote(reference.target)} is not the id of any card",
             hint,
+            fix,
         )
 
 
@@ -37,7 +46,7 @@ RULE = Rule(
         "without updating the cards that point at it.",
         example="```yaml\nrelated_concepts: [clip, gpt4v]\n```\nwhen the card's id is `gpt-4v`.",
         fix="Correct the id, write the missing card, or add the id to `known-ids` in the "
-        "configuration if the card is planned.",
+        "configuration if the card is planned. `--fix --unsafe-fixes` puts in the suggested id.",
     ),
     check=check,
 )

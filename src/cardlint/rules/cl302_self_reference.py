@@ -4,16 +4,19 @@ from cardlint.card import Card
 from cardlint.corpus import entry_for
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.violation import Finding
+from cardlint.yamledit import item_path, one_edit, remove_item
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = entry_for(card, ctx.schema)
     for reference in entry.references:
         if reference.target == entry.id:
+            path = item_path(card, reference.field, reference.position)
             yield Finding(
                 reference.position,
                 f"{reference.field}: the card lists its own id '{entry.id}'",
                 "remove the entry",
+                one_edit(f"remove '{entry.id}'", remove_item(card, path) if path else None),
             )
 
 
@@ -26,7 +29,7 @@ RULE = Rule(
         why="A link to the page the reader is already on is noise, and it hides that the "
         "list was probably copied from another card.",
         example="```yaml\nconcept_id: clip\nrelated_concepts: [clip, vision-language]\n```",
-        fix="Remove the card's own id from the list.",
+        fix="Remove the card's own id from the list; `--fix` does (safe).",
     ),
     check=check,
 )

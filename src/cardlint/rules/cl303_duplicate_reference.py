@@ -4,6 +4,7 @@ from cardlint.card import Card
 from cardlint.corpus import entry_for
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.violation import Finding
+from cardlint.yamledit import item_path, one_edit, remove_item
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -11,11 +12,16 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     for reference in entry_for(card, ctx.schema).references:
         key = (reference.field, reference.target)
         if key in seen:
+            path = item_path(card, reference.field, reference.position)
             yield Finding(
                 reference.position,
                 f"{reference.field}: '{reference.target}' is listed twice "
                 f"(first on line {seen[key]})",
                 "remove the repeated entry",
+                one_edit(
+                    f"remove the repeated '{reference.target}'",
+                    remove_item(card, path) if path else None,
+                ),
             )
         else:
             seen[key] = reference.position.line
@@ -31,7 +37,7 @@ RULE = Rule(
         why="Repeats inflate link counts and the concept graph, and usually come from a "
         "merge that kept both sides.",
         example="```yaml\nrelated_concepts: [clip, gpt-4v, clip]\n```",
-        fix="Delete the repeated id.",
+        fix="Delete the repeated id; `--fix` does (safe).",
     ),
     check=check,
 )

@@ -26,7 +26,8 @@ RULE = Rule(
         "date rules can only judge a value they can read.",
         example="```markdown\n**更新日期**: 2025/10/17\n```\n`更新日期: '2025/10/17' is in the "
         "wrong layout (dates are YYYY-MM-DD)`, hint `write it as 2025-10-17`.",
-        fix="Rewrite the value as the hint shows: `2025-10-17`, `2017`, `2021-2023`.",
+        fix="Rewrite the value as the hint shows: `2025-10-17`, `2017`, `2021-2023`. `--fix` does "
+        "when the hint names the spelling (safe).",
     ),
     check=check,
 )

@@ -1,0 +1,116 @@
+"""The result cache and worker processes never change what is reported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cardlint import collect
+from cardlint.app import CheckRequest, build_job
+from cardlint.engine import run
+from cardlint.report import ReportStyle, render
+from tests.conftest import TODAY, cardlint_command, run_cli
+
+
+def _json(corpus: Path, *, cache: bool, workers: int = 1) -> str:
+    job = build_job(CheckRequest(cwd=corpus, cache=cache, today=TODAY))
+    report = run(replace(job, workers=workers))
+    from io import StringIO
+
+    out = StringIO()
+    render("json", report, out, ReportStyle())
+    return out.getvalue()
+
+
+@pytest.fixture
+def messy(corpus: Path) -> Path:
+    """Our cards with a few violations of card-local and cross-card rules."""
+    clip = corpus / "cards" / "clip.md"
+    clip.write_text(
+        clip.read_text(encoding="utf-8").replace("difficulty: ", "difficulty: x"), encoding="utf-8"
+    )
+    (corpus / "cards" / "attention.md").unlink()
+    return corpus
+
+
+def test_cache_and_workers_give_byte_identical_reports(
+    messy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collect, "PARALLEL_FROM", 1)
+    plain = _json(messy, cache=False)
+    assert json.loads(plain)["summary"]["errors"] > 1
+    assert _json(messy, cache=False, workers=2) == plain
+    assert _json(messy, cache=True, workers=2) == plain  # cold: fills the cache
+    assert (messy / ".cardlint_cache").is_dir()
+    assert _json(messy, cache=True) == plain  # warm
+
+
+@pytest.mark.parametrize("change", ["edit", "delete", "rename", "touch"])
+def test_changes_between_cached_runs_are_seen(messy: Path, change: str) -> None:
+    _json(messy, cache=True)
+    card = messy / "cards" / "gpt-4v.md"
+    if change == "edit":
+        card.write_text(
+            card.read_text(encoding="utf-8").replace("category: ", "category: z"), encoding="utf-8"
+        )
+    elif change == "delete":
+        card.unlink()
+    elif change == "rename":
+        card.rename(messy / "cards" / "gpt4v.md")
+    else:
+        card.write_bytes(card.read_bytes())
+    assert _json(messy, cache=True) == _json(messy, cache=False)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"format": "other", "cards": {}}',
+        '{"format": "cardlint-cache-1", "cards": 3}',
+        '{"format": "cardlint-cache-1", "cards": {"cards/clip.md": {"stat": 1, "result": {}}}}',
+    ],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content: str) -> None:
+    expected = _json(messy, cache=False)
+    _json(messy, cache=True)
+    [file] = (messy / ".cardlint_cache").glob("*.json")
+    file.write_text(content, encoding="utf-8")
+    assert _json(messy, cache=True) == expected
+    assert json.loads(file.read_text(encoding="utf-8"))["format"] == "cardlint-cache-1"
+
+
+def test_a_tampered_record_with_matching_stat_is_not_a_crash(messy: Path) -> None:
+    expected = _json(messy, cache=False)
+    _json(messy, cache=True)
+    [file] = (messy / ".cardlint_cache").glob("*.json")
+    document = json.loads(file.read_text(encoding="utf-8"))
+    for record in document["cards"].values():
+        record["result"]["findings"] = [["CL999"]]
+    file.write_text(json.dumps(document), encoding="utf-8")
+    assert _json(messy, cache=True) == expected
+
+
+def test_concurrent_runs_leave_a_valid_cache(messy: Path) -> None:
+    command = [*cardlint_command(), "check", "--format", "json"]
+    runs = [subprocess.Popen(command, cwd=messy, stdout=subprocess.PIPE) for _ in range(4)]
+    outputs = {run.communicate(timeout=120)[0] for run in runs}
+    assert len(outputs) == 1
+    [file] = (messy / ".cardlint_cache").glob("*.json")
+    assert json.loads(file.read_text(encoding="utf-8"))["format"] == "cardlint-cache-1"
+
+
+def test_no_cache_cache_dir_and_clean(corpus: Path) -> None:
+    assert run_cli("check", "--no-cache", cwd=corpus).code == 0
+    assert not (corpus / ".cardlint_cache").exists()
+    assert run_cli("check", "--cache-dir", "elsewhere", cwd=corpus).code == 0
+    assert (corpus / "elsewhere" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    assert run_cli("check", cwd=corpus).code == 0
+    cleaned = run_cli("clean", cwd=corpus)
+    assert cleaned.code == 0 and "Removed" in cleaned.out
+    assert not (corpus / ".cardlint_cache").exists()
+    assert run_cli("clean", cwd=corpus).out.strip() == "No cache to remove."

@@ -1,0 +1,108 @@
+"""`cardlint new ID`: a card complete in structure whose gaps `cardlint check` points at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def _codes(project: Path, card: str, *options: str) -> list[str]:
+    document = run_cli("check", "--format", "json", *options, card, cwd=project).json()
+    found = document["violations"]
+    assert isinstance(found, list)
+    return sorted(v["code"] for v in found)
+
+
+def test_new_card_has_the_schema_fields_in_order_and_passes_the_structure_rules(
+    corpus: Path,
+) -> None:
+    result = run_cli("new", "diffusion-model", cwd=corpus)
+
+    assert result.code == 0, result.err
+    assert "Wrote cards/diffusion-model.md" in result.out
+    text = (corpus / "cards" / "diffusion-model.md").read_text(encoding="utf-8")
+    front = text.split("---\n")[1].splitlines()
+    assert [line.split(":")[0] for line in front] == [
+        "concept_id",
+        "concept_name_zh",
+        "concept_name_en",
+        "category",
+        "difficulty",
+        "introduced",
+        "paper",
+        "related_concepts",
+    ]
+    assert "concept_id: diffusion-model" in front
+    assert "related_concepts: []" in front
+    assert "\n## 为什么重要？\n\nTODO: write this section.\n" in text
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert (
+        _codes(corpus, "cards/diffusion-model.md", "--select", "CL2", "--extend-select", "CL208")
+        == []
+    )
+
+
+def test_what_the_author_must_fill_in_is_reported_with_hints(corpus: Path) -> None:
+    run_cli("new", "diffusion-model", cwd=corpus)
+    result = run_cli("check", "cards/diffusion-model.md", cwd=corpus)
+    assert result.code == 1
+    assert "CL103 category: '' is not one of architecture, training, " in result.out
+    assert "CL103 difficulty: '' is not one of beginner, intermediate, advanced" in result.out
+    assert "CL106 concept_name_zh: must not be empty" in result.out
+    assert "CL501 introduced: '' is not a year" in result.out
+    assert "CL401 'paper' is empty" in result.out
+    assert "CL402 section '参考资料' lists no references" in result.out
+
+
+def test_given_values_fill_the_fields_and_headings(corpus: Path) -> None:
+    result = run_cli(
+        "new",
+        "flow-matching",
+        "--name-zh",
+        "流匹配",
+        "--name-en",
+        "Flow Matching: a guide",
+        "--category",
+        "training",
+        "--difficulty",
+        "advanced",
+        cwd=corpus,
+    )
+    assert result.code == 0, result.err
+    text = (corpus / "cards" / "flow-matching.md").read_text(encoding="utf-8")
+    assert "concept_name_en: 'Flow Matching: a guide'\ncategory: training\n" in text
+    assert "\n# 流匹配 (Flow Matching: a guide)\n\n## 什么是流匹配？\n" in text
+    assert _codes(corpus, "cards/flow-matching.md", "--extend-select", "CL208") == [
+        "CL401",
+        "CL402",
+        "CL501",
+    ]
+
+
+def test_path_names_a_folder_or_a_file(corpus: Path) -> None:
+    (corpus / "drafts").mkdir()
+    assert run_cli("new", "one", "--path", "drafts", cwd=corpus).code == 0
+    assert (corpus / "drafts" / "one.md").is_file()
+    assert run_cli("new", "two", "--path", "drafts/second.md", cwd=corpus).code == 0
+    assert (corpus / "drafts" / "second.md").is_file()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["clip"], "a card with the id 'clip' already exists: cards/clip.md"),
+        (["Not_Kebab"], "'Not_Kebab' is not a valid concept_id"),
+        (["fresh", "--category", "trainin"], "category: 'trainin' is not one of architecture,"),
+        (["fresh", "--path", "cards/clip.md"], "cards/clip.md already exists; not overwritten"),
+        (["fresh", "--path", "nowhere/fresh.md"], "nowhere: no such folder"),
+    ],
+)
+def test_new_refuses_with_a_clear_message(corpus: Path, args: list[str], message: str) -> None:
+    before = {p.name: p.read_bytes() for p in (corpus / "cards").iterdir()}
+    result = run_cli("new", *args, cwd=corpus)
+    assert result.code == 2
+    assert message in result.err
+    assert {p.name: p.read_bytes() for p in (corpus / "cards").iterdir()} == before
