@@ -13,6 +13,7 @@ import click
 
 from cardlint import __version__
 from cardlint.cli_edit import apply_fixes, new, rename
+from cardlint.cli_options import config_option, schema_option
 from cardlint.report import FORMATS
 
 
@@ -54,15 +55,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--schema", type=click.Path(path_type=Path), help="Schema file (JSON Schema + x-cardlint)."
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Configuration file (default: nearest cardlint.toml or pyproject.toml).",
-)
+@schema_option
+@config_option
 @click.option(
     "--format",
     "output_format",
@@ -178,9 +172,7 @@ def check(
 
 
 @main.command()
-@click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), help="Configuration file."
-)
+@config_option
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="The cache folder to remove.")
 def clean(config_path: Path | None, cache_dir: Path | None) -> None:
     """Remove the result cache."""

@@ -12,20 +12,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cardlint.cli_options import config_option, schema_option
 from cardlint.graph_render import FORMATS
 
 if TYPE_CHECKING:
     from cardlint.snapshot import Snapshot
-
-_schema_option = click.option(
-    "--schema", type=click.Path(path_type=Path), help="Schema file (JSON Schema + x-cardlint)."
-)
-_config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Configuration file (default: nearest cardlint.toml or pyproject.toml).",
-)
 
 
 def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
@@ -57,8 +48,8 @@ def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
 @click.option(
     "--output", "-o", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE."
 )
-@_config_option
-@_schema_option
+@config_option
+@schema_option
 def graph(
     output_format: str,
     category: str | None,
@@ -105,8 +96,8 @@ def graph(
     show_default=True,
     help="Output format.",
 )
-@_config_option
-@_schema_option
+@config_option
+@schema_option
 def stats(output_format: str, config_path: Path | None, schema: Path | None) -> None:
     """Summarise the corpus: categories, difficulties, references, orphans, violations."""
     from cardlint.stats import compute, to_json, to_text

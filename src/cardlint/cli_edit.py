@@ -12,18 +12,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cardlint.cli_options import config_option, schema_option
+
 if TYPE_CHECKING:
     from cardlint.app import CheckRequest
-
-schema_option = click.option(
-    "--schema", type=click.Path(path_type=Path), help="Schema file (JSON Schema + x-cardlint)."
-)
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Configuration file (default: nearest cardlint.toml or pyproject.toml).",
-)
 
 
 def apply_fixes(request: CheckRequest, write: bool, unsafe: bool) -> None:
