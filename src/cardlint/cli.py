@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from cardlint import __version__
+from cardlint.cli_corpus import graph, stats
 from cardlint.cli_edit import apply_fixes, new, rename
+from cardlint.cli_lsp import lsp
 from cardlint.cli_options import config_option, schema_option
 from cardlint.report import FORMATS
 
@@ -210,9 +212,6 @@ def show_rule(code_or_name: str) -> None:
 
 main.add_command(rename)
 main.add_command(new)
-
-
-from cardlint.cli_corpus import graph, stats  # noqa: E402 - the commands need `main` defined
-
 main.add_command(graph)
 main.add_command(stats)
+main.add_command(lsp)
