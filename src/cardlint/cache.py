@@ -63,6 +63,8 @@ class Cache:
 
     def save(self) -> None:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
+        if self.fresh == self.records:
+            return  # a warm run that changed nothing need not rewrite the file
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
@@ -94,7 +96,9 @@ def _position(value: Position | None) -> list[int] | None:
 
 def _at(value: Any) -> Position:
     line, column = value
-    return Position(int(line), int(column))
+    if type(line) is not int or type(column) is not int:
+        raise TypeError("a position is two integers")
+    return Position(line, column)
 
 
 def _record(result: CardResult) -> dict[str, Any]:

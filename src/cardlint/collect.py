@@ -17,6 +17,7 @@ from pathlib import Path
 from cardlint.analysis import Analysis, CardResult, analyse
 from cardlint.cache import Cache, Signature, signature
 from cardlint.card import card_from_bytes, unreadable
+from cardlint.paths import display_path
 from cardlint.source import SourceError, read_bytes
 
 PARALLEL_FROM = 200
@@ -78,7 +79,7 @@ def _inside_the_project(path: Path, root: Path) -> None:
 
 
 def _name(path: Path, root: Path) -> str:
-    return os.path.relpath(path, root).replace(os.sep, "/")
+    return display_path(path, root)
 
 
 def _digest(data: bytes) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +15,7 @@ from cardlint.card import Card
 from cardlint.collect import analyse_paths
 from cardlint.corpus import CorpusIndex
 from cardlint.files import matches
+from cardlint.paths import display_path
 from cardlint.rules import ENGINE_RULES, INTERNAL_ERROR, UNUSED_SUPPRESSION, Context, Rule
 from cardlint.schema import CardSchema
 from cardlint.suppressions import Resolve
@@ -205,27 +204,3 @@ def fingerprint(path: str, code: str, line_text: str) -> str:
     normalised = " ".join(line_text.split())
     digest = hashlib.sha256(f"{path}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
-
-
-def display_path(path: Path, base: Path) -> str:
-    """Relative to `base` (the working directory, or the project root) where possible, with `/`."""
-    text = os.path.abspath(path)  # noqa: PTH100 - no symlink resolution, and fast
-    prefix = _prefix(base)
-    if text.startswith(prefix):
-        relative = text[len(prefix) :]
-    else:
-        try:
-            relative = os.path.relpath(text, prefix)
-        except ValueError:  # another drive on Windows
-            relative = text
-    if os.sep != "/":
-        relative = relative.replace(os.sep, "/")
-    if relative.isascii():
-        return relative
-    # A file name that is not UTF-8 arrives with surrogate escapes; show its bytes instead.
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-@functools.lru_cache(maxsize=16)
-def _prefix(base: Path) -> str:
-    return os.path.join(os.path.abspath(base), "")  # noqa: PTH100, PTH118

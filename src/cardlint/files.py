@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from fnmatch import fnmatchcase
 from pathlib import Path
 
 
 def matches(path: str, patterns: Iterable[str]) -> bool:
     """A glob matches the path relative to the project root, or its final name."""
-    name = path.rsplit("/", 1)[-1]
-    return any(fnmatchcase(path, p) or fnmatchcase(name, p) for p in patterns)
+    pattern = _compiled(tuple(patterns))
+    return bool(pattern.match(path) or pattern.match(path.rsplit("/", 1)[-1]))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    # One regex for all globs: walking 10,000 cards asks this 20,000 times.
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns) or "(?!)")
 
 
 def card_files(
