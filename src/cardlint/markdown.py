@@ -1,9 +1,9 @@
 """The body's block structure: headings, content blocks and unclosed fences.
 
-markdown-it-py with the CommonMark preset decides what is a heading, so `#` lines inside
-fences, indented code and HTML comments are not, and setext headings are. Only the block
-phase runs over the whole body; inline parsing runs on heading text alone, which keeps
-pathological inline input (`![a` repeated) out of the hot path.
+CommonMark decides what is a heading, so `#` lines inside fences, indented code and HTML
+comments are not, and setext headings are. cardlint.blocks scans the body line by line the
+way markdown-it-py's CommonMark block parser does, at a fraction of its cost; markdown-it
+itself still strips inline markup from heading text that has any.
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
-_ONLY_COMMENT = re.compile(r"\s*<!--.*-->\s*\Z", re.DOTALL)
+from cardlint.blocks import Scan
+
+# Characters that can begin inline markup (or that markdown-it rewrites before parsing);
+# heading text without any of them is its own plain text.
+_INLINE_MARKUP = re.compile(r"[\\`*_&<\[\n\r\x00]")
 
 
 @dataclass(frozen=True)
@@ -41,62 +44,58 @@ class Body:
         return index >= 0 and self.code_blocks[index][0] <= line < self.code_blocks[index][1]
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"typographer": False})
+@functools.lru_cache(maxsize=2)
+def _parser(links: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"typographer": False})
+    if not links:
+        # Without "](" no link or image can form, and markdown-it would still look for the
+        # end of a label from every "[": quadratic on "![a![a…". The result is the same.
+        md.disable(["link", "image"])
+    return md
 
 
 def parse_body(text: str, first_line: int) -> Body:
     """Parse `text`, whose first line is card line `first_line`."""
-    md = _parser()
-    tokens: list[Token] = []
-    md.block.parse(text, md, {}, tokens)
-    lines = text.split("\n")
-    headings: list[Heading] = []
-    content: list[int] = []
-    unclosed: list[int] = []
-    code: list[tuple[int, int]] = []
-    for index, token in enumerate(tokens):
-        if token.type in ("fence", "code_block") and token.map is not None:
-            code.append((token.map[0] + first_line, token.map[1] + first_line))
-        if token.level != 0 or token.map is None:
-            continue
-        start = token.map[0]
-        if token.type == "heading_open":
-            inline = tokens[index + 1]
-            column = len(lines[start]) - len(lines[start].lstrip(" ")) + 1
-            headings.append(
-                Heading(int(token.tag[1:]), plain_text(inline.content), start + first_line, column)
-            )
-        elif _is_content(token):
-            content.append(start + first_line)
-            if token.type == "fence" and not _closed(token, lines):
-                unclosed.append(start + first_line)
-    return Body(tuple(headings), tuple(content), tuple(unclosed), len(lines), tuple(code))
+    scan = Scan(text)
+    lines = scan.raw
+    headings = tuple(
+        Heading(level, plain_text(inline), line + first_line, column)
+        for level, inline, line, column in scan.headings
+    )
+    unclosed = tuple(
+        start + first_line
+        for start, end, markup in scan.fences
+        if not _closed(start, end, markup, lines)
+    )
+    return Body(
+        headings,
+        tuple(line + first_line for line in scan.content),
+        unclosed,
+        len(lines),
+        tuple((start + first_line, end + first_line) for start, end in scan.code),
+    )
 
 
-def _is_content(token: Token) -> bool:
-    if token.type in ("hr", "heading_close", "paragraph_close", "inline"):
-        return False
-    if token.type == "html_block":
-        return not _ONLY_COMMENT.match(token.content)
-    return token.nesting >= 0
-
-
-def _closed(fence: Token, lines: list[str]) -> bool:
-    assert fence.map is not None
-    start, end = fence.map
+def _closed(start: int, end: int, markup: str, lines: list[str]) -> bool:
+    # Judged from the last line of the block, as cardlint always has: a fence that runs to
+    # the end of the card counts as closed if its last line looks like a closing fence.
     if end - start < 2 or end > len(lines):
         return False
     closing = lines[end - 1].strip()
-    marker = fence.markup[0]
-    return len(closing) >= len(fence.markup) and closing == marker * len(closing)
+    return len(closing) >= len(markup) and closing == markup[0] * len(closing)
 
 
 def plain_text(inline: str) -> str:
     """Heading text as a reader sees it: emphasis, code and link markup removed."""
+    # The same headings recur from card to card; long ones are not kept.
+    return _cached_plain_text(inline) if len(inline) <= 200 else _plain_text(inline)
+
+
+def _plain_text(inline: str) -> str:
+    if _INLINE_MARKUP.search(inline) is None:
+        return inline.strip()
     parts: list[str] = []
-    for token in _parser().parseInline(inline):
+    for token in _parser("](" in inline).parseInline(inline):
         for child in token.children or ():
             if child.type in ("text", "code_inline"):
                 parts.append(child.content)
@@ -105,3 +104,6 @@ def plain_text(inline: str) -> str:
             elif child.type == "image":
                 parts.append(child.content)
     return "".join(parts).strip()
+
+
+_cached_plain_text = functools.lru_cache(maxsize=4096)(_plain_text)
