@@ -138,7 +138,7 @@ def clean_cache(
         folder = _cache_dir(request, load_config(request.config, request.cwd))
     except ConfigError as error:
         raise UsageError(str(error)) from error
-    if not folder.is_dir():
+    if folder is None or not folder.is_dir():
         return None
     if not (folder / ".gitignore").is_file() or any(
         p.suffix not in (".json", "") for p in folder.iterdir()
@@ -148,8 +148,15 @@ def clean_cache(
     return folder
 
 
-def _cache_dir(request: CheckRequest, loaded: LoadedConfig) -> Path:
-    return request.cwd / request.cache_dir if request.cache_dir else loaded.root / CACHE_DIR
+def _cache_dir(request: CheckRequest, loaded: LoadedConfig) -> Path | None:
+    """The cache lives at the project root, the folder of the configuration file.
+
+    Without a configuration there is no project to put it in: checking a stray file must not
+    leave a folder behind (unless `--cache-dir` asks for one).
+    """
+    if request.cache_dir:
+        return request.cwd / request.cache_dir
+    return loaded.root / CACHE_DIR if loaded.path is not None else None
 
 
 def _cache_key(schema: Path, rules: Sequence[Rule], today: date, max_size: int) -> str:
