@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -92,13 +93,24 @@ class CorpusIndex:
 
     def suggest(self, target: str) -> str | None:
         """The id a dangling reference most likely means: same letters, a card name, or close."""
-        wanted = _squash(target)
+        return _suggest(self, target)
+
+    @functools.cached_property
+    def squashed(self) -> dict[str, str]:
+        """Ids by their squashed ids and names, first card first: built once, on demand."""
+        found: dict[str, str] = {}
         for entry in self.entries:
-            if entry.id is not None and (
-                _squash(entry.id) == wanted or any(_squash(n) == wanted for n in entry.names)
-            ):
-                return entry.id
-        return did_you_mean(target, [*self.by_id, *self.known_ids])
+            if entry.id is not None:
+                for key in (entry.id, *entry.names):
+                    found.setdefault(_squash(key), entry.id)
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(index: CorpusIndex, target: str) -> str | None:
+    # Every card that lists the same missing id asks the same question; ask difflib once.
+    hit = index.squashed.get(_squash(target))
+    return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
 
 
 def _squash(text: str) -> str:
