@@ -111,7 +111,9 @@ def parse_card(path: Path, source: SourceText) -> Card:
         for duplicate in front.duplicates
     ]
     if not isinstance(front.data, dict):
-        what = "empty" if front.data is None else f"a {json_type(front.data)}, not a mapping"
+        kind = json_type(front.data)
+        article = "an" if kind[0] in "aeiou" else "a"
+        what = "empty" if front.data is None else f"{article} {kind}, not a mapping"
         problems.append(
             LoadProblem(
                 "front-matter-not-mapping",

@@ -82,7 +82,7 @@ def new(
 ) -> None:
     """Write a new card ID from the schema; `cardlint check` then lists what to fill in."""
     from cardlint.app import CheckRequest, UsageError
-    from cardlint.engine import display_path
+    from cardlint.paths import display_path
     from cardlint.scaffold import NewCard, create_card
 
     given = {"category": category, "difficulty": difficulty}

@@ -1,4 +1,4 @@
-"""JSON Schema `pattern` with ECMA-262 anchors.
+"""Keyword overrides for jsonschema: `pattern` with ECMA-262 anchors, linear `uniqueItems`.
 
 JSON Schema patterns are ECMA-262 regexes, where `$` matches only at the very end of the
 input. Python's `$` also matches before a trailing newline, so jsonschema would accept
@@ -45,3 +45,31 @@ def pattern_keyword(validator: Any, pattern: str, instance: Any, schema: Any) ->
 
     if validator.is_type(instance, "string") and not compiled(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def unique_items_keyword(validator: Any, unique: bool, instance: Any, schema: Any) -> Iterator[Any]:
+    """`uniqueItems` in linear time: jsonschema compares every pair of unsortable items."""
+    from jsonschema.exceptions import ValidationError
+
+    if not unique or not validator.is_type(instance, "array"):
+        return
+    seen: set[object] = set()
+    for item in instance:
+        key = _frozen(item)
+        if key in seen:
+            yield ValidationError(f"{instance!r} has non-unique elements")
+            return
+        seen.add(key)
+
+
+def _frozen(value: Any) -> object:
+    """A hashable stand-in with JSON's equality: 1 == 1.0, but true is not 1."""
+    if isinstance(value, bool) or value is None:
+        return ("literal", value)
+    if isinstance(value, (int, float)):
+        return ("number", value)
+    if isinstance(value, list):
+        return ("array", tuple(_frozen(v) for v in value))
+    if isinstance(value, dict):
+        return ("object", frozenset((k, _frozen(v)) for k, v in value.items()))
+    return ("string", value)

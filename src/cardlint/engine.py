@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -192,6 +193,12 @@ class _Reporting:
         return [Noted(code, f, "") for f in found]
 
 
+@functools.lru_cache(maxsize=256)
+def _normalised(line: str) -> str:
+    # Many violations can sit on one long line (a flow list of 30,000 ids): split it once.
+    return " ".join(line.split())
+
+
 MAX_MESSAGE = 600
 
 
@@ -201,6 +208,6 @@ def bounded(text: str) -> str:
 
 
 def fingerprint(path: str, code: str, line_text: str) -> str:
-    normalised = " ".join(line_text.split())
+    normalised = _normalised(line_text)
     digest = hashlib.sha256(f"{path}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]

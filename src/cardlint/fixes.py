@@ -14,8 +14,9 @@ from pathlib import Path
 from cardlint.app import CheckRequest, build_job
 from cardlint.atomic import write_atomically
 from cardlint.card import Card
-from cardlint.engine import Job, check_card, display_path
+from cardlint.engine import Job, check_card
 from cardlint.patch import apply_fixes, unified_diff
+from cardlint.paths import display_path
 from cardlint.project import load_corpus
 from cardlint.report.text import plural
 from cardlint.rules import Context

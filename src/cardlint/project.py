@@ -13,7 +13,8 @@ from pathlib import Path
 from cardlint.app import UsageError
 from cardlint.card import Card, card_from_bytes, unreadable
 from cardlint.corpus import CorpusIndex, entry_for
-from cardlint.engine import Job, display_path
+from cardlint.engine import Job
+from cardlint.paths import display_path
 from cardlint.rules import Context
 from cardlint.source import SourceError, read_bytes
 from cardlint.text import quote

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from cardlint.app import CheckRequest, UsageError, build_job
 from cardlint.atomic import write_atomically
-from cardlint.engine import display_path
 from cardlint.patch import apply_fixes, unified_diff
+from cardlint.paths import display_path
 from cardlint.project import Corpus, load_corpus, require_new_id
 from cardlint.report.text import plural
 from cardlint.text import quote

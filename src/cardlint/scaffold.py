@@ -17,7 +17,7 @@ from pathlib import Path
 from cardlint.app import CheckRequest, UsageError, build_job, card_roots
 from cardlint.atomic import write_atomically
 from cardlint.config import load_config
-from cardlint.engine import display_path
+from cardlint.paths import display_path
 from cardlint.project import load_corpus, require_new_id
 from cardlint.schema import CardSchema
 from cardlint.template import Template

@@ -142,10 +142,11 @@ def _validator_class(path: Path, document: dict[str, Any]) -> Any:
         raise SchemaLoadError(
             f"{path}: unsupported $schema {dialect!r}; use JSON Schema 2020-12 or draft-07"
         )
-    from cardlint.ecma import pattern_keyword
+    from cardlint.ecma import pattern_keyword, unique_items_keyword
 
     base = validators.validator_for(document)
-    return validators.extend(base, {"pattern": pattern_keyword})  # type: ignore[no-untyped-call]
+    overrides = {"pattern": pattern_keyword, "uniqueItems": unique_items_keyword}
+    return validators.extend(base, overrides)  # type: ignore[no-untyped-call]
 
 
 def _dialect(document: dict[str, Any]) -> str:

@@ -188,9 +188,23 @@ def _description(subschema: Any) -> str | None:
 
 
 def _repeated(items: Sequence[Any]) -> Iterator[int]:
-    seen: list[Any] = []
+    """Indexes of items equal to (and of the same type as) an earlier item.
+
+    Hashed, not compared pairwise: a list may hold 100,000 items.
+    """
+    seen: set[object] = set()
     for index, item in enumerate(items):
-        if any(item == s and type(item) is type(s) for s in seen):
+        key = (type(item), _hashable(item))
+        if key in seen:
             yield index
         else:
-            seen.append(item)
+            seen.add(key)
+
+
+def _hashable(value: Any) -> object:
+    """A hashable stand-in that is equal exactly when the values are `==`."""
+    if isinstance(value, list):
+        return ("list", tuple(_hashable(item) for item in value))
+    if isinstance(value, dict):
+        return ("dict", frozenset((key, _hashable(item)) for key, item in value.items()))
+    return value

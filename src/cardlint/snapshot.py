@@ -13,7 +13,8 @@ from pathlib import Path
 from cardlint.app import CheckRequest, build_job
 from cardlint.card import Card, load_card
 from cardlint.corpus import CorpusIndex, Entry, entry_for
-from cardlint.engine import Report, display_path, run
+from cardlint.engine import Report, run
+from cardlint.paths import display_path
 from cardlint.schema import CardSchema
 
 

@@ -2,10 +2,15 @@
 
 Matching ignores full-width vs half-width forms (NFKC), letter case and white space, so
 `什么是多模态模型?` and `What is  multimodal models ?` match their templates.
+
+A field the card lacks matches any non-empty text. Matching is a glob match done by hand, not
+a regex: `.+(.+)` against a heading of 100,000 `(` backtracks quadratically, and headings
+come from untrusted cards.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
@@ -25,7 +30,7 @@ class Template:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        return tuple(name for _, name, _, _ in string.Formatter().parse(self.source) if name)
+        return _fields(self.source)
 
     def render(self, data: Mapping[str, object]) -> str:
         """The heading the template asks for; fields without a text value stay as `{field}`."""
@@ -39,11 +44,14 @@ class Template:
         return all(_text(data, name) is not None for name in self.fields)
 
     def matches(self, heading: str, data: Mapping[str, object]) -> bool:
-        pattern = "".join(
-            re.escape(normalise(literal)) + _field_pattern(data, name)
-            for literal, name, _, _ in string.Formatter().parse(self.source)
-        )
-        return re.fullmatch(pattern, normalise(heading)) is not None
+        values = tuple(_text(data, name) for name in self.fields)
+        return _glob(self.source, values).matches(normalise(heading))
+
+
+@functools.lru_cache(maxsize=64)
+def _fields(source: str) -> tuple[str, ...]:
+    # Cached: a card with 100,000 H2 headings asks for them a million times.
+    return tuple(name for _, name, _, _ in string.Formatter().parse(source) if name)
 
 
 def _text(data: Mapping[str, object], name: str) -> str | None:
@@ -51,9 +59,47 @@ def _text(data: Mapping[str, object], name: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _field_pattern(data: Mapping[str, object], name: str | None) -> str:
-    if not name:
-        return ""
-    value = _text(data, name)
-    # A field the card lacks is reported by the schema rules; the heading may then say anything.
-    return re.escape(normalise(value)) if value is not None else ".+"
+@dataclass(frozen=True)
+class _Glob:
+    """Normalised literal runs with a wildcard (one or more characters) between each two."""
+
+    pieces: tuple[str, ...]
+
+    def matches(self, text: str) -> bool:
+        if len(self.pieces) == 1:
+            return text == self.pieces[0]
+        first, *middle, last = self.pieces
+        if len(text) < sum(map(len, self.pieces)) + len(self.pieces) - 1:
+            return False
+        if not (text.startswith(first) and text.endswith(last)):
+            return False
+        # Taking each middle piece at its leftmost place (after at least one wildcard
+        # character) is always right when every wildcard may match any text: a later place
+        # leaves the rest of the pieces less room, never more. One pass, no backtracking.
+        at, stop = len(first), len(text) - len(last)
+        for piece in middle:
+            found = text.find(piece, at + 1, stop - 1)
+            if found < 0:
+                return False
+            at = found + len(piece)
+        return at < stop
+
+
+# Small: a card asks for a dozen templates with the same field values, and those values may be
+# up to a megabyte each.
+@functools.lru_cache(maxsize=32)
+def _glob(source: str, values: tuple[str | None, ...]) -> _Glob:
+    pieces = [""]
+    fields = iter(values)
+    for literal, name, _, _ in string.Formatter().parse(source):
+        pieces[-1] += normalise(literal)
+        if not name:
+            continue
+        value = next(fields)
+        # A field the card lacks is reported by the schema rules; the heading may then say
+        # anything.
+        if value is None:
+            pieces.append("")
+        else:
+            pieces[-1] += normalise(value)
+    return _Glob(tuple(pieces))

@@ -33,14 +33,21 @@ def _plain(value: object) -> str:
 
 
 def _number(value: int | float) -> str:
-    # str() of a 5000-digit int raises ValueError on Python >= 3.11; never let a message crash.
-    if isinstance(value, int) and value.bit_length() > 1000:
-        return f"<integer of {value.bit_length()} bits>"
-    return repr(value)
+    # Shown as written where Python can: the loader keeps integers to 1000 digits. repr() of an
+    # int over 4300 digits raises ValueError on Python >= 3.11; never let a message crash.
+    try:
+        return repr(value)
+    except ValueError:
+        return f"<integer of {value.bit_length() if isinstance(value, int) else '?'} bits>"
 
 
 def _visible(ch: str) -> str:
     category = unicodedata.category(ch)
+    if category == "Cs":
+        # A lone surrogate is a file-name byte that is not UTF-8 (os.fsdecode's surrogateescape):
+        # show the byte, as display paths do. Left in, it would make the report unencodable.
+        code = ord(ch)
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
     if category in ("Cc", "Cf", "Zl", "Zp") or ch == "\x7f":
         return f"\\u{ord(ch):04x}"
     return ch

@@ -18,8 +18,12 @@ from cardlint.violation import Position
 
 try:
     from yaml import CSafeLoader as _Loader
+
+    _READER_COUNTS_BYTES = True
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _READER_COUNTS_BYTES = False
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000
@@ -270,10 +274,22 @@ def load_front_matter(text: str, locate: Callable[[int], Position]) -> FrontMatt
         mark = error.problem_mark or error.context_mark
         raise YamlError(_describe(error, locate), int(mark.index) if mark else 0) from error
     except yaml.reader.ReaderError as error:
-        raise YamlError(f"character not allowed in YAML: {error.reason}", error.position) from error
+        offset = _reader_offset(text, error.position)
+        raise YamlError(f"character not allowed in YAML: {error.reason}", offset) from error
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as error:
         raise YamlError(f"unreadable YAML: {type(error).__name__}", 0) from error
     return FrontMatter(composer.root, composer.spans, tuple(composer.duplicates))
+
+
+def _reader_offset(text: str, position: int) -> int:
+    """A reader error's position as a code-point offset into `text`.
+
+    libyaml (CSafeLoader) counts it in UTF-8 bytes, while its marks, like everything from the
+    pure-Python reader, count code points: `名: a\x1b` was reported 4 columns too far right.
+    """
+    if not _READER_COUNTS_BYTES:
+        return position
+    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
 
 
 def _describe(error: yaml.MarkedYAMLError, locate: Callable[[int], Position]) -> str:

@@ -8,7 +8,7 @@ from typing import Literal, TextIO
 from pydantic import BaseModel
 
 from cardlint.engine import Report
-from cardlint.report import ReportStyle
+from cardlint.report import ReportStyle, without_surrogates
 
 
 class JsonViolation(BaseModel):
@@ -40,14 +40,16 @@ def write_json(report: Report, out: TextIO, style: ReportStyle) -> None:
     document = JsonReport(
         violations=[
             JsonViolation(
-                path=v.path,
+                # Lone surrogates (file-name bytes that are not UTF-8) would make the document
+                # unencodable, or invalid UTF-8 under surrogateescape: show them as escapes.
+                path=without_surrogates(v.path),
                 line=v.line,
                 column=v.column,
                 code=v.code,
                 rule=v.rule,
                 severity=v.severity.value,
-                message=v.message,
-                hint=v.hint,
+                message=without_surrogates(v.message),
+                hint=None if v.hint is None else without_surrogates(v.hint),
             )
             for v in report.violations
         ],
@@ -58,4 +60,5 @@ def write_json(report: Report, out: TextIO, style: ReportStyle) -> None:
             cards_with_violations=summary.cards_with_violations,
         ),
     )
-    out.write(json.dumps(document.model_dump(), ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(document.model_dump(), ensure_ascii=False, allow_nan=False, indent=2)
+    out.write(text + "\n")

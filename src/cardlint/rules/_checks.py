@@ -9,7 +9,7 @@ from cardlint.rules import Check, Context
 from cardlint.schema import CardSchema
 from cardlint.schema_issues import SchemaIssue, schema_issues
 from cardlint.violation import Finding, Fix, Position
-from cardlint.yamledit import one_edit, replace_value
+from cardlint.yamledit import FieldPath, one_edit, replace_value
 
 FRONT_MATTER_START = Position(1, 1)
 _EMPTINESS = frozenset({"minLength", "minItems"})
@@ -70,3 +70,16 @@ def _issue_position(card: Card, issue: SchemaIssue) -> Position:
     if span is None:
         return FRONT_MATTER_START
     return span.key if issue.at_key and span.key is not None else span.value
+
+
+def list_item_paths(card: Card) -> dict[tuple[str, Position], FieldPath]:
+    """(field, position) -> path of every item of a top-level list, as `yamledit.item_path`
+    finds them one at a time; built once, because a list may hold 100,000 items and looking
+    each one up by scanning all the spans is quadratic."""
+    paths: dict[tuple[str, Position], FieldPath] = {}
+    if card.front_matter is None:
+        return paths
+    for path, span in card.front_matter.spans.items():
+        if len(path) == 2 and isinstance(path[0], str):
+            paths.setdefault((path[0], span.value), path)
+    return paths

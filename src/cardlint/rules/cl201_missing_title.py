@@ -4,6 +4,7 @@ from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.structure import structure
 from cardlint.template import Template
+from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
 
@@ -15,7 +16,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     titles = structure(ctx.schema, card).titles
     if not titles:
         yield Finding(
-            Position(card.front_matter_end + 1, 1),
+            # After the front matter, unless the card ends with it.
+            Position(min(card.front_matter_end + 1, card.last_line), 1),
             "card has no H1 title",
             f"add the title `{expected}` after the front matter",
         )
@@ -23,7 +25,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         first = titles[0]
         yield Finding(
             Position(first.line, first.column),
-            f"title '{first.text}' does not match the expected '{expected[2:]}'",
+            f"title {quote(first.text)} does not match the expected {quote(expected[2:])}",
             f"write the title as `{expected}`",
         )
 

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.structure import structure
+from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
 
@@ -11,7 +12,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     for extra in titles[1:]:
         yield Finding(
             Position(extra.line, extra.column),
-            f"second H1 '{extra.text}' (the title is on line {titles[0].line})",
+            f"second H1 {quote(extra.text)} (the title is on line {titles[0].line})",
             "make it an H2 or lower heading",
         )
 

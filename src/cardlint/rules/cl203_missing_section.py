@@ -6,6 +6,7 @@ from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.schema import SectionSpec
 from cardlint.structure import expected_heading, section_titles, structure
 from cardlint.template import Template
+from cardlint.text import quote
 from cardlint.violation import Edit, Finding, Position
 from cardlint.yamledit import one_edit
 
@@ -20,10 +21,12 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         before = next((m.heading for m in reversed(sections[:index]) if m.heading), None)
         after = next((m.heading for m in sections[index + 1 :] if m.heading), None)
         where = (
-            f"expected after '{'#' * before.level} {before.text}'" if before else "expected first"
+            f"expected after {quote('#' * before.level + ' ' + before.text)}"
+            if before
+            else "expected first"
         )
         line = after.line if after else card.last_line
-        names = " or ".join(f"'{t}'" for t in section_titles(match.spec, card))
+        names = " or ".join(quote(t) for t in section_titles(match.spec, card))
         heading = expected_heading(match.spec, card)
         yield Finding(
             Position(line, 1),

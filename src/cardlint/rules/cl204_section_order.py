@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.structure import in_order, structure
+from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
 
@@ -20,8 +21,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         heading, first = match.heading, later[0].heading
         yield Finding(
             Position(heading.line, heading.column),
-            f"section '{heading.text}' is out of order: it belongs before "
-            f"'{first.text}' (line {first.line})",
+            f"section {quote(heading.text)} is out of order: it belongs before "
+            f"{quote(first.text)} (line {first.line})",
             "move the section so the required sections follow the schema's order",
         )
 

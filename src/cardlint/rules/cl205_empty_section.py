@@ -1,8 +1,10 @@
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cardlint.card import Card
+from cardlint.markdown import Heading
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
 
@@ -12,16 +14,32 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     headings = card.body.headings
     content = card.body.content_lines
     end = card.front_matter_end + card.body.line_count + 1
-    for index, heading in enumerate(headings):
-        following = (h.line for h in headings[index + 1 :] if h.level <= heading.level)
-        stop = next(following, end)
+    for heading, stop in zip(headings, _section_ends(headings, end), strict=True):
         first = bisect.bisect_right(content, heading.line)
         if first >= len(content) or content[first] >= stop:
             yield Finding(
                 Position(heading.line, heading.column),
-                f"section '{heading.text}' is empty",
+                f"section {quote(heading.text)} is empty",
                 "write its content, or remove the heading",
             )
+
+
+def _section_ends(headings: Sequence[Heading], end: int) -> list[int]:
+    """For each heading, the line of the next heading of the same or a higher level, or `end`.
+
+    One pass from the back with a stack of candidates: linear, where scanning forward from
+    every heading is quadratic in a card made of nothing but `#` lines.
+    """
+    ends = [end] * len(headings)
+    pending: list[Heading] = []
+    for index in range(len(headings) - 1, -1, -1):
+        heading = headings[index]
+        while pending and pending[-1].level > heading.level:
+            pending.pop()
+        if pending:
+            ends[index] = pending[-1].line
+        pending.append(heading)
+    return ends
 
 
 RULE = Rule(

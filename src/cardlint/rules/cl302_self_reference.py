@@ -3,20 +3,24 @@ from collections.abc import Iterator
 from cardlint.card import Card
 from cardlint.corpus import entry_for
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules._checks import list_item_paths
+from cardlint.text import quote
 from cardlint.violation import Finding
-from cardlint.yamledit import item_path, one_edit, remove_item
+from cardlint.yamledit import one_edit, remove_item
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = entry_for(card, ctx.schema)
+    paths = None
     for reference in entry.references:
         if reference.target == entry.id:
-            path = item_path(card, reference.field, reference.position)
+            paths = list_item_paths(card) if paths is None else paths
+            path = paths.get((reference.field, reference.position))
             yield Finding(
                 reference.position,
-                f"{reference.field}: the card lists its own id '{entry.id}'",
+                f"{reference.field}: the card lists its own id {quote(entry.id)}",
                 "remove the entry",
-                one_edit(f"remove '{entry.id}'", remove_item(card, path) if path else None),
+                one_edit(f"remove {quote(entry.id)}", remove_item(card, path) if path else None),
             )
 
 

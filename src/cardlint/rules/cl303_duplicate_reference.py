@@ -3,23 +3,27 @@ from collections.abc import Iterator
 from cardlint.card import Card
 from cardlint.corpus import entry_for
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules._checks import list_item_paths
+from cardlint.text import quote
 from cardlint.violation import Finding
-from cardlint.yamledit import item_path, one_edit, remove_item
+from cardlint.yamledit import one_edit, remove_item
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
+    paths = None
     for reference in entry_for(card, ctx.schema).references:
         key = (reference.field, reference.target)
         if key in seen:
-            path = item_path(card, reference.field, reference.position)
+            paths = list_item_paths(card) if paths is None else paths
+            path = paths.get((reference.field, reference.position))
             yield Finding(
                 reference.position,
-                f"{reference.field}: '{reference.target}' is listed twice "
+                f"{reference.field}: {quote(reference.target)} is listed twice "
                 f"(first on line {seen[key]})",
                 "remove the repeated entry",
                 one_edit(
-                    f"remove the repeated '{reference.target}'",
+                    f"remove the repeated {quote(reference.target)}",
                     remove_item(card, path) if path else None,
                 ),
             )

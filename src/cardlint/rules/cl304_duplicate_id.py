@@ -1,8 +1,9 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.engine import display_path
+from cardlint.paths import display_path
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
 from cardlint.violation import Finding
 
 
@@ -15,7 +16,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         names = ", ".join(display_path(p, ctx.root) for p in others)
         yield Finding(
             entry.id_position,
-            f"id '{entry.id}' is also claimed by {names}",
+            f"id {quote(entry.id)} is also claimed by {names}",
             "give each card its own id",
         )
 

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from cardlint.card import Card
 from cardlint.corpus import entry_for
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
 from cardlint.violation import Finding
 
 
@@ -12,8 +13,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if entry.id is not None and entry.id_position is not None and entry.id != stem:
         yield Finding(
             entry.id_position,
-            f"id '{entry.id}' differs from the file name '{card.path.name}'",
-            f"rename the file to '{entry.id}.md', or change the id to '{stem}'",
+            f"id {quote(entry.id)} differs from the file name {quote(card.path.name)}",
+            f"rename the file to {quote(entry.id + '.md')}, or change the id to {quote(stem)}",
         )
 
 

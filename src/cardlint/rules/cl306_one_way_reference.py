@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
 from cardlint.violation import Finding, Severity
 
 
@@ -16,8 +17,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         if not any(r.target == entry.id for t in targets for r in t.references):
             yield Finding(
                 reference.position,
-                f"'{reference.target}' does not list '{entry.id}' back",
-                f"add '{entry.id}' to the {reference.field} of '{reference.target}'",
+                f"{quote(reference.target)} does not list {quote(entry.id)} back",
+                f"add {quote(entry.id)} to the {reference.field} of {quote(reference.target)}",
             )
 
 

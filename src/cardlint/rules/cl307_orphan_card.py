@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
 from cardlint.violation import Finding, Severity
 
 
@@ -12,7 +13,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if not any(r.path != card.path for r in ctx.index.referrers.get(entry.id, ())):
         yield Finding(
             entry.id_position,
-            f"no other card references '{entry.id}'",
+            f"no other card references {quote(entry.id)}",
             "list it in the related concepts of the cards it relates to",
         )
 

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from cardlint.bibliography import references_of
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
 
@@ -13,7 +14,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     heading = section.heading
     yield Finding(
         Position(heading.line, heading.column),
-        f"section '{heading.text}' lists no references",
+        f"section {quote(heading.text)} lists no references",
         "list each cited paper as an item, e.g. `- Radford, A., et al. (2021). Title.`",
     )
 

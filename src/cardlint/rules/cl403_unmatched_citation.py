@@ -19,7 +19,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             as_written = f", cited as {quote(citation.text)}" if citation.text else ""
             yield Finding(
                 field_position(card, citation.path),
-                f"no entry in '{section.heading.text}' for {_name(citation)}{as_written}",
+                f"no entry in {quote(section.heading.text)} for {_name(citation)}{as_written}",
                 _hint(citation, section.entries),
             )
 

@@ -1,0 +1,1 @@
+"""The hostile corpus: cards and file-system hazards that must never crash, hang or leak."""
