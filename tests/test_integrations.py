@@ -40,25 +40,21 @@ def test_the_action_script_writes_sarif_and_fails_on_errors(corpus: Path) -> Non
     env = _script_env(
         corpus, CARDLINT_PATHS="cards/", CARDLINT_CONFIG="", CARDLINT_SARIF="cardlint.sarif"
     )
-    clean = subprocess.run(
-        ["bash", "-c", step["run"]],
-        cwd=corpus,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def run_step() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "-c", step["run"]],
+            cwd=corpus,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    clean = run_step()
     assert clean.returncode == 0, clean.stdout + clean.stderr
     _break(corpus)
-    broken = subprocess.run(
-        ["bash", "-c", step["run"]],
-        cwd=corpus,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert broken.returncode == 1
+    assert run_step().returncode == 1
     sarif = json.loads((corpus / "cardlint.sarif").read_text(encoding="utf-8"))
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["CL103"]
 
