@@ -47,7 +47,7 @@ from tests.test_reporters import _runner_decode
 
 settings.register_profile(
     "ci",
-    max_examples=200,
+    max_examples=500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     # Examples that failed before are replayed first; the folder is git-ignored.

@@ -266,6 +266,12 @@ def _resolve_plain(text: str) -> object:
 
 def load_front_matter(text: str, locate: Callable[[int], Position]) -> FrontMatter:
     """Compose `text`; `locate` maps a code-point offset in `text` to a card position."""
+    bom = text.find("\ufeff")
+    if bom >= 0:
+        # YAML allows a byte-order mark only before a document, never inside one, and front
+        # matter starts mid-file. libyaml drops one at the very start of its input but fails
+        # on it a line later, so a card's meaning would depend on a blank line above it.
+        raise YamlError("invisible U+FEFF (byte-order mark) inside the front matter", bom)
     composer = _Composer(locate)
     try:
         for event in yaml.parse(text, Loader=_Loader):

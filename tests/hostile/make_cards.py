@@ -216,6 +216,11 @@ def cards() -> dict[str, bytes]:
         "latin1-in-body.md": utf8("latin1-in-body", body={24: "一段说明。 café"}).replace(
             "é".encode(), b"\xe9"
         ),
+        # A BOM where the front matter starts, mid-file: libyaml would drop it here but fail
+        # on it one line later (found by the property campaign).
+        "bom-in-front-matter.md": utf8(
+            "bom-in-front-matter", front={2: "\ufeffconcept_id: bom-in-front-matter"}
+        ),
         "crlf.md": utf8("crlf").replace(b"\n", b"\r\n"),
         "cr-only.md": utf8("cr-only").replace(b"\n", b"\r"),
         "mixed-newlines.md": b"".join(
