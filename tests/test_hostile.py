@@ -478,13 +478,6 @@ def test_a_line_of_unclosed_suppressions_finishes_fast(tmp_path: Path) -> None:
     _check_one(tmp_path, FRONT + b"<!-- cardlint-disable" * 10_000, 4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.fingerprint hashes the whole offending line for every violation: 30,000 "
-    "dangling ids in one flow list (one 240 KB line) hash 30,000 x 240 KB, ~9 s; the 100,000 "
-    "the loader allows, minutes. For CL303, yamledit.remove_item also copies the line per "
-    "repeat. Not our files.",
-)
 def test_a_long_flow_list_of_bad_references_finishes_fast(tmp_path: Path) -> None:
     items = b", ".join(b"a%d" % i for i in range(30_000))
     _check_one(tmp_path, b"---\nrelated_concepts: [" + items + b"]\n---\n", 4)

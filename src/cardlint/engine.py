@@ -207,6 +207,7 @@ def bounded(text: str) -> str:
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
+@functools.lru_cache(maxsize=4096)
 def fingerprint(path: str, code: str, line_text: str) -> str:
     normalised = _normalised(line_text)
     digest = hashlib.sha256(f"{path}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
