@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cardlint.card import Card
-from cardlint.markdown import Heading
+from cardlint.markdown import Heading, parse_body
 from cardlint.schema import Extension
 from cardlint.text import quote
 from cardlint.violation import Edit, Finding, Fix, Position
@@ -26,7 +26,6 @@ from cardlint.yamledit import one_edit, replace_value
 _YEARS = re.compile(r"([0-9]{4})(?: *[-–—~] *([0-9]{4}))?")
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
 _CJK_DATE = re.compile(r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _YEAR_LED = re.compile(r"([0-9]{4})(?![0-9]).*", re.DOTALL)
 _YEARS_FORM = ("a year (YYYY) or a range of years (YYYY-YYYY)", "write e.g. 2017 or 2021-2023")
 _DATE_FORM = ("a date in YYYY-MM-DD form", "write the date as YYYY-MM-DD, e.g. 2025-10-17")
@@ -133,13 +132,23 @@ def _impossible(value: str, reason: str, what: str = "date") -> DateIssue:
 
 
 def footer_dates(
-    lines: Sequence[str], first_line: int, labels: Sequence[str]
+    lines: Sequence[str],
+    first_line: int,
+    labels: Sequence[str],
+    in_code: Callable[[int], bool] | None = None,
 ) -> Iterator[FooterDate]:
-    """`label: value` lines outside fenced code, `lines[0]` being card line `first_line`."""
+    """`label: value` lines outside code, `lines[0]` being card line `first_line`.
+
+    `in_code` tells which card lines are code; by default the lines are parsed for it.
+    """
     if not labels:
         return
+    if in_code is None:
+        in_code = parse_body("\n".join(lines), first_line).in_code
     pattern = _footer_pattern(tuple(labels))
-    for index, line in _outside_fences(lines):
+    for index, line in enumerate(lines):
+        if in_code(first_line + index):
+            continue
         match = pattern.fullmatch(line)
         # Bold must wrap the label on both sides or not at all: `**创建日期: x` is prose.
         if match is None or bool(match["bold"]) != ("*" in match["colon"]):
@@ -154,25 +163,6 @@ def _footer_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(label) for label in labels)
     colon = r"(?P<colon>\*\*[:：]|[:：]\*\*|[:：])"
     return re.compile(rf" {{0,3}}(?P<bold>\*\*)?(?P<label>{names}){colon}(?P<rest>.*)")
-
-
-def _outside_fences(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
-    fence = ""
-    for index, line in enumerate(lines):
-        match = _FENCE.fullmatch(line)
-        if not fence:
-            # A backtick in a backtick fence's info string makes the line inline code instead.
-            if match is not None and not (match[1][0] == "`" and "`" in match[2]):
-                fence = match[1]
-            else:
-                yield index, line
-        elif match is not None and _closes(match, fence):
-            fence = ""
-
-
-def _closes(match: re.Match[str], fence: str) -> bool:
-    marker = match[1]
-    return marker[0] == fence[0] and len(marker) >= len(fence) and not match[2].strip()
 
 
 def timeline_years(headings: Sequence[Heading], section: Heading) -> Iterator[tuple[Heading, int]]:
@@ -202,7 +192,8 @@ def dated_values(card: Card, ext: Extension) -> Iterator[DatedValue]:
             yield DatedValue(name, span.value, parse(value))
     if card.source is not None:
         body = card.source.lines[card.front_matter_end :]
-        for found in footer_dates(body, card.front_matter_end + 1, ext.date_labels):
+        code = card.body.in_code if card.body is not None else None
+        for found in footer_dates(body, card.front_matter_end + 1, ext.date_labels, code):
             yield DatedValue(found.label, found.position, parse_date(found.text), found.text)
 
 
