@@ -141,13 +141,13 @@ def test_issue_wording(issue: object, message: str, hint: str) -> None:
 def test_footer_dates(lines: list[str], expected: list[tuple[str, str, int, int]]) -> None:
     found = [
         (f.label, f.text, f.position.line, f.position.column)
-        for f in footer_dates(lines, 10, LABELS)
+        for f in footer_dates("\n".join(lines), 10, LABELS)
     ]
     assert found == expected
 
 
 def test_footer_dates_needs_labels() -> None:
-    assert list(footer_dates(["Created: 2025-10-17"], 1, ())) == []
+    assert list(footer_dates("Created: 2025-10-17", 1, ())) == []
 
 
 def _h(level: int, text: str, line: int) -> Heading:

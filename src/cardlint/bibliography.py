@@ -7,13 +7,12 @@ first comma, `&`, `and` or `et al.` before it. Lines inside fenced code blocks a
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cardlint.card import Card
+from cardlint.card import Card, per_card
 from cardlint.citations import author_key, first_author
 from cardlint.markdown import Heading
 from cardlint.schema import CardSchema
@@ -40,7 +39,7 @@ class ReferencesSection:
     entries: tuple[Reference, ...]
 
 
-@functools.lru_cache(maxsize=512)
+@per_card
 def references_of(schema: CardSchema, card: Card) -> ReferencesSection | None:
     """The card's references section, or None when the schema names none or it is absent."""
     key = schema.extension.references_section

@@ -7,10 +7,12 @@ crashes on non-string keys.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cardlint.source import SourceError, SourceText, decode, read_bytes
 from cardlint.violation import Position
@@ -41,6 +43,8 @@ class Card:
     front_matter_end: int = 0
     body: Body | None = None
     problems: tuple[LoadProblem, ...] = ()
+    memo: dict[tuple[object, int], tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    """What `per_card` analyses computed for this card; it lives and dies with the card."""
 
     @property
     def data(self) -> dict[str, object]:
@@ -59,6 +63,32 @@ class Card:
     @property
     def has_mapping(self) -> bool:
         return self.front_matter is not None and isinstance(self.front_matter.data, dict)
+
+
+S = TypeVar("S")
+T = TypeVar("T")
+
+
+def per_card(compute: Callable[[S, Card], T]) -> Callable[[S, Card], T]:
+    """Compute an analysis of a card under some settings (a schema) once, however many
+    rules ask for it.
+
+    Kept on the card rather than in an LRU cache: a cache keyed by cards would keep the
+    last few hundred cards' texts alive in every worker process. The settings are told
+    apart by identity (they need not be hashable) and kept alive with the result.
+    """
+
+    @functools.wraps(compute)
+    def once(settings: S, card: Card) -> T:
+        key = (compute, id(settings))
+        held = card.memo.get(key)
+        if held is not None and held[0] is settings:
+            return held[1]  # type: ignore[no-any-return]
+        value = compute(settings, card)
+        card.memo[key] = (settings, value)
+        return value
+
+    return once
 
 
 def load_card(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Card:

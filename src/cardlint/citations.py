@@ -8,12 +8,11 @@ that ignores case, diacritics, initials, name particles and punctuation.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from cardlint.card import Card
+from cardlint.card import Card, per_card
 from cardlint.schema import CardSchema
 from cardlint.text import quote
 from cardlint.violation import Position
@@ -23,6 +22,8 @@ FieldPath = tuple[str | int, ...]
 _YEAR = re.compile(r"\A([0-9]{4})([a-z]?)\Z")
 # Where the first author's name ends: the next author, "et al." or its Chinese form 等.
 _AUTHOR_END = re.compile(r",|;|&|\band\b|\bet\s+al\b|等")
+# What str.isalnum() rejects: \w is exactly the alphanumerics and `_`.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _DOI = re.compile(r"\A10\.([0-9.]+)/\S+\Z")
 _ARXIV = re.compile(r"\A(?:[0-9]{4}\.[0-9]{4,5}|[a-z][a-z-]*(?:\.[A-Z][A-Z])?/[0-9]{7})\Z")
 # Left out of keys so that `van den Oord` meets `Oord`; `le` is not one, Le is a surname.
@@ -63,9 +64,11 @@ def first_author(authors: str) -> str:
 def author_key(name: str) -> str:
     """`Lévy` and `Levy`, `van den Oord` and `Oord`, `A. Radford` and `Radford` share a key."""
     folded = unicodedata.normalize("NFKD", name).casefold()
-    words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()
+    if not folded.isascii():
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = folded.split()
     kept = [w for w in words if not _is_initial(w) and w not in _PARTICLES] or words
-    return "".join(ch for word in kept for ch in word if ch.isalnum())
+    return _NOT_ALNUM.sub("", "".join(kept))
 
 
 def _is_initial(word: str) -> bool:
@@ -106,7 +109,7 @@ def parse_citations(value: object, field: str) -> CitationField:
     )
 
 
-@functools.lru_cache(maxsize=512)
+@per_card
 def citations_of(schema: CardSchema, card: Card) -> CitationField | None:
     """The card's parsed citation field, or None when the schema or the card has none."""
     field = schema.extension.citation_field
@@ -180,14 +183,14 @@ def _citation(
     authors: str, year: str, path: FieldPath, text: str, author_hint: str = _FORM_HINT
 ) -> Citation | CitationProblem:
     name, match = first_author(authors), _YEAR.match(year.strip())
+    if match is not None and (key := author_key(name)):
+        return Citation(name, key, int(match.group(1)), match.group(2), path, text)
     what = f"citation {quote(text)}" if text else "the citation"
     if match is None:
         given = f": {quote(year.strip())}" if year.strip() else ""
         message = f"cannot read the year of {what}{given}"
         return CitationProblem(path, message, "give the year as four digits, e.g. 2021 or 2021a")
-    if not author_key(name):
-        return CitationProblem(path, f"cannot read the first author of {what}", author_hint)
-    return Citation(name, author_key(name), int(match.group(1)), match.group(2), path, text)
+    return CitationProblem(path, f"cannot read the first author of {what}", author_hint)
 
 
 def _parse_mapping(item: dict[str, object], path: FieldPath) -> list[Citation | CitationProblem]:

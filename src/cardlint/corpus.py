@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cardlint.card import Card
+from cardlint.card import Card, per_card
 from cardlint.schema import CardSchema
 from cardlint.text import did_you_mean
 from cardlint.violation import Position
@@ -36,6 +36,11 @@ class Entry:
 
 def entry_for(card: Card, schema: CardSchema) -> Entry:
     """What the index needs to know about one card."""
+    return _entry(schema, card)
+
+
+@per_card
+def _entry(schema: CardSchema, card: Card) -> Entry:
     data = card.data
     ext = schema.extension
     raw_id = data.get(ext.id_field)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from cardlint.card import Card
+from cardlint.card import Card, per_card
 from cardlint.markdown import Heading, parse_body
 from cardlint.schema import Extension
 from cardlint.text import quote
@@ -132,30 +132,48 @@ def _impossible(value: str, reason: str, what: str = "date") -> DateIssue:
 
 
 def footer_dates(
-    lines: Sequence[str],
+    text: str,
     first_line: int,
     labels: Sequence[str],
     in_code: Callable[[int], bool] | None = None,
 ) -> Iterator[FooterDate]:
-    """`label: value` lines outside code, `lines[0]` being card line `first_line`.
+    """`label: value` lines outside code in `text`, whose first line is card line `first_line`.
 
-    `in_code` tells which card lines are code; by default the lines are parsed for it.
+    `in_code` tells which card lines are code; by default the text is parsed for it.
     """
     if not labels:
         return
     if in_code is None:
-        in_code = parse_body("\n".join(lines), first_line).in_code
+        in_code = parse_body(text, first_line).in_code
     pattern = _footer_pattern(tuple(labels))
-    for index, line in enumerate(lines):
-        if in_code(first_line + index):
-            continue
-        match = pattern.fullmatch(line)
+    line, counted = first_line, 0
+    for start, end in sorted({span for label in labels for span in _lines_with(text, label)}):
+        line += text.count("\n", counted, start)
+        counted = start
+        match = pattern.fullmatch(text, start, end)
         # Bold must wrap the label on both sides or not at all: `**创建日期: x` is prose.
-        if match is None or bool(match["bold"]) != ("*" in match["colon"]):
+        if match is None or bool(match["bold"]) != ("*" in match["colon"]) or in_code(line):
             continue
         rest = match["rest"]
-        column = match.start("rest") + len(rest) - len(rest.lstrip()) + 1
-        yield FooterDate(match["label"], rest.strip(), Position(first_line + index, column))
+        column = match.start("rest") - start + len(rest) - len(rest.lstrip()) + 1
+        yield FooterDate(match["label"], rest.strip(), Position(line, column))
+
+
+def _lines_with(text: str, label: str) -> Iterator[tuple[int, int]]:
+    """Where each line that holds `label` starts and ends.
+
+    Finding the label is much faster than trying a pattern at every line, and each line is
+    looked at once, however often it repeats the label.
+    """
+    at = text.find(label)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            yield start, len(text)
+            return
+        yield start, end
+        at = text.find(label, end)
 
 
 @functools.lru_cache(maxsize=8)
@@ -177,8 +195,17 @@ def timeline_years(headings: Sequence[Heading], section: Heading) -> Iterator[tu
             yield heading, int(match[1])
 
 
-def dated_values(card: Card, ext: Extension) -> Iterator[DatedValue]:
+def dated_values(card: Card, ext: Extension) -> tuple[DatedValue, ...]:
     """Every date the schema asks about: `introduced`, the date fields, the footer lines."""
+    return _dated_values(ext, card)
+
+
+@per_card
+def _dated_values(ext: Extension, card: Card) -> tuple[DatedValue, ...]:
+    return tuple(_dates_in(card, ext))
+
+
+def _dates_in(card: Card, ext: Extension) -> Iterator[DatedValue]:
     parsers: list[tuple[str, Callable[[str | int], Years | date | DateIssue]]] = [
         (name, parse_date) for name in ext.date_fields
     ]
@@ -191,7 +218,12 @@ def dated_values(card: Card, ext: Extension) -> Iterator[DatedValue]:
         if isinstance(value, (str, int)) and not isinstance(value, bool) and span is not None:
             yield DatedValue(name, span.value, parse(value))
     if card.source is not None:
-        body = card.source.lines[card.front_matter_end :]
+        starts = card.source.line_starts
+        body = (
+            card.source.text[starts[card.front_matter_end] :]
+            if card.front_matter_end < len(starts)
+            else ""
+        )
         code = card.body.in_code if card.body is not None else None
         for found in footer_dates(body, card.front_matter_end + 1, ext.date_labels, code):
             yield DatedValue(found.label, found.position, parse_date(found.text), found.text)

@@ -55,21 +55,21 @@ def unique_items_keyword(validator: Any, unique: bool, instance: Any, schema: An
         return
     seen: set[object] = set()
     for item in instance:
-        key = _frozen(item)
+        key = json_key(item)
         if key in seen:
             yield ValidationError(f"{instance!r} has non-unique elements")
             return
         seen.add(key)
 
 
-def _frozen(value: Any) -> object:
+def json_key(value: Any) -> object:
     """A hashable stand-in with JSON's equality: 1 == 1.0, but true is not 1."""
     if isinstance(value, bool) or value is None:
         return ("literal", value)
     if isinstance(value, (int, float)):
         return ("number", value)
     if isinstance(value, list):
-        return ("array", tuple(_frozen(v) for v in value))
+        return ("array", tuple(json_key(v) for v in value))
     if isinstance(value, dict):
-        return ("object", frozenset((k, _frozen(v)) for k, v in value.items()))
+        return ("object", frozenset((k, json_key(v)) for k, v in value.items()))
     return ("string", value)

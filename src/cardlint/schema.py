@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -85,6 +85,15 @@ class CardSchema:
         """Built on first use: a run whose cards all come from the cache never needs it."""
         validator_class = _validator_class(self.path, self.document)
         return validator_class(self.document, registry=_local_registry(self.path, self.document))
+
+    @functools.cached_property
+    def accepts(self) -> Callable[[Any], bool] | None:
+        """A fast yes-or-no check of a front matter, or None when the schema needs jsonschema."""
+        from cardlint.validity import compile_predicate
+
+        if _dialect(self.document).rstrip("#") not in SUPPORTED_DIALECTS:
+            return None
+        return compile_predicate(self.document)
 
     @property
     def properties(self) -> dict[str, Any]:

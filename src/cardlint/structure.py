@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cardlint.card import Card
+from cardlint.card import Card, per_card
 from cardlint.markdown import Heading
 from cardlint.schema import CardSchema, SectionSpec
-from cardlint.template import Template
+from cardlint.template import Template, normalise
 
 
 @dataclass(frozen=True)
 class SectionMatch:
     spec: SectionSpec
     heading: Heading | None
+    rank: int
+    """Where the schema lists the section: the order the headings should follow."""
 
 
 @dataclass(frozen=True)
@@ -38,22 +41,38 @@ def section_titles(spec: SectionSpec, card: Card) -> list[str]:
     return [Template(t).render(card.data) for t in spec.titles]
 
 
-@functools.lru_cache(maxsize=512)
+@per_card
 def structure(schema: CardSchema, card: Card) -> Structure:
     headings = card.body.headings if card.body is not None else ()
     h2s = [h for h in headings if h.level == 2]
+    texts = [normalise(h.text) for h in h2s]
+    # Most templates name no wildcard: their heading is found by its text, not by a scan.
+    first_with: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        first_with.setdefault(text, index)
     matches = []
-    for spec in schema.extension.sections:
-        templates = [Template(t) for t in spec.titles]
-        heading = next(
-            (h for h in h2s if any(t.matches(h.text, card.data) for t in templates)), None
-        )
-        matches.append(SectionMatch(spec, heading))
+    for rank, (spec, templates) in enumerate(_section_templates(schema)):
+        found = len(h2s)  # the first H2 that any of the section's templates matches
+        for glob in (t.matcher(card.data) for t in templates):
+            if glob.exact is not None:
+                found = min(found, first_with.get(glob.exact, found))
+            else:
+                found = next((i for i in range(found) if glob.matches(texts[i])), found)
+        matches.append(SectionMatch(spec, h2s[found] if found < len(h2s) else None, rank))
     return Structure(tuple(h for h in headings if h.level == 1), tuple(matches))
+
+
+@functools.lru_cache(maxsize=8)
+def _section_templates(
+    schema: CardSchema,
+) -> tuple[tuple[SectionSpec, tuple[Template, ...]], ...]:
+    return tuple((s, tuple(map(Template, s.titles))) for s in schema.extension.sections)
 
 
 def in_order(ranks: Sequence[int]) -> set[int]:
     """Positions of the longest increasing run of `ranks`, keeping earlier items on ties."""
+    if all(a < b for a, b in itertools.pairwise(ranks)):
+        return set(range(len(ranks)))  # the usual case, already in order
     best: list[list[int]] = []
     for i, rank in enumerate(ranks):
         chains = [best[j] for j in range(i) if ranks[j] < rank]

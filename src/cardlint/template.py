@@ -44,8 +44,11 @@ class Template:
         return all(_text(data, name) is not None for name in self.fields)
 
     def matches(self, heading: str, data: Mapping[str, object]) -> bool:
-        values = tuple(_text(data, name) for name in self.fields)
-        return _glob(self.source, values).matches(normalise(heading))
+        return self.matcher(data).matches(normalise(heading))
+
+    def matcher(self, data: Mapping[str, object]) -> _Glob:
+        """What `matches` compares a heading with, once `normalise`d; for many headings."""
+        return _glob(self.source, tuple(_text(data, name) for name in self.fields))
 
 
 @functools.lru_cache(maxsize=64)
@@ -64,6 +67,11 @@ class _Glob:
     """Normalised literal runs with a wildcard (one or more characters) between each two."""
 
     pieces: tuple[str, ...]
+
+    @property
+    def exact(self) -> str | None:
+        """The one text the glob matches, when it has no wildcard."""
+        return self.pieces[0] if len(self.pieces) == 1 else None
 
     def matches(self, text: str) -> bool:
         if len(self.pieces) == 1:

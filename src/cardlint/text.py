@@ -12,7 +12,9 @@ MAX_QUOTED = 200
 def quote(value: object, limit: int = MAX_QUOTED) -> str:
     """Quote a card value for a message: bounded, with control characters made visible."""
     text = value if isinstance(value, str) else _plain(value)
-    shown = "".join(_visible(ch) for ch in text[: limit + 1])
+    shown = text[: limit + 1]
+    if not shown.isprintable():  # printable text has nothing _visible would change
+        shown = "".join(_visible(ch) for ch in shown)
     if len(shown) > limit:
         shown = shown[:limit] + "…"
     return f"'{shown}'"

@@ -12,8 +12,10 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     templates = [Template(t) for t in ctx.schema.extension.title]
     if not templates or card.body is None:
         return
-    expected = "# " + templates[0].render(card.data)
     titles = structure(ctx.schema, card).titles
+    if titles and any(t.matches(titles[0].text, card.data) for t in templates):
+        return
+    expected = "# " + templates[0].render(card.data)
     if not titles:
         yield Finding(
             # After the front matter, unless the card ends with it.
@@ -21,7 +23,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             "card has no H1 title",
             f"add the title `{expected}` after the front matter",
         )
-    elif not any(t.matches(titles[0].text, card.data) for t in templates):
+    else:
         first = titles[0]
         yield Finding(
             Position(first.line, first.column),

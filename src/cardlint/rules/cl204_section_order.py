@@ -8,9 +8,8 @@ from cardlint.violation import Finding, Position
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    specs = ctx.schema.extension.sections
     found = structure(ctx.schema, card).found
-    ranks = [specs.index(m.spec) for m in found]
+    ranks = [m.rank for m in found]
     keep = in_order(ranks)
     for position, match in enumerate(found):
         if position in keep or match.heading is None:
