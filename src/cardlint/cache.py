@@ -44,7 +44,7 @@ class Cache:
         return name in self.records
 
     def get(
-        self, path: Path, name: str, stat: Signature, digest: str | None = None
+        self, path: str, name: str, stat: Signature, digest: str | None = None
     ) -> CardResult | None:
         record = self.records.get(name)
         if not isinstance(record, dict):
@@ -148,7 +148,7 @@ def _noted(noted: Noted) -> list[Any]:
     ]
 
 
-def _result(record: dict[str, Any], path: Path) -> CardResult:
+def _result(record: dict[str, Any], path: str) -> CardResult:
     id_, id_position, names, references = record["entry"]
     entry = Entry(
         path,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,67 +19,82 @@ from cardlint.analysis import Analysis, CardResult, analyse
 from cardlint.cache import Cache, Signature, signature
 from cardlint.card import card_from_bytes, unreadable
 from cardlint.paths import display_path
-from cardlint.source import SourceError, read_bytes
+from cardlint.source import SourceError, read_bytes, read_file
 
 PARALLEL_FROM = 200
 """Fewer cache misses than this are analysed in this process."""
 
-Done = tuple[Path, CardResult, Signature | None, str | None]
+Done = tuple[str, CardResult, Signature | None, str | None]
 
 _SPEC: tuple[Analysis, int] | None = None
 
 
 def analyse_paths(
-    paths: Sequence[Path], spec: Analysis, max_size: int, cache: Cache | None, workers: int
-) -> dict[Path, CardResult]:
-    results: dict[Path, CardResult] = {}
-    misses: list[Path] = []
+    paths: Sequence[str], spec: Analysis, max_size: int, cache: Cache | None, workers: int
+) -> dict[str, CardResult]:
+    results: dict[str, CardResult] = {}
+    misses: list[str] = []
     for path in paths:
         hit = _cached(path, spec.root, cache, max_size) if cache is not None else None
         if hit is None:
             misses.append(path)
         else:
             results[path] = hit
-    for path, result, stat, digest in _analyse_all(misses, spec, max_size, workers):
+    for path, result, stat_, digest in _analyse_all(misses, spec, max_size, workers):
         results[path] = result
-        if cache is not None and stat is not None and digest is not None:
-            cache.put(_name(path, spec.root), stat, digest, result)
+        if cache is not None and stat_ is not None and digest is not None:
+            cache.put(_name(path, spec.root), stat_, digest, result)
     if cache is not None:
         cache.save()
     return results
 
 
-def _cached(path: Path, root: Path, cache: Cache, max_size: int) -> CardResult | None:
+def _cached(path: str, root: Path, cache: Cache, max_size: int) -> CardResult | None:
     name = _name(path, root)
     try:
-        stat = signature(path.stat())
+        stat_ = signature(os.stat(path))
     except OSError:
         return None
-    hit = cache.get(path, name, stat)
+    hit = cache.get(path, name, stat_)
     if hit is None and cache.has(name):
         # Same bytes with a new stat (a checkout, a touch): hashing beats analysing again.
         try:
-            hit = cache.get(path, name, stat, _digest(read_bytes(path, max_size)))
+            hit = cache.get(path, name, stat_, _digest(read_bytes(path, max_size)))
         except SourceError:
             return None
     return hit
 
 
-def _inside_the_project(path: Path, root: Path) -> None:
-    """Refuse a card reached through a symlink that leads out of the project.
+class _Boundary:
+    """Refuses a card reached through a symlink that leads out of the project.
 
     A pull request can add `cards/x.md -> /etc/passwd` or `-> ~/.ssh/id_rsa`; cardlint must
-    not read, and then quote in its messages, what lies outside the repository.
+    not read, and then quote in its messages, what lies outside the repository. A card that
+    is no symlink lies where its folder really is, so each folder is resolved once.
     """
-    real = os.path.realpath(path)
-    if real == os.path.abspath(path):  # noqa: PTH100 - no link on the way
-        return
-    boundary = os.path.join(os.path.realpath(root), "")  # noqa: PTH118
-    if not real.startswith(boundary):
-        raise SourceError("symlink points outside the project; not read")
+
+    def __init__(self, root: Path) -> None:
+        self.inside = os.path.join(os.path.realpath(root), "")
+        self.folders: dict[str, str] = {}
+
+    def check(self, path: str) -> None:
+        folder, name = os.path.split(path)
+        try:
+            linked = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            linked = False  # reading it reports what is wrong
+        real = os.path.realpath(path) if linked else os.path.join(self._real(folder), name)
+        if not real.startswith(self.inside) and real != os.path.abspath(path):
+            raise SourceError("symlink points outside the project; not read")
+
+    def _real(self, folder: str) -> str:
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return real
 
 
-def _name(path: Path, root: Path) -> str:
+def _name(path: str, root: Path) -> str:
     return display_path(path, root)
 
 
@@ -87,36 +103,36 @@ def _digest(data: bytes) -> str:
 
 
 def _analyse_all(
-    paths: Sequence[Path], spec: Analysis, max_size: int, workers: int
+    paths: Sequence[str], spec: Analysis, max_size: int, workers: int
 ) -> Iterable[Done]:
     global _SPEC
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or len(paths) < PARALLEL_FROM or not can_fork:
-        return [_analyse_one(path, spec, max_size) for path in paths]
+        return _analyse_chunk(list(paths), spec, max_size)
     _SPEC = (spec, max_size)
     try:
         chunks = [list(paths[i :: workers * 4]) for i in range(workers * 4)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [done for chunk in pool.map(_analyse_chunk, chunks) for done in chunk]
+            return [done for chunk in pool.map(_analyse_forked, chunks) for done in chunk]
     finally:
         _SPEC = None
 
 
-def _analyse_chunk(paths: list[Path]) -> list[Done]:
+def _analyse_forked(paths: list[str]) -> list[Done]:
     assert _SPEC is not None, "worker forked without its analysis settings"
-    spec, max_size = _SPEC
-    return [_analyse_one(path, spec, max_size) for path in paths]
+    return _analyse_chunk(paths, *_SPEC)
 
 
-def _analyse_one(path: Path, spec: Analysis, max_size: int) -> Done:
+def _analyse_chunk(paths: list[str], spec: Analysis, max_size: int) -> list[Done]:
+    boundary = _Boundary(spec.root)
+    return [_analyse_one(path, spec, max_size, boundary) for path in paths]
+
+
+def _analyse_one(path: str, spec: Analysis, max_size: int, boundary: _Boundary) -> Done:
     try:
-        _inside_the_project(path, spec.root)
-        data = read_bytes(path, max_size)
+        boundary.check(path)
+        data, info = read_file(path, max_size)
     except SourceError as error:
-        return path, analyse(unreadable(path, error), spec), None, None  # never cached
-    try:
-        stat: Signature | None = signature(path.stat())
-    except OSError:
-        stat = None
-    return path, analyse(card_from_bytes(path, data), spec), stat, _digest(data)
+        return path, analyse(unreadable(Path(path), error), spec), None, None  # never cached
+    return path, analyse(card_from_bytes(Path(path), data), spec), signature(info), _digest(data)

@@ -56,8 +56,9 @@ class Report:
 
 @dataclass(frozen=True)
 class Job:
-    targets: Sequence[Path]
-    corpus: Sequence[Path]
+    targets: Sequence[str]
+    """The card files to report on (see `files`); `corpus` are those the index is built from."""
+    corpus: Sequence[str]
     schema: CardSchema
     rules: Sequence[Rule]
     severity: dict[str, Severity]
@@ -131,7 +132,7 @@ class _Reporting:
         anchored = display_path(result.path, job.root)
         ignored = job.ignored_for(anchored) if job.per_file_ignores else frozenset()
         noted = [n for n in result.findings if n.code not in ignored]
-        stub = card or Card(result.path)
+        stub = card or Card(Path(result.path))
         for rule in self.cross:
             if rule.code not in ignored:
                 noted.extend(

@@ -1,4 +1,9 @@
-"""Finding the card files: explicit files as given, directories walked in sorted order."""
+"""Finding the card files: explicit files as given, directories walked in sorted order.
+
+Card files are absolute path strings (`os.path.abspath`, not resolved: a symlinked card
+keeps the name it was given). A warm run over 10,000 cards does little besides walking and
+stat-ing them, and `pathlib.Path` objects cost more to build and hash than all of that.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 
 
 def matches(path: str, patterns: Iterable[str]) -> bool:
     """A glob matches the path relative to the project root, or its final name."""
-    pattern = _compiled(tuple(patterns))
+    return _matches(path, _compiled(tuple(patterns)))
+
+
+def _matches(path: str, pattern: re.Pattern[str]) -> bool:
     return bool(pattern.match(path) or pattern.match(path.rsplit("/", 1)[-1]))
 
 
@@ -23,34 +30,58 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def card_files(
-    paths: Sequence[Path], root: Path, include: Sequence[str], exclude: Sequence[str]
-) -> list[Path]:
+    paths: Sequence[str | os.PathLike[str]],
+    root: str | os.PathLike[str],
+    include: Sequence[str],
+    exclude: Sequence[str],
+) -> list[str]:
     """The cards named by `paths`: files as given, directories walked without following links."""
-    found: dict[Path, None] = {}
+    walk = _Walk(os.path.join(os.path.abspath(root), ""), include, exclude)
+    found: dict[str, None] = {}
     # One spelling per file, so a card named on the command line is the same card the walk found.
-    # abspath, not resolve(): a symlinked card keeps the name it was given.
-    for path in (Path(os.path.abspath(p)) for p in paths):  # noqa: PTH100
-        if path.is_dir() and not path.is_symlink():
-            for file in _walk(path, root, include, exclude):
-                found.setdefault(file, None)
+    for path in map(os.path.abspath, paths):
+        if os.path.isdir(path) and not os.path.islink(path):
+            found.update(dict.fromkeys(walk.files(path)))
         else:
             found.setdefault(path, None)
     return list(found)
 
 
-def _walk(top: Path, root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(top, followlinks=False):
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not matches(_relative(here / d, root), exclude))
-        for name in sorted(files):
-            file = here / name
-            relative = _relative(file, root)
-            if matches(relative, include) and not matches(relative, exclude):
-                yield file
+class _Walk:
+    def __init__(self, base: str, include: Sequence[str], exclude: Sequence[str]) -> None:
+        self.base = base
+        self.include = _compiled(tuple(include))
+        self.exclude = _compiled(tuple(exclude))
+
+    def files(self, folder: str) -> Iterator[str]:
+        """As `os.walk` goes, top down: a folder's files by name, then each subfolder by name.
+
+        Symlinked folders are not entered; unreadable ones are skipped, as `os.walk` does.
+        """
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            return
+        folders = []
+        for entry in entries:
+            relative = self.relative(entry.path)
+            if _is_dir(entry):
+                if not entry.is_symlink() and not _matches(relative, self.exclude):
+                    folders.append(entry.path)
+            elif _matches(relative, self.include) and not _matches(relative, self.exclude):
+                yield entry.path
+        for inner in folders:
+            yield from self.files(inner)
+
+    def relative(self, path: str) -> str:
+        """The path relative to the project root, with `/`; as given when it is outside."""
+        relative = path[len(self.base) :] if path.startswith(self.base) else path
+        return relative if os.sep == "/" else relative.replace(os.sep, "/")
 
 
-def _relative(path: Path, root: Path) -> str:
+def _is_dir(entry: os.DirEntry[str]) -> bool:
     try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        return entry.is_dir()  # a symlink to a folder is a folder, as os.walk sees it
+    except OSError:
+        return False

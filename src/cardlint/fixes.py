@@ -58,7 +58,7 @@ def fix_cards(request: CheckRequest, unsafe: bool = False) -> FixResult:
     for _ in range(MAX_PASSES):
         corpus = load_corpus(job, edited)
         progress = False
-        for path in dict.fromkeys(job.targets):
+        for path in map(Path, dict.fromkeys(job.targets)):
             wanted = _offered(corpus.cards[path], corpus.context, job, unsafe)
             if not wanted or path not in corpus.data:
                 continue

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from cardlint.corpus import Entry
 from cardlint.snapshot import Snapshot
@@ -113,22 +112,23 @@ def build_graph(snapshot: Snapshot) -> Graph:
                     missing[reference.target] = _free(reference.target, taken)
                 targets = [missing[reference.target]]
             dangling = not index.exists(reference.target)
-            edges.update(Edge(keys[card.path], t, reference.field, dangling) for t in targets)
+            edges.update(Edge(keys[entry.path], t, reference.field, dangling) for t in targets)
     referenced = {e.target for e in edges if e.source != e.target}
     violations = _by_path(snapshot.report.violations)
     name_fields = snapshot.schema.extension.name_fields
     cards = []
     for card in snapshot.cards:
+        own = keys[snapshot.entry(card).path]
         shown = snapshot.shown(card.path)
         data = card.data
         category = data.get(CATEGORY_FIELD)
         cards.append(
             Node(
-                id=keys[card.path],
+                id=own,
                 path=shown,
                 names=tuple((f, v) for f in name_fields if isinstance(v := data.get(f), str)),
                 category=category if isinstance(category, str) else None,
-                orphan=keys[card.path] not in referenced,
+                orphan=own not in referenced,
                 missing=False,
                 violations=violations.get(shown, ()),
             )
@@ -140,7 +140,7 @@ def build_graph(snapshot: Snapshot) -> Graph:
     )
 
 
-def _card_keys(snapshot: Snapshot) -> dict[Path, str]:
+def _card_keys(snapshot: Snapshot) -> dict[str, str]:
     by_id = snapshot.index.by_id
     entries = [snapshot.entry(card) for card in snapshot.cards]
 
@@ -148,7 +148,7 @@ def _card_keys(snapshot: Snapshot) -> dict[Path, str]:
         return entry.id if entry.id is not None and len(by_id[entry.id]) == 1 else None
 
     # Cards with an id of their own are keyed first, so a path can never take a real id.
-    ordered = sorted(entries, key=lambda e: (own_id(e) is None, str(e.path)))
+    ordered = sorted(entries, key=lambda e: (own_id(e) is None, e.path))
     taken: set[str] = set()
     keys = {}
     for entry in ordered:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 @functools.lru_cache(maxsize=1 << 17)
-def display_path(path: Path, base: Path) -> str:
+def display_path(path: str | Path, base: Path) -> str:
     """Relative to `base` (the working directory, or the project root) where possible, with `/`."""
     text = os.path.abspath(path)  # noqa: PTH100 - no symlink resolution, and fast
     prefix = _prefix(base)

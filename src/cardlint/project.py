@@ -32,7 +32,7 @@ def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Corpus:
     """The job's cards and index; `edited` gives some cards' bytes instead of the disk."""
     data = dict(edited or {})
     cards: dict[Path, Card] = {}
-    for path in dict.fromkeys([*job.corpus, *job.targets]):
+    for path in map(Path, dict.fromkeys([*job.corpus, *job.targets])):
         if path not in data:
             try:
                 data[path] = read_bytes(path, job.max_file_size)
@@ -43,7 +43,7 @@ def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Corpus:
         if cards[path].source is None:
             del data[path]  # not text: nothing to edit
     index = CorpusIndex.build(
-        (entry_for(cards[p], job.schema) for p in dict.fromkeys(job.corpus)), job.known_ids
+        (entry_for(cards[Path(p)], job.schema) for p in dict.fromkeys(job.corpus)), job.known_ids
     )
     return Corpus(cards, data, Context(job.schema, index, job.today, job.root))
 

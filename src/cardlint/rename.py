@@ -7,6 +7,7 @@ safely stops the rename while the corpus is still untouched. The file is moved w
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,13 +72,13 @@ def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
     if len(owners) > 1:
         raise UsageError(f"{len(owners)} cards have the id {quote(old)}; make it unique first")
     require_new_id(corpus, new)
-    owner = owners[0].path
+    owner = Path(owners[0].path)
     target = owner.with_name(new + owner.suffix) if owner.stem == old else None
     if target is not None and (target.exists() or target.is_symlink()):
         raise UsageError(f"{display_path(target, job.cwd)} already exists")
     changes: dict[Path, tuple[bytes, bytes]] = {}
     references = 0
-    for path in dict.fromkeys(job.corpus):
+    for path in map(Path, dict.fromkeys(job.corpus)):
         edits = _edits(corpus, path, old, new, is_owner=path == owner)
         if edits:
             references += len(edits) - (1 if path == owner else 0)  # not the id itself
@@ -88,7 +89,7 @@ def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
 
 def _edits(corpus: Corpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
     card = corpus.cards[path]
-    entry = corpus.context.index.by_path[path]
+    entry = corpus.context.index.by_path[os.fspath(path)]
     places = [item_path(card, r.field, r.position) for r in entry.references if r.target == old]
     if is_owner:
         places.append((corpus.context.schema.extension.id_field,))

@@ -31,7 +31,7 @@ class Snapshot:
     def entry(self, card: Card) -> Entry:
         return self.index.entry_of(card, self.schema)
 
-    def shown(self, path: Path) -> str:
+    def shown(self, path: str | Path) -> str:
         """The path as the report shows it, so violations can be matched to cards."""
         return display_path(path, self.cwd)
 
@@ -42,7 +42,9 @@ def take_snapshot(request: CheckRequest) -> Snapshot:
     # engine.run loads the cards again; it does not expose what it loaded.
     report = run(job)
     cards = tuple(
-        sorted((load_card(p, job.max_file_size) for p in job.corpus), key=lambda c: str(c.path))
+        sorted(
+            (load_card(Path(p), job.max_file_size) for p in job.corpus), key=lambda c: str(c.path)
+        )
     )
     index = CorpusIndex.build((entry_for(c, job.schema) for c in cards), job.known_ids)
     return Snapshot(cards, index, job.schema, report, job.cwd)

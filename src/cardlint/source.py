@@ -7,7 +7,6 @@ import functools
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 from cardlint.violation import Position
 
@@ -48,10 +47,15 @@ class SourceText:
         return Position(line_index + 1, offset - self.line_starts[line_index] + 1)
 
 
-def read_bytes(path: Path, max_size: int) -> bytes:
+def read_bytes(path: str | os.PathLike[str], max_size: int) -> bytes:
     """Read a regular file, refusing anything that could block or exhaust memory."""
+    return read_file(path, max_size)[0]
+
+
+def read_file(path: str | os.PathLike[str], max_size: int) -> tuple[bytes, os.stat_result]:
+    """`read_bytes`, with the status of the file that was read."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError as error:
         raise SourceError(f"cannot read file: {error.strerror or error}") from error
     if not stat.S_ISREG(info.st_mode):
@@ -63,13 +67,33 @@ def read_bytes(path: Path, max_size: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise SourceError(f"cannot open file: {error.strerror or error}") from error
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise SourceError("not a regular file")
-        data = handle.read(max_size + 1)
+        data = _read_up_to(fd, info.st_size, max_size)
+    except OSError as error:
+        raise SourceError(f"cannot read file: {error.strerror or error}") from error
+    finally:
+        os.close(fd)
     if len(data) > max_size:
         raise SourceError(f"file is over the {max_size}-byte size limit")
-    return data
+    return data, info
+
+
+def _read_up_to(fd: int, size: int, max_size: int) -> bytes:
+    """The file's bytes, and at most one byte past `max_size` if it grew after the stat.
+
+    The buffer is sized by the stat: asking for `max_size + 1` bytes up front would allocate
+    (and fault in) a megabyte for every 5 KB card.
+    """
+    chunks = [os.read(fd, min(size, max_size) + 1)]
+    total = len(chunks[0])
+    # Exactly the stat's size: the usual case, with no need to ask for the end of the file.
+    while chunks[-1] and total != size and total <= max_size:
+        chunks.append(os.read(fd, min(max_size + 1 - total, 1 << 16)))
+        total += len(chunks[-1])
+    return b"".join(chunks)
 
 
 def _file_kind(mode: int) -> str:

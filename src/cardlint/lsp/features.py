@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lsprotocol import types
 
@@ -148,5 +149,5 @@ def definitions(slot: Slot, index: CorpusIndex) -> list[types.Location]:
     found: list[types.Location] = []
     for entry in index.by_id.get(slot.text, ()):
         at = types.Position(entry.id_position.line - 1 if entry.id_position else 0, 0)
-        found.append(types.Location(entry.path.as_uri(), types.Range(at, at)))
+        found.append(types.Location(Path(entry.path).as_uri(), types.Range(at, at)))
     return found

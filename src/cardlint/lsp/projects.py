@@ -17,7 +17,7 @@ from pathlib import Path
 from cardlint.app import CheckRequest, build_job
 from cardlint.card import Card, card_from_bytes, load_card, unreadable
 from cardlint.config import ConfigError, find_config
-from cardlint.corpus import CorpusIndex, Entry, entry_for
+from cardlint.corpus import CorpusIndex, entry_for
 from cardlint.engine import check_card
 from cardlint.project import load_corpus
 from cardlint.rules import Context
@@ -39,9 +39,9 @@ class Project:
         self.request = CheckRequest(cwd=folder, cache=False)
         self.job = build_job(self.request)
         # One spelling per card: the corpus's own, whichever path the client uses for it.
-        self.members = {_real(p): p for p in self.job.corpus}
+        self.members = {_real(p): p for p in map(Path, self.job.corpus)}
         corpus = load_corpus(self.job)
-        self.entries: dict[Path, Entry] = dict(corpus.context.index.by_path)
+        self.entries = {Path(p): e for p, e in corpus.context.index.by_path.items()}
 
     def card_path(self, path: Path) -> Path | None:
         """The corpus's spelling of `path`, or None when it is not one of the project's cards."""
@@ -61,7 +61,7 @@ class Project:
 
     def finds(self, path: Path) -> bool:
         """Whether walking the roots again finds `path`: a card saved for the first time."""
-        return _real(path) in {_real(p) for p in build_job(self.request).corpus}
+        return _real(path) in {_real(Path(p)) for p in build_job(self.request).corpus}
 
     def lint(self, path: Path, text: str) -> Linted:
         """Everything `cardlint check` would report for the card `path` (as `card_path`

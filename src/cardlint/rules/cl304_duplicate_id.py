@@ -11,7 +11,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = ctx.index.entry_of(card, ctx.schema)
     if entry.id is None or entry.id_position is None:
         return
-    others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != card.path]
+    others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != entry.path]
     if others:
         names = ", ".join(display_path(p, ctx.root) for p in others)
         yield Finding(

@@ -10,7 +10,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = ctx.index.entry_of(card, ctx.schema)
     if entry.id is None or entry.id_position is None:
         return
-    if not any(r.path != card.path for r in ctx.index.referrers.get(entry.id, ())):
+    if not any(r.path != entry.path for r in ctx.index.referrers.get(entry.id, ())):
         yield Finding(
             entry.id_position,
             f"no other card references {quote(entry.id)}",
