@@ -114,6 +114,7 @@ def unreadable(path: Path, error: SourceError) -> Card:
 def parse_card(path: Path, source: SourceText) -> Card:
     # Imported here: runs whose cards all come from the cache never parse Markdown or YAML.
     from cardlint.markdown import parse_body
+    from cardlint.simpleyaml import read_simple
     from cardlint.text import json_type
     from cardlint.yamlload import YamlError, load_front_matter
 
@@ -122,11 +123,14 @@ def parse_card(path: Path, source: SourceText) -> Card:
     if closing is None:
         problem = _missing_front_matter(lines)
         return Card(path, source, body=parse_body(source.text, 1), problems=(problem,))
-    body = parse_body("\n".join(lines[closing + 1 :]), closing + 2)
-    base = source.line_starts[1]
+    base = len(lines[0]) + 1
     yaml_text = "\n".join(lines[1:closing])
+    body_start = base + len(yaml_text) + (closing > 1) + len(lines[closing]) + 1
+    body = parse_body(source.text[body_start:], closing + 2)
     try:
-        front = load_front_matter(yaml_text, lambda offset: source.position(base + offset))
+        front = read_simple(yaml_text, 2) or load_front_matter(
+            yaml_text, lambda offset: source.position(base + offset)
+        )
     except YamlError as error:
         position = source.position(base + min(error.offset, len(yaml_text)))
         problem = LoadProblem("invalid-yaml", position, error.message)

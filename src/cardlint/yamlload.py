@@ -234,13 +234,13 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     if event.tag is not None and event.tag != "!":
         return _tagged(event.tag[len(_CORE) :], text, _index(event))
     plain = event.implicit[0] and not event.style
-    return _resolve_plain(text) if plain else text
+    return resolve_plain(text) if plain else text
 
 
 def _tagged(kind: str, text: str, offset: int) -> object:
     if kind == "str":
         return text
-    value = _resolve_plain(text)
+    value = resolve_plain(text)
     expected = _TAG_TYPES[kind]
     if isinstance(value, bool) and kind != "bool":
         value = text
@@ -249,7 +249,7 @@ def _tagged(kind: str, text: str, offset: int) -> object:
     return float(value) if kind == "float" and isinstance(value, int) else value
 
 
-def _resolve_plain(text: str) -> object:
+def resolve_plain(text: str) -> object:
     """YAML 1.2 core resolution, minus anything that would not read back as written."""
     if text in _NULLS:
         return None
