@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -22,8 +23,9 @@ from cardlint.blocks import Scan
 _INLINE_MARKUP = re.compile(r"[\\`*_&<\[\n\r\x00]")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
+    """A named tuple: a card has dozens, and a run reads tens of thousands of cards."""
+
     level: int
     text: str
     line: int

@@ -21,7 +21,15 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
+    # The same section headings recur from card to card; long texts are not kept.
+    return _normalised(text) if len(text) <= 200 else _normalise(text)
+
+
+def _normalise(text: str) -> str:
     return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+_normalised = functools.lru_cache(maxsize=4096)(_normalise)
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,10 @@ class Template:
 
     def matcher(self, data: Mapping[str, object]) -> _Glob:
         """What `matches` compares a heading with, once `normalise`d; for many headings."""
-        return _glob(self.source, tuple(_text(data, name) for name in self.fields))
+        parts = _parts(self.source)
+        if len(parts) == 1:
+            return _glob(parts, ())  # no fields: the same glob for every card
+        return _glob(parts, tuple(_text(data, name) for _, name in parts[1:]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -96,18 +107,24 @@ class _Glob:
 # Small: a card asks for a dozen templates with the same field values, and those values may be
 # up to a megabyte each.
 @functools.lru_cache(maxsize=32)
-def _glob(source: str, values: tuple[str | None, ...]) -> _Glob:
-    pieces = [""]
-    fields = iter(values)
-    for literal, name, _, _ in string.Formatter().parse(source):
-        pieces[-1] += normalise(literal)
-        if not name:
-            continue
-        value = next(fields)
+def _glob(parts: tuple[tuple[str, str], ...], values: tuple[str | None, ...]) -> _Glob:
+    pieces = [parts[0][0]]
+    for (literal, _), value in zip(parts[1:], values, strict=True):
         # A field the card lacks is reported by the schema rules; the heading may then say
         # anything.
         if value is None:
-            pieces.append("")
+            pieces.append(literal)
         else:
-            pieces[-1] += normalise(value)
+            pieces[-1] += normalise(value) + literal
     return _Glob(tuple(pieces))
+
+
+@functools.lru_cache(maxsize=64)
+def _parts(source: str) -> tuple[tuple[str, str], ...]:
+    """The template as (normalised literal, field before it): the first has no field."""
+    parts = [("", "")]
+    for literal, name, _, _ in string.Formatter().parse(source):
+        parts[-1] = (parts[-1][0] + normalise(literal), parts[-1][1])
+        if name:
+            parts.append(("", name))
+    return tuple(parts)

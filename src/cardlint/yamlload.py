@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
@@ -54,8 +55,7 @@ class YamlError(Exception):
         self.offset = offset
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where a value sits, and where its key sits when it is a mapping entry."""
 
     value: Position
