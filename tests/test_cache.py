@@ -11,6 +11,7 @@ import pytest
 
 from cardlint import collect
 from cardlint.app import CheckRequest, build_job
+from cardlint.cache import FORMAT
 from cardlint.engine import run
 from cardlint.report import ReportStyle, render
 from tests.conftest import TODAY, cardlint_command, run_cli
@@ -71,8 +72,9 @@ def test_changes_between_cached_runs_are_seen(messy: Path, change: str) -> None:
     [
         "{not json",
         '{"format": "other", "cards": {}}',
-        '{"format": "cardlint-cache-1", "cards": 3}',
-        '{"format": "cardlint-cache-1", "cards": {"cards/clip.md": {"stat": 1, "result": {}}}}',
+        f'{{"format": "{FORMAT}", "cards": 3}}',
+        f'{{"format": "{FORMAT}", "cards": {{"cards/clip.md": [1]}}}}',
+        f'{{"format": "{FORMAT}", "cards": {{"cards/clip.md": [1, 2, 3, 4, 5, 6, 7]}}}}',
     ],
 )
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content: str) -> None:
@@ -81,16 +83,29 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content:
     [file] = (messy / ".cardlint_cache").glob("*.json")
     file.write_text(content, encoding="utf-8")
     assert _json(messy, cache=True) == expected
-    assert json.loads(file.read_text(encoding="utf-8"))["format"] == "cardlint-cache-1"
+    assert json.loads(file.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
-def test_a_tampered_record_with_matching_stat_is_not_a_crash(messy: Path) -> None:
+# A record is [stamp, digest, id, names, targets, own, located] (see cache.py).
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (2, 5),  # an id that is not text
+        (4, ["clip", 3]),  # a reference that is not text
+        (5, '[[["CL999"]], []]'),  # a finding that does not decode
+        (6, "[1]"),  # positions that do not decode: found only when a report needs them
+        (6, '[null, [["related_concepts", "x", 1]], {}]'),
+    ],
+)
+def test_a_tampered_record_with_matching_stat_is_not_a_crash(
+    messy: Path, field: int, value: object
+) -> None:
     expected = _json(messy, cache=False)
     _json(messy, cache=True)
     [file] = (messy / ".cardlint_cache").glob("*.json")
     document = json.loads(file.read_text(encoding="utf-8"))
     for record in document["cards"].values():
-        record["result"]["findings"] = [["CL999"]]
+        record[field] = value
     file.write_text(json.dumps(document), encoding="utf-8")
     assert _json(messy, cache=True) == expected
 
@@ -101,7 +116,7 @@ def test_concurrent_runs_leave_a_valid_cache(messy: Path) -> None:
     outputs = {run.communicate(timeout=120)[0] for run in runs}
     assert len(outputs) == 1
     [file] = (messy / ".cardlint_cache").glob("*.json")
-    assert json.loads(file.read_text(encoding="utf-8"))["format"] == "cardlint-cache-1"
+    assert json.loads(file.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_no_cache_cache_dir_and_clean(corpus: Path) -> None:

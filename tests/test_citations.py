@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from cardlint import citations
 from cardlint.bibliography import parse_references, references_of
 from cardlint.card import load_card
 from cardlint.citations import (
@@ -233,3 +236,10 @@ def test_long_input_is_read_in_one_pass() -> None:
     assert len(parse_citations(many, "paper").citations) == 5000
     unbalanced = "(" * 100_000 + "Radford, 2021"
     assert len(parse_citations(unbalanced, "paper").problems) == 1
+
+
+@given(st.text(alphabet="a,;() ", max_size=30))
+def test_the_fast_split_agrees_with_counting_depth(text: str) -> None:
+    assert citations._split_outside_parentheses(text) == citations._split_by_depth(text)
+    if text.endswith(")"):
+        assert citations._opening_of_last_group(text) == citations._last_group_by_depth(text)

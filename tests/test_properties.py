@@ -40,7 +40,7 @@ from cardlint.report import ReportStyle, render
 from cardlint.template import Template
 from cardlint.text import printable, unambiguous
 from cardlint.violation import Violation
-from cardlint.yamlload import MAX_INT_DIGITS, _resolve_plain
+from cardlint.yamlload import MAX_INT_DIGITS, resolve_plain
 from tests.conftest import run_cli
 from tests.hostile import make_cards
 from tests.test_reporters import _runner_decode
@@ -350,7 +350,7 @@ def test_the_real_command_exits_0_or_1_without_a_traceback(project: Path, data: 
 @PROFILE
 @given(text=st.text(max_size=40))
 def test_plain_scalars_are_read_as_written_or_as_core_yaml(text: str) -> None:
-    value = _resolve_plain(text)
+    value = resolve_plain(text)
     if isinstance(value, str):
         assert value == text
     elif isinstance(value, bool):

@@ -182,7 +182,10 @@ def test_the_reference_card_front_matter_is_read_directly() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: 1\na: 2", "a: &x 1\nb: *x", "a: !!str 1", "a: 1 # c", "a: |\n  x", "a:\n  b: 1", ""],
+    [
+        *("a: 1\na: 2", "a: &x 1\nb: *x", "a: !!str 1", "a: 1 # c", "a: |\n  x", "a:\n  b: 1", ""),
+        "k" * 1100 + ": too long a key for libyaml",
+    ],
 )
 def test_what_it_cannot_read_exactly_goes_to_libyaml(text: str) -> None:
     assert read_simple(text, 2) is None

@@ -35,8 +35,6 @@ class CardResult(NamedTuple):
     findings: tuple[Noted, ...]
     entry: Entry
     directives: tuple[Directive, ...]
-    line_texts: dict[int, str]
-    """The lines the entry's positions point at, for cross-card findings' fingerprints."""
 
 
 @dataclass(frozen=True)
@@ -53,17 +51,13 @@ class Analysis:
 def analyse(card: Card, spec: Analysis) -> CardResult:
     context = Context(spec.schema, CorpusIndex(), spec.today, spec.root)
     noted = [
-        Noted(code, found, line_text(card, found.position.line))
+        Noted(code, found, card.line_text(found.position.line))
         for rule in spec.rules
         if not rule.cross_card
         for code, found in checked(rule, card, context)
     ]
     entry = entry_for(card, spec.schema)
-    lines = {r.position.line for r in entry.references}
-    if entry.id_position is not None:
-        lines.add(entry.id_position.line)
-    texts = {line: line_text(card, line) for line in sorted(lines)}
-    return CardResult(entry.path, tuple(noted), entry, parse(card, spec.resolve), texts)
+    return CardResult(entry.path, tuple(noted), entry, parse(card, spec.resolve))
 
 
 def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
@@ -77,8 +71,3 @@ def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding
             "please report this as a cardlint bug",
         )
         return [(INTERNAL_ERROR.code, failure)]
-
-
-def line_text(card: Card, line: int) -> str:
-    lines = card.source.lines if card.source is not None else []
-    return lines[line - 1] if 0 < line <= len(lines) else ""

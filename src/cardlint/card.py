@@ -60,6 +60,11 @@ class Card:
             return 1
         return max(1, len(self.source.line_starts) - self.source.text.endswith("\n"))
 
+    def line_text(self, line: int) -> str:
+        """The text of card line `line`, or "" when there is no such line."""
+        lines = self.source.lines if self.source is not None else []
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
     @property
     def has_mapping(self) -> bool:
         return self.front_matter is not None and isinstance(self.front_matter.data, dict)

@@ -20,6 +20,9 @@ from cardlint.violation import Position
 FieldPath = tuple[str | int, ...]
 
 _YEAR = re.compile(r"\A([0-9]{4})([a-z]?)\Z")
+# What is not a parenthesis, and separators outside a parenthesised group.
+_NOT_PARENTHESIS = re.compile(r"[^()]+")
+_SEPARATOR = re.compile(r"[,;](?![^()]*\))")
 # Where the first author's name ends: the next author, "et al." or its Chinese form 等.
 _AUTHOR_END = re.compile(r",|;|&|\band\b|\bet\s+al\b|等")
 # What str.isalnum() rejects: \w is exactly the alphanumerics and `_`.
@@ -133,6 +136,19 @@ def _parse_text(text: str, path: FieldPath) -> list[Citation | CitationProblem]:
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
+    if _unnested(text):
+        # The usual case: a separator is inside a group exactly when a `)` comes next.
+        return [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
+    return _split_by_depth(text)
+
+
+def _unnested(text: str) -> bool:
+    """Whether the parentheses pair up, none inside another."""
+    parentheses = _NOT_PARENTHESIS.sub("", text)
+    return parentheses == "()" * (len(parentheses) // 2)
+
+
+def _split_by_depth(text: str) -> list[str]:
     pieces, depth, start = [], 0, 0
     for index, ch in enumerate(text):
         if ch == "(":
@@ -168,6 +184,12 @@ def _parse_piece(piece: str, path: FieldPath) -> list[Citation | CitationProblem
 def _opening_of_last_group(piece: str) -> int | None:
     if not piece.endswith(")"):
         return None
+    if _unnested(piece):
+        return piece.rfind("(")
+    return _last_group_by_depth(piece)
+
+
+def _last_group_by_depth(piece: str) -> int | None:
     depth = 0
     for index in range(len(piece) - 1, -1, -1):
         if piece[index] == ")":

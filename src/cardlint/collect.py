@@ -11,12 +11,12 @@ import hashlib
 import multiprocessing
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cardlint.analysis import Analysis, CardResult, analyse
-from cardlint.cache import Cache, Signature, signature
+from cardlint.cache import Cache, stamp
 from cardlint.card import card_from_bytes, unreadable
 from cardlint.paths import display_path
 from cardlint.source import SourceError, read_bytes, read_file
@@ -24,7 +24,8 @@ from cardlint.source import SourceError, read_bytes, read_file
 PARALLEL_FROM = 200
 """Fewer cache misses than this are analysed in this process."""
 
-Done = tuple[str, CardResult, Signature | None, str | None]
+Done = tuple[str, CardResult, str | None, str | None]
+"""A card file, its result, and its stamp and digest when it was read (see `cache`)."""
 
 _SPEC: tuple[Analysis, int] | None = None
 
@@ -34,34 +35,46 @@ def analyse_paths(
 ) -> dict[str, CardResult]:
     results: dict[str, CardResult] = {}
     misses: list[str] = []
+    boundary = _Boundary(spec.root)
+
+    def again(path: str) -> Callable[[], CardResult]:
+        return lambda: _analyse_one(path, spec, max_size, boundary)[1]
+
     for path in paths:
-        hit = _cached(path, spec.root, cache, max_size) if cache is not None else None
+        hit = _cached(path, spec.root, cache, max_size, again) if cache is not None else None
         if hit is None:
             misses.append(path)
         else:
             results[path] = hit
-    for path, result, stat_, digest in _analyse_all(misses, spec, max_size, workers):
+    for path, result, stamp_, digest in _analyse_all(misses, spec, max_size, workers):
         results[path] = result
-        if cache is not None and stat_ is not None and digest is not None:
-            cache.put(_name(path, spec.root), stat_, digest, result)
+        if cache is not None and stamp_ is not None and digest is not None:
+            cache.put(_name(path, spec.root), stamp_, digest, result)
     if cache is not None:
         cache.save()
     return results
 
 
-def _cached(path: str, root: Path, cache: Cache, max_size: int) -> CardResult | None:
+def _cached(
+    path: str,
+    root: Path,
+    cache: Cache,
+    max_size: int,
+    again: Callable[[str], Callable[[], CardResult]],
+) -> CardResult | None:
     name = _name(path, root)
     try:
-        stat_ = signature(os.stat(path))
+        now = stamp(os.stat(path))
     except OSError:
         return None
-    hit = cache.get(path, name, stat_)
+    hit = cache.get(path, name, now, again=again(path))
     if hit is None and cache.has(name):
         # Same bytes with a new stat (a checkout, a touch): hashing beats analysing again.
         try:
-            hit = cache.get(path, name, stat_, _digest(read_bytes(path, max_size)))
+            digest = _digest(read_bytes(path, max_size))
         except SourceError:
             return None
+        hit = cache.get(path, name, now, digest, again(path))
     return hit
 
 
@@ -135,4 +148,4 @@ def _analyse_one(path: str, spec: Analysis, max_size: int, boundary: _Boundary) 
         data, info = read_file(path, max_size)
     except SourceError as error:
         return path, analyse(unreadable(Path(path), error), spec), None, None  # never cached
-    return path, analyse(card_from_bytes(Path(path), data), spec), signature(info), _digest(data)
+    return path, analyse(card_from_bytes(Path(path), data), spec), stamp(info), _digest(data)

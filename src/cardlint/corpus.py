@@ -7,11 +7,12 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from cardlint.card import Card, per_card
+from cardlint.deferred import Deferred
 from cardlint.schema import CardSchema
 from cardlint.text import did_you_mean
 from cardlint.violation import Position
@@ -25,15 +26,38 @@ class Reference(NamedTuple):
     position: Position
 
 
+@dataclass(frozen=True)
+class Located:
+    """Where a card writes its id and its references, and the text of those lines (the
+    fingerprints of cross-card findings are made from it)."""
+
+    id_position: Position | None
+    references: tuple[Reference, ...]
+    line_texts: Mapping[int, str]
+
+
 class Entry(NamedTuple):
-    """One card as the index sees it. Named tuples: a warm run rebuilds 10,000 of them."""
+    """One card as the index sees it.
+
+    A named tuple, with its positions deferred: a warm run rebuilds 10,000 entries from the
+    cache and looks up where things are written only on the few cards it reports on.
+    """
 
     path: str
     """The card file (see `files`)."""
     id: str | None
-    id_position: Position | None
     names: tuple[str, ...]
-    references: tuple[Reference, ...]
+    targets: tuple[str, ...]
+    """The target of each reference, in order; `references` says where each is written."""
+    located: Deferred[Located]
+
+    @property
+    def id_position(self) -> Position | None:
+        return self.located.get().id_position
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return self.located.get().references
 
 
 def entry_for(card: Card, schema: CardSchema) -> Entry:
@@ -57,7 +81,13 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
             if isinstance(target, str):
                 references.append(Reference(name, target, _position(card, (name, index))))
     id_position = _position(card, (ext.id_field,)) if card_id is not None else None
-    return Entry(os.fspath(card.path), card_id, id_position, names, tuple(references))
+    lines = {r.position.line for r in references}
+    if id_position is not None:
+        lines.add(id_position.line)
+    texts = {line: card.line_text(line) for line in sorted(lines)}
+    located = Located(id_position, tuple(references), texts)
+    targets = tuple(r.target for r in references)
+    return Entry(os.fspath(card.path), card_id, names, targets, Deferred.ready(located))
 
 
 def _position(card: Card, path: tuple[str | int, ...]) -> Position:
@@ -67,32 +97,44 @@ def _position(card: Card, path: tuple[str | int, ...]) -> Position:
 
 @dataclass(frozen=True, eq=False)
 class CorpusIndex:
+    """The entries of every card of the corpus, with the lookups cross-card rules need, each
+    built on first use."""
+
     entries: tuple[Entry, ...] = ()
     known_ids: frozenset[str] = frozenset()
-    by_id: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
-    referrers: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
-    by_path: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> CorpusIndex:
-        ordered = tuple(sorted(entries, key=lambda e: e.path))
-        by_id: defaultdict[str, list[Entry]] = defaultdict(list)
-        referrers: defaultdict[str, list[Entry]] = defaultdict(list)
-        for entry in ordered:
+        return cls(tuple(sorted(entries, key=lambda e: e.path)), frozenset(known_ids))
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, tuple[Entry, ...]]:
+        found: defaultdict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
             if entry.id is not None:
-                by_id[entry.id].append(entry)
-            for target in dict.fromkeys(r.target for r in entry.references):
-                referrers[target].append(entry)
-        return cls(
-            ordered,
-            frozenset(known_ids),
-            {k: tuple(v) for k, v in by_id.items()},
-            {k: tuple(v) for k, v in referrers.items()},
-            {e.path: e for e in ordered},
-        )
+                found[entry.id].append(entry)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def referrers(self) -> dict[str, tuple[Entry, ...]]:
+        """The entries that list each id."""
+        found: defaultdict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for target in dict.fromkeys(entry.targets):
+                found[target].append(entry)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def by_path(self) -> dict[str, Entry]:
+        return {e.path: e for e in self.entries}
 
     def exists(self, card_id: str) -> bool:
         return card_id in self.by_id or card_id in self.known_ids
+
+    def dangling(self, entry: Entry) -> list[Reference]:
+        """The entry's references to ids that are neither a card's nor known."""
+        missing = [i for i, target in enumerate(entry.targets) if not self.exists(target)]
+        return [entry.references[i] for i in missing] if missing else []
 
     def entry_of(self, card: Card, schema: CardSchema) -> Entry:
         """The card's entry as indexed, or computed when the card is not part of the corpus."""

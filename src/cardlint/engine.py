@@ -136,7 +136,7 @@ class _Reporting:
         for rule in self.cross:
             if rule.code not in ignored:
                 noted.extend(
-                    Noted(code, f, result.line_texts.get(f.position.line, ""))
+                    Noted(code, f, result.entry.located.get().line_texts.get(f.position.line, ""))
                     for code, f in checked(rule, stub, self.context)
                 )
         shown = display_path(result.path, job.cwd)

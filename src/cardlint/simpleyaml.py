@@ -28,6 +28,7 @@ _UNUSUAL = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|\Z)")
+_LONGEST_KEY = 1000
 _ITEM = re.compile(r"( *)- +(?=\S)")
 # What a plain scalar may not start with; inside, this reader also refuses `#` (a comment
 # after a space), `: ` and a final `:` (a mapping), and in flow lists `,[]{}` and `:`.
@@ -35,6 +36,7 @@ _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 _FLOW_PLAIN = r"[^\s" + re.escape(_INDICATORS) + r"][^,\[\]{}#:'\"]*?"
 _FLOW_ITEM = re.compile(rf" *(?:({_FLOW_PLAIN})|'([^']*)'|\"([^\"\\]*)\") *([,\]])")
 _EMPTY_FLOW = re.compile(r"\[ *\] *\Z")
+_FLOW_SCALAR = re.compile(r"[^\s" + re.escape(_INDICATORS) + r"][^,\[\]{}#:'\"]*")
 
 
 class _NotSimple(Exception):
@@ -62,7 +64,8 @@ class _Reader:
         index = self._skip(0)
         while index < len(self.lines):
             key = _KEY.match(self.lines[index])
-            if key is None or key[1] in self.data:
+            # YAML limits a key on one line to 1024 characters; libyaml refuses longer ones.
+            if key is None or key[1] in self.data or key.end() > _LONGEST_KEY:
                 raise _NotSimple  # not a plain key at the margin, or a duplicate
             if not self.spans:
                 self.spans[()] = Span(self._at(index, 0))
@@ -98,6 +101,9 @@ class _Reader:
             return _scalar(line[column:])
         if _EMPTY_FLOW.match(line, column):
             return []
+        plain = self._plain_flow(name, index, column)
+        if plain is not None:
+            return plain
         items: list[object] = []
         at = column + 1
         while True:
@@ -117,6 +123,24 @@ class _Reader:
                 if line[at:].strip(" "):
                     raise _NotSimple
                 return items
+
+    def _plain_flow(self, name: str, index: int, column: int) -> list[object] | None:
+        """A one-line flow list of plain items only (none holds a comma), or None."""
+        line = self.lines[index].rstrip(" ")
+        if not line.endswith("]"):
+            return None
+        pieces = line[column + 1 : -1].split(",")
+        if not all(_FLOW_SCALAR.fullmatch(piece.strip(" ")) for piece in pieces):
+            return None
+        line_number = self.first_line + index
+        items: list[object] = []
+        at = column + 1
+        for piece in pieces:
+            start = at + len(piece) - len(piece.lstrip(" "))
+            self.spans[(name, len(items))] = Span(Position(line_number, start + 1))
+            items.append(resolve_plain(piece.strip(" ")))
+            at += len(piece) + 1
+        return items
 
     def _block_list(self, name: str, index: int) -> int:
         """Read the `- item` lines under `name:`, or its null; return the next line."""

@@ -6,6 +6,7 @@ import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cardlint.card import Card, per_card
 from cardlint.markdown import Heading
@@ -13,8 +14,7 @@ from cardlint.schema import CardSchema, SectionSpec
 from cardlint.template import Template, normalise
 
 
-@dataclass(frozen=True)
-class SectionMatch:
+class SectionMatch(NamedTuple):
     spec: SectionSpec
     heading: Heading | None
     rank: int
@@ -51,8 +51,9 @@ def structure(schema: CardSchema, card: Card) -> Structure:
     for index, text in enumerate(texts):
         first_with.setdefault(text, index)
     matches = []
-    for rank, (spec, templates) in enumerate(_section_templates(schema)):
-        found = len(h2s)  # the first H2 that any of the section's templates matches
+    for rank, (spec, fixed, templates) in enumerate(_section_templates(schema)):
+        # The first H2 that any of the section's templates matches.
+        found = min((first_with.get(text, len(h2s)) for text in fixed), default=len(h2s))
         for glob in (t.matcher(card.data) for t in templates):
             if glob.exact is not None:
                 found = min(found, first_with.get(glob.exact, found))
@@ -65,8 +66,15 @@ def structure(schema: CardSchema, card: Card) -> Structure:
 @functools.lru_cache(maxsize=8)
 def _section_templates(
     schema: CardSchema,
-) -> tuple[tuple[SectionSpec, tuple[Template, ...]], ...]:
-    return tuple((s, tuple(map(Template, s.titles))) for s in schema.extension.sections)
+) -> tuple[tuple[SectionSpec, tuple[str, ...], tuple[Template, ...]], ...]:
+    """Per section: the normalised titles of its templates without fields, which are the
+    same for every card, and its other templates."""
+    sections = []
+    for spec in schema.extension.sections:
+        templates = [Template(t) for t in spec.titles]
+        fixed = tuple(t.matcher({}).pieces[0] for t in templates if not t.fields)
+        sections.append((spec, fixed, tuple(t for t in templates if t.fields)))
+    return tuple(sections)
 
 
 def in_order(ranks: Sequence[int]) -> set[int]:

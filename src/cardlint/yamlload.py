@@ -251,6 +251,8 @@ def _tagged(kind: str, text: str, offset: int) -> object:
 
 def resolve_plain(text: str) -> object:
     """YAML 1.2 core resolution, minus anything that would not read back as written."""
+    if text[:1].isalpha() and text[0] not in "nNtTfF":
+        return text  # no null, boolean or number starts so: most values, read fast
     if text in _NULLS:
         return None
     if text in _BOOLS:

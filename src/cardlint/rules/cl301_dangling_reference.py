@@ -8,9 +8,7 @@ from cardlint.yamledit import item_path, one_edit, replace_value
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    for reference in ctx.index.entry_of(card, ctx.schema).references:
-        if ctx.index.exists(reference.target):
-            continue
+    for reference in ctx.index.dangling(ctx.index.entry_of(card, ctx.schema)):
         close = ctx.index.suggest(reference.target)
         hint = (
             f"did you mean '{close}'?"
