@@ -8,6 +8,7 @@ crashes on non-string keys.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,8 @@ class LoadProblem:
 
 @dataclass(frozen=True, eq=False)
 class Card:
-    path: Path
+    file: str
+    """The card file (see `files`); `path` is the same as a `Path`."""
     source: SourceText | None = None
     front_matter: FrontMatter | None = None
     front_matter_end: int = 0
@@ -59,6 +61,10 @@ class Card:
         if self.source is None:
             return 1
         return max(1, len(self.source.line_starts) - self.source.text.endswith("\n"))
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
     def line_text(self, line: int) -> str:
         """The text of card line `line`, or "" when there is no such line."""
@@ -96,7 +102,7 @@ def per_card(compute: Callable[[S, Card], T]) -> Callable[[S, Card], T]:
     return once
 
 
-def load_card(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Card:
+def load_card(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE) -> Card:
     try:
         data = read_bytes(path, max_size)
     except SourceError as error:
@@ -104,7 +110,7 @@ def load_card(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Card:
     return card_from_bytes(path, data)
 
 
-def card_from_bytes(path: Path, data: bytes) -> Card:
+def card_from_bytes(path: str | os.PathLike[str], data: bytes) -> Card:
     try:
         source = decode(data)
     except SourceError as error:
@@ -112,22 +118,24 @@ def card_from_bytes(path: Path, data: bytes) -> Card:
     return parse_card(path, source)
 
 
-def unreadable(path: Path, error: SourceError) -> Card:
-    return Card(path, problems=(LoadProblem("unreadable-file", error.position, error.message),))
+def unreadable(path: str | os.PathLike[str], error: SourceError) -> Card:
+    problem = LoadProblem("unreadable-file", error.position, error.message)
+    return Card(os.fspath(path), problems=(problem,))
 
 
-def parse_card(path: Path, source: SourceText) -> Card:
+def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
     # Imported here: runs whose cards all come from the cache never parse Markdown or YAML.
     from cardlint.markdown import parse_body
     from cardlint.simpleyaml import read_simple
     from cardlint.text import json_type
     from cardlint.yamlload import YamlError, load_front_matter
 
+    file = os.fspath(path)
     lines = source.lines
     closing = _closing_line(lines)
     if closing is None:
         problem = _missing_front_matter(lines)
-        return Card(path, source, body=parse_body(source.text, 1), problems=(problem,))
+        return Card(file, source, body=parse_body(source.text, 1), problems=(problem,))
     base = len(lines[0]) + 1
     yaml_text = "\n".join(lines[1:closing])
     body_start = base + len(yaml_text) + (closing > 1) + len(lines[closing]) + 1
@@ -139,7 +147,7 @@ def parse_card(path: Path, source: SourceText) -> Card:
     except YamlError as error:
         position = source.position(base + min(error.offset, len(yaml_text)))
         problem = LoadProblem("invalid-yaml", position, error.message)
-        return Card(path, source, None, closing + 1, body, (problem,))
+        return Card(file, source, None, closing + 1, body, (problem,))
     problems = [
         LoadProblem(
             "duplicate-key",
@@ -161,7 +169,7 @@ def parse_card(path: Path, source: SourceText) -> Card:
                 "write the fields as `key: value` lines between the two `---` lines",
             )
         )
-    return Card(path, source, front, closing + 1, body, tuple(problems))
+    return Card(file, source, front, closing + 1, body, tuple(problems))
 
 
 def _closing_line(lines: list[str]) -> int | None:

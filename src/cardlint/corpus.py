@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -87,7 +86,7 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
     texts = {line: card.line_text(line) for line in sorted(lines)}
     located = Located(id_position, tuple(references), texts)
     targets = tuple(r.target for r in references)
-    return Entry(os.fspath(card.path), card_id, names, targets, Deferred.ready(located))
+    return Entry(card.file, card_id, names, targets, Deferred.ready(located))
 
 
 def _position(card: Card, path: tuple[str | int, ...]) -> Position:
@@ -138,7 +137,7 @@ class CorpusIndex:
 
     def entry_of(self, card: Card, schema: CardSchema) -> Entry:
         """The card's entry as indexed, or computed when the card is not part of the corpus."""
-        return self.by_path.get(os.fspath(card.path)) or entry_for(card, schema)
+        return self.by_path.get(card.file) or entry_for(card, schema)
 
     def suggest(self, target: str) -> str | None:
         """The id a dangling reference most likely means: same letters, a card name, or close."""

@@ -132,7 +132,7 @@ class _Reporting:
         anchored = display_path(result.path, job.root)
         ignored = job.ignored_for(anchored) if job.per_file_ignores else frozenset()
         noted = [n for n in result.findings if n.code not in ignored]
-        stub = card or Card(Path(result.path))
+        stub = card or Card(result.path)
         for rule in self.cross:
             if rule.code not in ignored:
                 noted.extend(

@@ -101,9 +101,9 @@ class _Reader:
             return _scalar(line[column:])
         if _EMPTY_FLOW.match(line, column):
             return []
-        plain = self._plain_flow(name, index, column)
-        if plain is not None:
-            return plain
+        plain_items = self._plain_flow(name, index, column)
+        if plain_items is not None:
+            return plain_items
         items: list[object] = []
         at = column + 1
         while True:

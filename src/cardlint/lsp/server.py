@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -199,7 +198,7 @@ def create_server() -> CardServer:
             return None
         current, slot, at = found
         index = current.linted.index
-        own = index.by_path.get(os.fspath(current.linted.card.path))
+        own = index.by_path.get(current.linted.card.file)
         items = features.completion_items(
             slot, at, index, own.id if own else None, current.document
         )

@@ -9,10 +9,11 @@ from cardlint.violation import Finding
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = ctx.index.entry_of(card, ctx.schema)
-    if entry.id is None or entry.id_position is None:
+    if entry.id is None:
         return
     others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != entry.path]
-    if others:
+    # Only a card with a duplicate looks up where its id is written: most never need to.
+    if others and entry.id_position is not None:
         names = ", ".join(display_path(p, ctx.root) for p in others)
         yield Finding(
             entry.id_position,

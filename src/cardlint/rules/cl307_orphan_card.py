@@ -8,9 +8,9 @@ from cardlint.violation import Finding, Severity
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = ctx.index.entry_of(card, ctx.schema)
-    if entry.id is None or entry.id_position is None:
+    if entry.id is None or any(r.path != entry.path for r in ctx.index.referrers.get(entry.id, ())):
         return
-    if not any(r.path != entry.path for r in ctx.index.referrers.get(entry.id, ())):
+    if entry.id_position is not None:
         yield Finding(
             entry.id_position,
             f"no other card references {quote(entry.id)}",
