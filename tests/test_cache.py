@@ -12,6 +12,7 @@ import pytest
 from cardlint import collect
 from cardlint.app import CheckRequest, build_job
 from cardlint.cache import FORMAT
+from cardlint.cache_folder import CHECKED
 from cardlint.engine import run
 from cardlint.report import ReportStyle, render
 from tests.conftest import TODAY, cardlint_command, run_cli
@@ -25,6 +26,11 @@ def _json(corpus: Path, *, cache: bool, workers: int = 1) -> str:
     out = StringIO()
     render("json", report, out, ReportStyle())
     return out.getvalue()
+
+
+def _results_file(project: Path) -> Path:
+    [file] = [p for p in (project / ".cardlint_cache").glob("*.json") if p.name != CHECKED]
+    return file
 
 
 @pytest.fixture
@@ -71,41 +77,41 @@ def test_changes_between_cached_runs_are_seen(messy: Path, change: str) -> None:
     "content",
     [
         "{not json",
-        '{"format": "other", "cards": {}}',
+        '{"format": "other", "cards": []}',
         f'{{"format": "{FORMAT}", "cards": 3}}',
-        f'{{"format": "{FORMAT}", "cards": {{"cards/clip.md": [1]}}}}',
-        f'{{"format": "{FORMAT}", "cards": {{"cards/clip.md": [1, 2, 3, 4, 5, 6, 7]}}}}',
+        f'{{"format": "{FORMAT}", "cards": ["cards/clip.md"]}}',
+        f'{{"format": "{FORMAT}", "cards": [1], "stamps": [1], "digests": [1], "ids": [1],'
+        ' "labels": [1], "targets": [1], "own": [1], "located": [1]}',
     ],
 )
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content: str) -> None:
     expected = _json(messy, cache=False)
     _json(messy, cache=True)
-    [file] = (messy / ".cardlint_cache").glob("*.json")
+    file = _results_file(messy)
     file.write_text(content, encoding="utf-8")
     assert _json(messy, cache=True) == expected
     assert json.loads(file.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
-# A record is [stamp, digest, id, names, targets, own, located] (see cache.py).
 @pytest.mark.parametrize(
-    ("field", "value"),
+    ("column", "value"),
     [
-        (2, 5),  # an id that is not text
-        (4, ["clip", 3]),  # a reference that is not text
-        (5, '[[["CL999"]], []]'),  # a finding that does not decode
-        (6, "[1]"),  # positions that do not decode: found only when a report needs them
-        (6, '[null, [["related_concepts", "x", 1]], {}]'),
+        ("ids", 5),  # an id that is not text
+        ("targets", ["clip", 3]),  # a reference that is not text
+        ("labels", "x"),
+        ("own", '[[["CL999"]], []]'),  # a finding that does not decode
+        ("located", "[1]"),  # positions that do not decode: found only when a report needs them
+        ("located", '[2, 1, ["related_concepts"], [0, "x", 1]]'),
     ],
 )
-def test_a_tampered_record_with_matching_stat_is_not_a_crash(
-    messy: Path, field: int, value: object
+def test_a_tampered_record_with_matching_stamps_is_not_a_crash(
+    messy: Path, column: str, value: object
 ) -> None:
     expected = _json(messy, cache=False)
     _json(messy, cache=True)
-    [file] = (messy / ".cardlint_cache").glob("*.json")
+    file = _results_file(messy)
     document = json.loads(file.read_text(encoding="utf-8"))
-    for record in document["cards"].values():
-        record[field] = value
+    document[column] = [value] * len(document[column])
     file.write_text(json.dumps(document), encoding="utf-8")
     assert _json(messy, cache=True) == expected
 
@@ -115,7 +121,7 @@ def test_concurrent_runs_leave_a_valid_cache(messy: Path) -> None:
     runs = [subprocess.Popen(command, cwd=messy, stdout=subprocess.PIPE) for _ in range(4)]
     outputs = {run.communicate(timeout=120)[0] for run in runs}
     assert len(outputs) == 1
-    [file] = (messy / ".cardlint_cache").glob("*.json")
+    file = _results_file(messy)
     assert json.loads(file.read_text(encoding="utf-8"))["format"] == FORMAT
 
 

@@ -14,16 +14,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from cardlint import __version__
-from cardlint.config import ConfigError, LoadedConfig, load_config
+from cardlint import __version__, cache_folder
+from cardlint.checked import Checked
+from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
 from cardlint.gitchanges import removed_card_names
 from cardlint.rules import Rule, all_rules
 from cardlint.schema import CardSchema, SchemaLoadError, default_schema_path, load_schema
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
-
-CACHE_DIR = ".cardlint_cache"
 
 
 class UsageError(Exception):
@@ -69,7 +68,9 @@ def write_baseline_for(request: CheckRequest, path: Path) -> int:
 
 def build_job(request: CheckRequest) -> Job:
     try:
-        loaded = load_config(request.config, request.cwd)
+        located = locate_config(request.config, request.cwd)
+        checked = Checked(_cache_folder(request, located))
+        loaded = load_config(located, request.cwd, checked)
     except ConfigError as error:
         raise UsageError(str(error)) from error
     settings = loaded.settings
@@ -103,12 +104,9 @@ def build_job(request: CheckRequest) -> Job:
         raise UsageError(_where(loaded, str(error))) from error
     today = request.today or settings.today or date.today()
     schema_path = _schema_path(request, loaded)
-    cache_dir = _cache_dir(request, loaded) if request.cache else None
+    cache_dir = _cache_folder(request, loaded.path)
     cache_key = _cache_key(schema_path, chosen, today, settings.max_file_size)
-    # A cache written under this key means this schema document was already checked.
-    schema = _schema(
-        schema_path, cache_dir is not None and (cache_dir / f"{cache_key}.json").is_file()
-    )
+    schema = _schema(schema_path, checked)
     return Job(
         targets=targets,
         corpus=list(dict.fromkeys([*corpus, *targets])),
@@ -135,7 +133,7 @@ def clean_cache(
     """Remove the cache folder, if it is one of ours; returns what was removed."""
     request = CheckRequest(config=config, cache_dir=cache_dir, cwd=cwd or Path.cwd())
     try:
-        folder = _cache_dir(request, load_config(request.config, request.cwd))
+        folder = _cache_folder(request, locate_config(request.config, request.cwd))
     except ConfigError as error:
         raise UsageError(str(error)) from error
     if folder is None or not folder.is_dir():
@@ -148,15 +146,17 @@ def clean_cache(
     return folder
 
 
-def _cache_dir(request: CheckRequest, loaded: LoadedConfig) -> Path | None:
+def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
     """The cache lives at the project root, the folder of the configuration file.
 
     Without a configuration there is no project to put it in: checking a stray file must not
     leave a folder behind (unless `--cache-dir` asks for one).
     """
+    if not request.cache:
+        return None
     if request.cache_dir:
         return request.cwd / request.cache_dir
-    return loaded.root / CACHE_DIR if loaded.path is not None else None
+    return config.resolve().parent / cache_folder.NAME if config is not None else None
 
 
 def _cache_key(schema: Path, rules: Sequence[Rule], today: date, max_size: int) -> str:
@@ -191,9 +191,9 @@ def _schema_path(request: CheckRequest, loaded: LoadedConfig) -> Path:
     return default_schema_path()
 
 
-def _schema(path: Path, checked_before: bool) -> CardSchema:
+def _schema(path: Path, checked: Checked) -> CardSchema:
     try:
-        return load_schema(path, checked_before)
+        return load_schema(path, checked)
     except SchemaLoadError as error:
         raise UsageError(str(error)) from error
 

@@ -21,9 +21,6 @@ import re
 from itertools import repeat
 from operator import sub
 
-from markdown_it.common.normalize_url import normalizeLink, validateLink
-from markdown_it.common.utils import unescapeAll
-
 MAX_DEPTH = 20
 """markdown-it's maxNesting: content nested this deep is skipped, and a list item that
 reaches it swallows the rest of its parent."""
@@ -497,7 +494,7 @@ class Scan:
                 return None
             pos = _skip_blanks(t, 0)
         dest = _destination(t, pos)
-        if dest is None or not validateLink(normalizeLink(unescapeAll(dest[1]))):
+        if dest is None or not _valid_destination(dest[1]):
             return None
         dest_t, dest_end, dest_line = t, dest[0], line
         # An optional title, after at least one blank, may run over several lines.
@@ -682,6 +679,14 @@ def _destination(buf: str, pos: int) -> tuple[int, str] | None:
     if scan == pos or depth:
         return None
     return scan, buf[pos:scan]
+
+
+def _valid_destination(destination: str) -> bool:
+    # markdown-it's own link checks, loaded only by the rare card with a link definition.
+    from markdown_it.common.normalize_url import normalizeLink, validateLink
+    from markdown_it.common.utils import unescapeAll
+
+    return bool(validateLink(normalizeLink(unescapeAll(destination))))
 
 
 def _skip_blanks(buf: str, pos: int) -> int:

@@ -7,14 +7,19 @@ editor and a hook) never see half a file; anything unreadable, foreign or malfor
 ignored and rebuilt, never trusted. Cross-card results are never stored: they are
 recomputed from the index on every run, so a deleted or renamed card is always caught.
 
-A record is a short list of strings, most of it decoded only when needed: a warm run over
-10,000 cards needs every card's id and references but the positions of hardly any.
+The file is a table of columns, one value per card in the order the run that wrote it
+walked them, so that a warm run compares every card's stamp in two list comparisons:
 
-    [stamp, digest, id, names, targets, own, located]
+    cards    the card's name (its path from the project root)
+    stamps   "mtime_ns:size:inode" of the bytes the record was made from
+    digests  their BLAKE2b digest
+    ids, labels, targets   the card's id, names and reference targets (for the index)
+    own      "" or the JSON of the card's own findings and suppressions
+    located  the JSON of where its id and references are written, decoded when needed:
+             [id line, id column, [reference fields], [field index, line, column, ...]]
 
-`stamp` is "mtime_ns:size:inode"; `names` and `targets` are NUL-joined (a list when an item
-holds a NUL); `own` is "" or the JSON of the card's findings and suppressions; `located`
-is the JSON of where its id and references are written.
+The text of those lines (fingerprints are made from it) is not kept: it is read again
+from the card, which is unchanged, when a cross-card finding needs it.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,16 +35,20 @@ from typing import Any
 
 from cardlint.analysis import CardResult, Noted
 from cardlint.atomic import write_atomically
+from cardlint.cache_folder import CHECKED, prepare
 from cardlint.corpus import Entry, Located, Reference
 from cardlint.deferred import Deferred
+from cardlint.paths import display_file
+from cardlint.source import SourceError, decode, read_bytes
 from cardlint.suppressions import Directive
 from cardlint.violation import Edit, Finding, Fix, Position
 
-FORMAT = "cardlint-cache-2"
+FORMAT = "cardlint-cache-3"
+COLUMNS = ("cards", "stamps", "digests", "ids", "labels", "targets", "own", "located")
 _KEEP_SECONDS = 7 * 24 * 3600
-_SEPARATOR = "\0"
 
-Record = list[Any]
+Again = Callable[[str], CardResult]
+"""Analyses one card file afresh: for a record that turns out, late, not to decode."""
 
 
 def stamp(stat: os.stat_result) -> str:
@@ -46,78 +56,117 @@ def stamp(stat: os.stat_result) -> str:
 
 
 class Cache:
-    def __init__(self, folder: Path, key: str) -> None:
+    def __init__(self, folder: Path, key: str, root: Path) -> None:
         self.folder = folder
+        self.root = root
         self.file = folder / f"{key}.json"
-        self.records: dict[str, Record] = _load(self.file)
-        self.fresh: dict[str, Record] = {}
+        self.table: dict[str, list[Any]] = _load(self.file)
+        self.rows: dict[str, list[Any]] = {}
+        """This run's row per card name: what the file will hold."""
+        self.changed = False
 
-    def has(self, name: str) -> bool:
-        return name in self.records
+    def lookup(
+        self, paths: Sequence[str], max_size: int, again: Again
+    ) -> tuple[dict[str, CardResult], list[str]]:
+        """The results of the cards whose records are current, and the cards to analyse."""
+        names = [display_file(path, self.root) for path in paths]
+        stamps = [_stamp_of(path) for path in paths]
+        table = self.table
+        if names == table["cards"] and stamps == table["stamps"]:
+            rows: list[int | None] = list(range(len(names)))  # nothing changed: the usual run
+        else:
+            self.changed = True
+            where: dict[str, int] = {}
+            for index, name in enumerate(table["cards"]):
+                where.setdefault(name, index)
+            rows = [where.get(name) for name in names]
+        results: dict[str, CardResult] = {}
+        misses: list[str] = []
+        for path, name, now, row in zip(paths, names, stamps, rows, strict=True):
+            hit = None
+            if row is not None and now is not None:
+                hit = self._hit(path, name, row, now, max_size, again)
+            if hit is None:
+                misses.append(path)
+            else:
+                results[path] = hit
+        return results, misses
 
-    def get(
-        self,
-        path: str,
-        name: str,
-        stamp: str,
-        digest: str | None = None,
-        again: Callable[[], CardResult] | None = None,
+    def _hit(
+        self, path: str, name: str, row: int, now: str, max_size: int, again: Again
     ) -> CardResult | None:
-        """The card's result if its record is current; `again` recomputes what turns out,
-        late, not to decode."""
-        record = self.records.get(name)
-        if record is None or (record[0] != stamp and record[1] != digest):
-            return None
+        table = self.table
+        if table["stamps"][row] != now:
+            # Same bytes with a new stat (a checkout, a touch): hashing beats analysing again.
+            try:
+                now_digest = digest(read_bytes(path, max_size))
+            except SourceError:
+                return None
+            if now_digest != table["digests"][row]:
+                return None
+            self.changed = True
         try:
-            result = _result(record, path, again)
-        except (TypeError, ValueError, IndexError, KeyError):
+            result = _result(table, row, path, again)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None  # a malformed record is rebuilt, never trusted
-        self.fresh[name] = [stamp, *record[1:]] if record[0] != stamp else record
+        self.rows[name] = [now, *(table[column][row] for column in COLUMNS[2:])]
         return result
 
-    def put(self, name: str, stamp: str, digest: str, result: CardResult) -> None:
-        self.fresh[name] = [stamp, digest, *_record(result)]
+    def put(self, path: str, stamp: str, digest: str, result: CardResult) -> None:
+        self.rows[display_file(path, self.root)] = [stamp, digest, *_columns(result)]
+        self.changed = True
 
     def save(self) -> None:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
-        if self.fresh == self.records:
+        if not self.changed and len(self.rows) == len(self.table["cards"]):
             return  # a warm run that changed nothing need not rewrite the file
+        document: dict[str, Any] = {"format": FORMAT, "cards": list(self.rows)}
+        for index, column in enumerate(COLUMNS[1:]):
+            document[column] = [row[index] for row in self.rows.values()]
         with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by cardlint.\n*\n", encoding="utf-8")
-            document = {"format": FORMAT, "cards": self.fresh}
+            prepare(self.folder)
             text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
             write_atomically(self.file, text.encode("utf-8", "surrogatepass"))
             cutoff = time.time() - _KEEP_SECONDS
             for old in self.folder.glob("*.json"):
-                if old != self.file and old.stat().st_mtime < cutoff:
+                keep = old in (self.file, self.folder / CHECKED)
+                if not keep and old.stat().st_mtime < cutoff:
                     old.unlink(missing_ok=True)
 
 
-def _load(file: Path) -> dict[str, Record]:
+def digest(data: bytes) -> str:
+    # Imported here: a warm run hashes nothing, and OpenSSL takes milliseconds to load.
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _stamp_of(path: str) -> str | None:
+    try:
+        return stamp(os.stat(path))
+    except OSError:
+        return None
+
+
+def _load(file: Path) -> dict[str, list[Any]]:
+    empty: dict[str, list[Any]] = {column: [] for column in COLUMNS}
     try:
         document = json.loads(file.read_bytes())
     except (OSError, ValueError):
-        return {}
+        return empty
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return {}
-    cards = document.get("cards")
-    if not isinstance(cards, dict):
-        return {}
-    return {
-        name: record
-        for name, record in cards.items()
-        if isinstance(record, list) and len(record) == 7 and all(map(_is_text, record[:2]))
-    }
+        return empty
+    columns = [document.get(column) for column in COLUMNS]
+    lists = [c for c in columns if isinstance(c, list)]
+    if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):
+        return empty
+    if not all(isinstance(v, str) for c in lists[:3] for v in c):
+        return empty  # names, stamps and digests are compared, so they must be text
+    return dict(zip(COLUMNS, lists, strict=True))
 
 
-def _is_text(value: object) -> bool:
-    return isinstance(value, str)
-
-
-def _record(result: CardResult) -> Record:
+def _columns(result: CardResult) -> list[Any]:
+    """The card's values in the columns after `stamps` and `digests`."""
     entry = result.entry
     located = entry.located.get()
     own = (
@@ -127,73 +176,67 @@ def _record(result: CardResult) -> Record:
         if result.findings or result.directives
         else ""
     )
-    where = [
-        _position(located.id_position),
-        [[r.field, r.position.line, r.position.column] for r in located.references],
-        {str(k): v for k, v in located.line_texts.items()},
-    ]
-    return [entry.id, _join(entry.names), _join(entry.targets), own, json.dumps(where)]
+    fields = list(dict.fromkeys(r.field for r in located.references))
+    places = [n for r in located.references for n in (fields.index(r.field), *r.position)]
+    where = [*(located.id_position or (0, 0)), fields, places]
+    text = json.dumps(where, ensure_ascii=False, separators=(",", ":"))
+    return [entry.id, list(entry.names), list(entry.targets), own, text]
 
 
-def _result(record: Record, path: str, again: Callable[[], CardResult] | None) -> CardResult:
-    _, _, card_id, names, targets, own, where = record
+def _result(table: dict[str, list[Any]], row: int, path: str, again: Again) -> CardResult:
+    card_id, labels, targets = table["ids"][row], table["labels"][row], table["targets"][row]
     if card_id is not None and not isinstance(card_id, str):
         raise TypeError("an id is text")
-    target_list = _split(targets)
-    if not isinstance(where, str):
-        raise TypeError("positions are encoded text")
+    names, target_list = _texts(labels), _texts(targets)
+    where = _text(table["located"][row])
 
     def fallback() -> Located:
-        if again is None:
-            raise ValueError("the cached positions do not decode")
-        return again().entry.located.get()
+        return again(path).entry.located.get()
 
-    located = Deferred(lambda: _located(where, target_list), fallback)
-    entry = Entry(path, card_id, _split(names), target_list, located)
+    located = Deferred(lambda: _located(where, target_list, path), fallback)
+    entry = Entry(path, card_id, names, target_list, located)
     findings: tuple[Noted, ...] = ()
     directives: tuple[Directive, ...] = ()
+    own = table["own"][row]
     if own:
-        if not isinstance(own, str):
-            raise TypeError("own results are encoded text")
-        noted, suppressions = json.loads(own)
+        noted, suppressions = json.loads(_text(own))
         findings = tuple(_found(item) for item in noted)
         directives = tuple(_directive_from(item) for item in suppressions)
     return CardResult(path, findings, entry, directives)
 
 
-def _join(items: Sequence[str]) -> str | list[str] | None:
-    if not items:
-        return None
-    if any(_SEPARATOR in item for item in items):
-        return list(items)
-    return _SEPARATOR.join(items)
+def _texts(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("a list of names or ids is text")
+    return tuple(value)
 
 
-def _split(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return tuple(value.split(_SEPARATOR))
-    if isinstance(value, list) and all(map(_is_text, value)):
-        return tuple(value)
-    raise TypeError("a list of names or ids is text")
-
-
-def _located(encoded: str, targets: tuple[str, ...]) -> Located:
+def _located(encoded: str, targets: tuple[str, ...], path: str) -> Located:
     try:
-        id_position, references, lines = json.loads(encoded)
-        if len(references) != len(targets):
+        id_line, id_column, fields, places = json.loads(encoded)
+        if len(places) != 3 * len(targets):
             raise ValueError("one position per reference")
-        return Located(
-            None if id_position is None else _at(id_position),
-            tuple(
-                Reference(_text(field), target, _at([line, column]))
-                for (field, line, column), target in zip(references, targets, strict=True)
-            ),
-            {int(k): _text(v) for k, v in lines.items()},
+        id_position = _at([id_line, id_column]) if id_line else None
+        references = tuple(
+            Reference(_text(fields[places[i]]), target, _at(places[i + 1 : i + 3]))
+            for i, target in zip(range(0, len(places), 3), targets, strict=True)
         )
-    except (TypeError, AttributeError, KeyError) as error:
+    except (TypeError, AttributeError, KeyError, IndexError) as error:
         raise ValueError("malformed positions") from error
+    lines = {r.position.line for r in references}
+    if id_position is not None:
+        lines.add(id_position.line)
+    return Located(id_position, references, _lines_of(path, lines))
+
+
+def _lines_of(path: str, wanted: set[int]) -> dict[int, str]:
+    """The text of some lines of a card whose cached results are current, read again."""
+    try:
+        # The stamp still matches: the card is the size it was, within the run's limit.
+        text = decode(read_bytes(path, sys.maxsize)).lines
+    except (OSError, SourceError) as error:
+        raise ValueError("the card cannot be read again") from error
+    return {line: text[line - 1] for line in sorted(wanted) if 0 < line <= len(text)}
 
 
 def _text(value: object) -> str:

@@ -7,75 +7,56 @@ them; each task carries only paths.
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.analysis import Analysis, CardResult, analyse
-from cardlint.cache import Cache, stamp
+from cardlint.cache import Cache, digest, stamp
 from cardlint.card import card_from_bytes, unreadable
-from cardlint.paths import display_path
-from cardlint.source import SourceError, read_bytes, read_file
+from cardlint.source import SourceError, read_file
 
 PARALLEL_FROM = 200
 """Fewer cache misses than this are analysed in this process."""
 
 Done = tuple[str, CardResult, str | None, str | None]
-"""A card file, its result, and its stamp and digest when it was read (see `cache`)."""
+"""A card file, its result, and (when it is to be cached) its stamp and digest."""
 
-_SPEC: tuple[Analysis, int] | None = None
+
+@dataclass(frozen=True)
+class _Task:
+    """What every analysis of a run shares; small, and inherited by forked workers."""
+
+    spec: Analysis
+    max_size: int
+    keep: bool
+    """Whether results go to the cache, which needs each card's stamp and digest."""
+
+
+_TASK: _Task | None = None
 
 
 def analyse_paths(
     paths: Sequence[str], spec: Analysis, max_size: int, cache: Cache | None, workers: int
 ) -> dict[str, CardResult]:
-    results: dict[str, CardResult] = {}
-    misses: list[str] = []
-    boundary = _Boundary(spec.root)
-
-    def again(path: str) -> Callable[[], CardResult]:
-        return lambda: _analyse_one(path, spec, max_size, boundary)[1]
-
-    for path in paths:
-        hit = _cached(path, spec.root, cache, max_size, again) if cache is not None else None
-        if hit is None:
-            misses.append(path)
-        else:
-            results[path] = hit
-    for path, result, stamp_, digest in _analyse_all(misses, spec, max_size, workers):
+    task = _Task(spec, max_size, keep=cache is not None)
+    if cache is None:
+        results: dict[str, CardResult] = {}
+        misses = list(paths)
+    else:
+        boundary = _Boundary(spec.root)
+        results, misses = cache.lookup(
+            paths, max_size, lambda path: _analyse_one(path, task, boundary)[1]
+        )
+    for path, result, stamp_, digest_ in _analyse_all(misses, task, workers):
         results[path] = result
-        if cache is not None and stamp_ is not None and digest is not None:
-            cache.put(_name(path, spec.root), stamp_, digest, result)
+        if cache is not None and stamp_ is not None and digest_ is not None:
+            cache.put(path, stamp_, digest_, result)
     if cache is not None:
         cache.save()
     return results
-
-
-def _cached(
-    path: str,
-    root: Path,
-    cache: Cache,
-    max_size: int,
-    again: Callable[[str], Callable[[], CardResult]],
-) -> CardResult | None:
-    name = _name(path, root)
-    try:
-        now = stamp(os.stat(path))
-    except OSError:
-        return None
-    hit = cache.get(path, name, now, again=again(path))
-    if hit is None and cache.has(name):
-        # Same bytes with a new stat (a checkout, a touch): hashing beats analysing again.
-        try:
-            digest = _digest(read_bytes(path, max_size))
-        except SourceError:
-            return None
-        hit = cache.get(path, name, now, digest, again(path))
-    return hit
 
 
 class _Boundary:
@@ -107,45 +88,43 @@ class _Boundary:
         return real
 
 
-def _name(path: str, root: Path) -> str:
-    return display_path(path, root)
+def _analyse_all(paths: Sequence[str], task: _Task, workers: int) -> Iterable[Done]:
+    global _TASK
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        return _analyse_chunk(list(paths), task)
+    # Imported here: a warm run, or one over a few cards, starts no process.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def _analyse_all(
-    paths: Sequence[str], spec: Analysis, max_size: int, workers: int
-) -> Iterable[Done]:
-    global _SPEC
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers < 2 or len(paths) < PARALLEL_FROM or not can_fork:
-        return _analyse_chunk(list(paths), spec, max_size)
-    _SPEC = (spec, max_size)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _analyse_chunk(list(paths), task)
+    _TASK = task
     try:
         chunks = [list(paths[i :: workers * 4]) for i in range(workers * 4)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [done for chunk in pool.map(_analyse_forked, chunks) for done in chunk]
     finally:
-        _SPEC = None
+        _TASK = None
 
 
 def _analyse_forked(paths: list[str]) -> list[Done]:
-    assert _SPEC is not None, "worker forked without its analysis settings"
-    return _analyse_chunk(paths, *_SPEC)
+    assert _TASK is not None, "worker forked without its task"
+    return _analyse_chunk(paths, _TASK)
 
 
-def _analyse_chunk(paths: list[str], spec: Analysis, max_size: int) -> list[Done]:
-    boundary = _Boundary(spec.root)
-    return [_analyse_one(path, spec, max_size, boundary) for path in paths]
+def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
+    boundary = _Boundary(task.spec.root)
+    return [_analyse_one(path, task, boundary) for path in paths]
 
 
-def _analyse_one(path: str, spec: Analysis, max_size: int, boundary: _Boundary) -> Done:
+def _analyse_one(path: str, task: _Task, boundary: _Boundary) -> Done:
     try:
         boundary.check(path)
-        data, info = read_file(path, max_size)
+        data, info = read_file(path, task.max_size)
     except SourceError as error:
-        return path, analyse(unreadable(Path(path), error), spec), None, None  # never cached
-    return path, analyse(card_from_bytes(Path(path), data), spec), stamp(info), _digest(data)
+        return path, analyse(unreadable(path, error), task.spec), None, None  # never cached
+    result = analyse(card_from_bytes(path, data), task.spec)
+    if not task.keep:
+        return path, result, None, None
+    return path, result, stamp(info), digest(data)

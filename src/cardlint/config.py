@@ -1,13 +1,21 @@
-"""Configuration: `[tool.cardlint]` in pyproject.toml or a cardlint.toml, validated by pydantic."""
+"""Configuration: `[tool.cardlint]` in pyproject.toml or a cardlint.toml, validated by pydantic.
+
+`Settings` is a plain frozen dataclass; pydantic validates the table into one where the file
+is read. A file whose bytes were validated before is rebuilt from the record that
+validation left (see `checked`), so most runs never import pydantic.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import sys
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from cardlint.checked import Checked
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,40 +29,52 @@ class ConfigError(Exception):
     """Configuration that cannot be used; the message names the file and the key."""
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
+def _key_of(name: str) -> str:
+    """How a setting is written in the file: kebab-case, and `schema` for the schema path."""
+    return "schema" if name == "schema_path" else name.replace("_", "-")
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """Every setting, as read from the configuration file (paths still relative to it)."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
-    )
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "alias_generator": _key_of,
+        "populate_by_name": True,
+    }
 
-    roots: list[str] = []
-    include: list[str] = ["*.md"]
-    exclude: list[str] = [".*", "node_modules"]
-    schema_path: str | None = Field(None, alias="schema")
-    select: list[str] = []
-    extend_select: list[str] = []
-    ignore: list[str] = []
-    severity: dict[str, Literal["error", "warning"]] = {}
-    max_file_size: int = Field(DEFAULT_MAX_SIZE, gt=0)
-    known_ids: list[str] = []
-    per_file_ignores: dict[str, list[str]] = {}
+    roots: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: ["*.md"])
+    exclude: list[str] = field(default_factory=lambda: [".*", "node_modules"])
+    schema_path: str | None = None
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Literal["error", "warning"]] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_SIZE
+    known_ids: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     today: date | None = None
 
-    @field_validator("today", mode="before")
+    def __post_init__(self) -> None:
+        if self.max_file_size <= 0:
+            raise ValueError("max-file-size must be greater than 0")
+
+    def to_record(self) -> dict[str, Any]:
+        """The settings as plain JSON values (see `from_record`)."""
+        record = dataclasses.asdict(self)
+        record["today"] = self.today.isoformat() if self.today else None
+        return record
+
     @classmethod
-    def _date_only(cls, value: Any) -> Any:
-        # TOML reads `today = 2026-01-01` as a date already; a string must be a plain date.
-        return date.fromisoformat(value) if isinstance(value, str) else value
+    def from_record(cls, record: dict[str, Any]) -> Settings:
+        today = record["today"]
+        return cls(**{**record, "today": date.fromisoformat(today) if today else None})
 
 
-class LoadedConfig(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class LoadedConfig:
     settings: Settings
     path: Path | None
     root: Path
@@ -72,29 +92,78 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(explicit: Path | None, cwd: Path) -> LoadedConfig:
-    path = explicit if explicit is not None else find_config(cwd)
+def locate_config(explicit: Path | None, cwd: Path) -> Path | None:
+    return explicit if explicit is not None else find_config(cwd)
+
+
+def load_config(explicit: Path | None, cwd: Path, checked: Checked | None = None) -> LoadedConfig:
+    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations."""
+    path = locate_config(explicit, cwd)
     if path is None:
-        return LoadedConfig(settings=Settings.model_validate({}), path=None, root=cwd)
-    table = _read_toml(path)
-    if path.name != "cardlint.toml" or "tool" in table:
-        table = table.get("tool", {}).get("cardlint", {})
-    try:
-        settings = Settings.model_validate(table)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        raise ConfigError(f"{path}: {key}: {message}") from error
+        return LoadedConfig(settings=Settings(), path=None, root=cwd)
+    data = _read_bytes(path)
+    record = checked.get("settings", data) if checked is not None else None
+    if record is not None:
+        with_record = _from_record(record)
+        if with_record is not None:
+            return LoadedConfig(with_record, path, path.resolve().parent)
+    settings = _validated(path, _parse_toml(path, data))
+    if checked is not None:
+        checked.put("settings", data, settings.to_record())
     return LoadedConfig(settings=settings, path=path, root=path.resolve().parent)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _from_record(record: Any) -> Settings | None:
     try:
-        with path.open("rb") as handle:
-            table: dict[str, Any] = tomllib.load(handle)
-            return table
+        return Settings.from_record(record)
+    except (TypeError, ValueError, KeyError):
+        return None  # a record that does not rebuild: validate the file again
+
+
+@functools.lru_cache(maxsize=1)
+def _adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Settings)
+
+
+def _validated(path: Path, document: dict[str, Any]) -> Settings:
+    from pydantic import ValidationError
+
+    table = document
+    if path.name != "cardlint.toml" or "tool" in table:
+        table = table.get("tool", {}).get("cardlint", {})
+    if isinstance(table.get("today"), str):
+        # TOML reads `today = 2026-01-01` as a date already; a string must be a plain date.
+        try:
+            table = {**table, "today": date.fromisoformat(table["today"])}
+        except ValueError as error:
+            raise ConfigError(f"{path}: today: {error}") from error
+    try:
+        return _adapter().validate_python(table)  # type: ignore[no-any-return]
+    except ValidationError as error:
+        first = error.errors()[0]
+        unknown = first["type"] in ("extra_forbidden", "unexpected_keyword_argument")
+        message = "unknown key" if unknown else first["msg"].removeprefix("Value error, ")
+        key = ".".join(str(p) for p in first["loc"])
+        # A check in __post_init__ has no key of its own; its message names the setting.
+        raise ConfigError(f"{path}: {key}: {message}" if key else f"{path}: {message}") from error
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from error
+
+
+def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        table: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+        return table
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    return _parse_toml(path, _read_bytes(path))

@@ -132,7 +132,8 @@ class CorpusIndex:
 
     def dangling(self, entry: Entry) -> list[Reference]:
         """The entry's references to ids that are neither a card's nor known."""
-        missing = [i for i, target in enumerate(entry.targets) if not self.exists(target)]
+        ids, known = self.by_id, self.known_ids
+        missing = [i for i, t in enumerate(entry.targets) if t not in ids and t not in known]
         return [entry.references[i] for i in missing] if missing else []
 
     def entry_of(self, card: Card, schema: CardSchema) -> Entry:

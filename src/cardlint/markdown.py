@@ -12,11 +12,12 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, NamedTuple
 
 from cardlint.blocks import Scan
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Characters that can begin inline markup (or that markdown-it rewrites before parsing);
 # heading text without any of them is its own plain text.
@@ -48,6 +49,9 @@ class Body:
 
 @functools.lru_cache(maxsize=2)
 def _parser(links: bool) -> MarkdownIt:
+    # Imported here: most headings have no inline markup, and many runs parse no card at all.
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"typographer": False})
     if not links:
         # Without "](" no link or image can form, and markdown-it would still look for the

@@ -10,7 +10,11 @@ from pathlib import Path
 @functools.lru_cache(maxsize=1 << 17)
 def display_path(path: str | Path, base: Path) -> str:
     """Relative to `base` (the working directory, or the project root) where possible, with `/`."""
-    text = os.path.abspath(path)  # noqa: PTH100 - no symlink resolution, and fast
+    return display_file(os.path.abspath(path), base)  # noqa: PTH100 - no symlink resolution
+
+
+def display_file(text: str, base: Path) -> str:
+    """`display_path` of a path already absolute and normal, such as a card file (see `files`)."""
     prefix = _prefix(base)
     if text.startswith(prefix):
         relative = text[len(prefix) :]

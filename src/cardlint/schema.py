@@ -1,21 +1,23 @@
 """Card schemas: standard JSON Schema for the front matter, plus the `x-cardlint` extension.
 
-The extension (validated by pydantic) names the id, reference, citation and date fields and
-the required sections. `$ref` resolves only to files beside the schema; nothing is fetched.
+The extension (validated by pydantic, see `Extension`) names the id, reference, citation and
+date fields and the required sections. `$ref` resolves only to files beside the schema;
+nothing is fetched.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
+from cardlint.checked import Checked
 from cardlint.template import Template
 
 EXTENSION_KEY = "x-cardlint"
@@ -29,48 +31,78 @@ class SchemaLoadError(Exception):
     """A schema that cannot be used; the message names the file and the problem."""
 
 
-class SectionSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    key: str = Field(description="A short name for the section, used by other settings.")
-    titles: list[str] = Field(min_length=1, description="Accepted heading templates.")
+_STRICT_FIELDS: dict[str, Any] = {"extra": "forbid"}
 
 
-class Extension(BaseModel):
-    """The `x-cardlint` keyword: what JSON Schema cannot say about a card."""
+@dataclass(frozen=True)
+class SectionSpec:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: str
+    """A short name for the section, used by other settings."""
+    titles: list[str]
+    """Accepted heading templates."""
+
+    def __post_init__(self) -> None:
+        if not self.titles:
+            raise ValueError("a section needs at least one title")
+        _check_templates(self.titles)
+
+
+@dataclass(frozen=True)
+class Extension:
+    """The `x-cardlint` keyword: what JSON Schema cannot say about a card.
+
+    A plain frozen dataclass; pydantic validates the schema's keyword into one when the schema
+    is read (and a schema validated before is rebuilt from its record, see `checked`).
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
     id_field: str = "concept_id"
-    name_fields: list[str] = []
-    reference_fields: list[str] = []
+    name_fields: list[str] = field(default_factory=list)
+    reference_fields: list[str] = field(default_factory=list)
     citation_field: str | None = None
     references_section: str | None = None
     introduced_field: str | None = None
-    date_fields: list[str] = []
-    date_labels: list[str] = []
+    date_fields: list[str] = field(default_factory=list)
+    date_labels: list[str] = field(default_factory=list)
     timeline_section: str | None = None
-    title: list[str] = []
-    sections: list[SectionSpec] = []
-    value_aliases: dict[str, dict[str, str]] = Field(
-        default={},
-        description="Per field, words authors use instead of an allowed value, e.g. "
-        "expert -> advanced; used for did-you-mean hints.",
-    )
+    title: list[str] = field(default_factory=list)
+    sections: list[SectionSpec] = field(default_factory=list)
+    value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per field, words authors use instead of an allowed value, e.g. expert -> advanced;
+    used for did-you-mean hints."""
 
-    @field_validator("title", "sections", mode="after")
-    @classmethod
-    def _templates_are_well_formed(cls, value: list[Any]) -> list[Any]:
-        for item in value:
-            for source in item.titles if isinstance(item, SectionSpec) else [item]:
-                try:
-                    Template(source).fields  # noqa: B018 - parsing is the check
-                except ValueError as error:
-                    raise ValueError(f"bad heading template {source!r}: {error}") from error
-        return value
+    def __post_init__(self) -> None:
+        _check_templates(self.title)
 
     def section(self, key: str | None) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    def to_record(self) -> dict[str, Any]:
+        """The extension as plain JSON values (see `from_record`)."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Extension:
+        sections = [SectionSpec(**section) for section in record["sections"]]
+        return cls(**{**record, "sections": sections})
+
+
+@functools.lru_cache(maxsize=1)
+def _adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Extension)
+
+
+def _check_templates(sources: list[str]) -> None:
+    for source in sources:
+        try:
+            Template(source).fields  # noqa: B018 - parsing is the check
+        except ValueError as error:
+            raise ValueError(f"bad heading template {source!r}: {error}") from error
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,19 +137,41 @@ def default_schema_path() -> Path:
     return Path(str(resources.files("cardlint") / "schemas" / "concept-card.schema.json"))
 
 
+def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:
+    """Read a schema; unless `checked` shows this very document was checked before, check it."""
+    data = _read_bytes(path)
+    record = checked.get("schema", data) if checked is not None else None
+    if record is not None:
+        with contextlib.suppress(TypeError, ValueError, KeyError):
+            document = _parse_json(path, data)
+            return CardSchema(str(path), document, Extension.from_record(record), path)
+    schema = _checked_schema(path, data)
+    if checked is not None:
+        checked.put("schema", data, schema.extension.to_record())
+    return schema
+
+
 @functools.lru_cache(maxsize=8)
-def load_schema(path: Path, checked_before: bool = False) -> CardSchema:
-    """Read a schema; unless a previous run already checked this very document, check it."""
-    document = _read_json(path)
-    if not checked_before:
-        _check_document(path, document)
+def _checked_schema(path: Path, data: bytes) -> CardSchema:
+    # Kept per process too: the editing commands and the language server read it again.
+    document = _parse_json(path, data)
+    _check_document(path, document)
+    extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
+    return CardSchema(str(path), document, extension, path)
+
+
+def _validated_extension(path: Path, keyword: object) -> Extension:
+    from pydantic import ValidationError
+
     try:
-        extension = Extension.model_validate(document.get(EXTENSION_KEY, {}))
+        return _adapter().validate_python(keyword)  # type: ignore[no-any-return]
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in (EXTENSION_KEY, *first["loc"]))
-        raise SchemaLoadError(f"{path}: {where}: {first['msg']}") from error
-    return CardSchema(str(path), document, extension, path)
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+            message = "unknown key"
+        raise SchemaLoadError(f"{path}: {where}: {message}") from error
 
 
 def _check_document(path: Path, document: dict[str, Any]) -> None:
@@ -132,10 +186,19 @@ def _check_document(path: Path, document: dict[str, Any]) -> None:
 
 
 def _read_json(path: Path) -> dict[str, Any]:
+    return _parse_json(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        return path.read_bytes()
     except OSError as error:
         raise SchemaLoadError(f"{path}: cannot read schema: {error.strerror or error}") from error
+
+
+def _parse_json(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise SchemaLoadError(f"{path}: not valid JSON: {error}") from error
     if not isinstance(document, dict):

@@ -1,0 +1,95 @@
+"""Validated configuration and schemas are remembered by their bytes, and never mask an edit."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cardlint.config import Settings, _validated
+from cardlint.schema import Extension, _checked_schema, default_schema_path
+from tests.conftest import NO_NETWORK, run_cli
+from tests.small_corpus import SCHEMA
+
+CHECKED = Path(".cardlint_cache") / "checked.json"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {},
+        {"roots": ["cards"], "exclude": ["drafts"], "max-file-size": 2048},
+        {"today": date(2026, 1, 1), "severity": {"CL206": "error"}, "known_ids": ["x"]},
+        {"per-file-ignores": {"legacy/*.md": ["CL2"]}, "schema": "s.json", "select": ["CL1"]},
+    ],
+)
+def test_settings_rebuild_from_their_record_exactly(table: dict[str, object]) -> None:
+    settings = _validated(Path("cardlint.toml"), table)
+    assert Settings.from_record(json.loads(json.dumps(settings.to_record()))) == settings
+
+
+@pytest.mark.parametrize("text", [default_schema_path().read_text(encoding="utf-8"), SCHEMA])
+def test_an_extension_rebuilds_from_its_record_exactly(text: str) -> None:
+    extension = _checked_schema(Path("schema.json"), text.encode()).extension
+    assert Extension.from_record(json.loads(json.dumps(extension.to_record()))) == extension
+
+
+def test_an_edited_configuration_is_validated_again(corpus: Path) -> None:
+    assert run_cli("check", cwd=corpus).code == 0
+    assert (corpus / CHECKED).is_file()
+    (corpus / "cardlint.toml").write_text('today = "2026-11-29"\nrots = []\n', encoding="utf-8")
+    failed = run_cli("check", cwd=corpus)
+    assert failed.code == 2 and "rots: unknown key" in failed.err
+
+
+def test_an_edited_schema_is_checked_again(corpus: Path) -> None:
+    schema = corpus / "card.schema.json"
+    schema.write_text(default_schema_path().read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_cli("check", "--schema", schema.name, cwd=corpus).code == 0
+    schema.write_text('{"type": 12}', encoding="utf-8")
+    failed = run_cli("check", "--schema", schema.name, cwd=corpus)
+    assert failed.code == 2 and "invalid JSON Schema" in failed.err
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"format": "cardlint-checked-1", "version": "0.0.0", "records": {}}',
+        '{"format": "cardlint-checked-1", "version": "VERSION", "records": {"ANY": 1}}',
+    ],
+)
+def test_a_broken_record_file_only_means_validating_again(corpus: Path, content: str) -> None:
+    first = run_cli("check", "--format", "json", cwd=corpus)
+    record = json.loads((corpus / CHECKED).read_text(encoding="utf-8"))
+    broken = content.replace("VERSION", record["version"])
+    if "ANY" in broken:  # every record present, each with a value that rebuilds nothing
+        broken = json.dumps({**record, "records": dict.fromkeys(record["records"], 1)})
+    (corpus / CHECKED).write_text(broken, encoding="utf-8")
+    again = run_cli("check", "--format", "json", cwd=corpus)
+    assert (again.code, again.out) == (first.code, first.out)
+
+
+def test_a_warm_run_imports_no_validator_parser_or_pool(corpus: Path) -> None:
+    assert run_cli("check", cwd=corpus).code == 0
+    probe = (
+        "import sys\n"
+        "from cardlint.cli import main\n"
+        "try:\n    main(args=['check'], prog_name='cardlint')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = ('pydantic', 'jsonschema', 'referencing', 'yaml', 'markdown_it', 'multiprocessing')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=corpus,
+        env={"NO_COLOR": "1", **NO_NETWORK},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
