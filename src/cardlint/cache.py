@@ -61,21 +61,26 @@ class Cache:
         self.root = root
         self.file = folder / f"{key}.json"
         self.table: dict[str, list[Any]] = _load(self.file)
-        self.rows: dict[str, list[Any]] = {}
-        """This run's row per card name: what the file will hold."""
-        self.changed = False
+        self.names: list[str] = []
+        """This run's cards, by name, in the order the file will hold them."""
+        self.kept: dict[str, tuple[str, int]] = {}
+        """Cards whose record is reused: their stamp now and their row in the table."""
+        self.fresh: dict[str, list[Any]] = {}
+        """Cards analysed this run: their new row."""
+        self.stale = True
+        """Whether the file should be written: anything but a run that changed nothing."""
 
     def lookup(
         self, paths: Sequence[str], max_size: int, again: Again
     ) -> tuple[dict[str, CardResult], list[str]]:
         """The results of the cards whose records are current, and the cards to analyse."""
-        names = [display_file(path, self.root) for path in paths]
+        self.names = names = [display_file(path, self.root) for path in paths]
         stamps = [_stamp_of(path) for path in paths]
         table = self.table
-        if names == table["cards"] and stamps == table["stamps"]:
-            rows: list[int | None] = list(range(len(names)))  # nothing changed: the usual run
+        self.stale = names != table["cards"] or stamps != table["stamps"]
+        if not self.stale:
+            rows: Sequence[int | None] = range(len(names))  # nothing changed: the usual run
         else:
-            self.changed = True
             where: dict[str, int] = {}
             for index, name in enumerate(table["cards"]):
                 where.setdefault(name, index)
@@ -85,16 +90,17 @@ class Cache:
         for path, name, now, row in zip(paths, names, stamps, rows, strict=True):
             hit = None
             if row is not None and now is not None:
-                hit = self._hit(path, name, row, now, max_size, again)
+                hit = self._hit(path, row, now, max_size, again)
+                if hit is not None:
+                    self.kept[name] = (now, row)
             if hit is None:
                 misses.append(path)
+                self.stale = True
             else:
                 results[path] = hit
         return results, misses
 
-    def _hit(
-        self, path: str, name: str, row: int, now: str, max_size: int, again: Again
-    ) -> CardResult | None:
+    def _hit(self, path: str, row: int, now: str, max_size: int, again: Again) -> CardResult | None:
         table = self.table
         if table["stamps"][row] != now:
             # Same bytes with a new stat (a checkout, a touch): hashing beats analysing again.
@@ -104,25 +110,30 @@ class Cache:
                 return None
             if now_digest != table["digests"][row]:
                 return None
-            self.changed = True
+            self.stale = True  # the new stamp is worth recording
         try:
-            result = _result(table, row, path, again)
+            return _result(table, row, path, again)
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None  # a malformed record is rebuilt, never trusted
-        self.rows[name] = [now, *(table[column][row] for column in COLUMNS[2:])]
-        return result
 
     def put(self, path: str, stamp: str, digest: str, result: CardResult) -> None:
-        self.rows[display_file(path, self.root)] = [stamp, digest, *_columns(result)]
-        self.changed = True
+        self.fresh[display_file(path, self.root)] = [stamp, digest, *_columns(result)]
 
     def save(self) -> None:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
-        if not self.changed and len(self.rows) == len(self.table["cards"]):
+        if not self.stale:
             return  # a warm run that changed nothing need not rewrite the file
-        document: dict[str, Any] = {"format": FORMAT, "cards": list(self.rows)}
-        for index, column in enumerate(COLUMNS[1:]):
-            document[column] = [row[index] for row in self.rows.values()]
+        table = self.table
+        rows = []
+        for name in dict.fromkeys(self.names):
+            if name in self.fresh:
+                rows.append([name, *self.fresh[name]])
+            elif name in self.kept:
+                now, row = self.kept[name]
+                rows.append([name, now, *(table[column][row] for column in COLUMNS[2:])])
+        document: dict[str, Any] = {"format": FORMAT}
+        for index, column in enumerate(COLUMNS):
+            document[column] = [row[index] for row in rows]
         with contextlib.suppress(OSError):
             prepare(self.folder)
             text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -160,8 +171,11 @@ def _load(file: Path) -> dict[str, list[Any]]:
     lists = [c for c in columns if isinstance(c, list)]
     if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):
         return empty
-    if not all(isinstance(v, str) for c in lists[:3] for v in c):
-        return empty  # names, stamps and digests are compared, so they must be text
+    try:
+        for column in lists[:3]:
+            "".join(column)  # names, stamps and digests are compared, so they must be text
+    except TypeError:
+        return empty
     return dict(zip(COLUMNS, lists, strict=True))
 
 
@@ -185,16 +199,18 @@ def _columns(result: CardResult) -> list[Any]:
 
 def _result(table: dict[str, list[Any]], row: int, path: str, again: Again) -> CardResult:
     card_id, labels, targets = table["ids"][row], table["labels"][row], table["targets"][row]
-    if card_id is not None and not isinstance(card_id, str):
+    if card_id is not None and type(card_id) is not str:
         raise TypeError("an id is text")
     names, target_list = _texts(labels), _texts(targets)
     where = _text(table["located"][row])
 
-    def fallback() -> Located:
-        return again(path).entry.located.get()
+    def locate() -> Located:
+        try:
+            return _located(where, target_list, path)
+        except ValueError:  # found late, and cheaper to redo than to have checked every card
+            return again(path).entry.located.get()
 
-    located = Deferred(lambda: _located(where, target_list, path), fallback)
-    entry = Entry(path, card_id, names, target_list, located)
+    entry = Entry(path, card_id, names, target_list, Deferred(locate))
     findings: tuple[Noted, ...] = ()
     directives: tuple[Directive, ...] = ()
     own = table["own"][row]
@@ -206,8 +222,9 @@ def _result(table: dict[str, list[Any]], row: int, path: str, again: Again) -> C
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("a list of names or ids is text")
+    if type(value) is not list:
+        raise TypeError("a list of names or ids")
+    "".join(value)  # raises TypeError unless every item is text, at C speed
     return tuple(value)
 
 

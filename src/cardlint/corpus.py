@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -104,7 +105,8 @@ class CorpusIndex:
 
     @classmethod
     def build(cls, entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> CorpusIndex:
-        return cls(tuple(sorted(entries, key=lambda e: e.path)), frozenset(known_ids))
+        by_path = operator.attrgetter("path")
+        return cls(tuple(sorted(entries, key=by_path)), frozenset(known_ids))
 
     @functools.cached_property
     def by_id(self) -> dict[str, tuple[Entry, ...]]:

@@ -9,15 +9,12 @@ T = TypeVar("T")
 
 
 class Deferred(Generic[T]):
-    """`make()` on the first `get()`, then kept. When `make` raises ValueError (it reads bad
-    data), `fallback()` instead: that is how the cache fails safe, a record that does not
-    decode is computed again from the card rather than reported as a crash."""
+    """`make()` on the first `get()`, then kept."""
 
-    __slots__ = ("_fallback", "_make", "_value")
+    __slots__ = ("_make", "_value")
 
-    def __init__(self, make: Callable[[], T], fallback: Callable[[], T] | None = None) -> None:
+    def __init__(self, make: Callable[[], T]) -> None:
         self._make: Callable[[], T] | None = make
-        self._fallback = fallback
         self._value: T | None = None
 
     @classmethod
@@ -26,11 +23,5 @@ class Deferred(Generic[T]):
 
     def get(self) -> T:
         if self._make is not None:
-            try:
-                self._value = self._make()
-            except ValueError:
-                if self._fallback is None:
-                    raise
-                self._value = self._fallback()
-            self._make = self._fallback = None
+            self._value, self._make = self._make(), None
         return self._value  # type: ignore[return-value]

@@ -16,10 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 def matches(path: str, patterns: Iterable[str]) -> bool:
     """A glob matches the path relative to the project root, or its final name."""
-    return _matches(path, _compiled(tuple(patterns)))
-
-
-def _matches(path: str, pattern: re.Pattern[str]) -> bool:
+    pattern = _compiled(tuple(patterns))
     return bool(pattern.match(path) or pattern.match(path.rsplit("/", 1)[-1]))
 
 
@@ -63,13 +60,16 @@ class _Walk:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             return
+        include, exclude = self.include.match, self.exclude.match
+        inside = self.relative(os.path.join(folder, ""))
         folders = []
         for entry in entries:
-            relative = self.relative(entry.path)
+            name = entry.name
+            relative = inside + name
             if _is_dir(entry):
-                if not entry.is_symlink() and not _matches(relative, self.exclude):
+                if not entry.is_symlink() and not (exclude(relative) or exclude(name)):
                     folders.append(entry.path)
-            elif _matches(relative, self.include) and not _matches(relative, self.exclude):
+            elif (include(relative) or include(name)) and not (exclude(relative) or exclude(name)):
                 yield entry.path
         for inner in folders:
             yield from self.files(inner)
