@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cardlint.docs import rules_document
-from cardlint.rules import all_rules
+from cardlint.rules import all_rules, index_source, rule_index
 from cardlint.schema import default_schema_path
 from tests.conftest import REPO
 
@@ -11,6 +11,15 @@ from tests.conftest import REPO
 def test_docs_rules_md_is_fresh() -> None:
     written = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert written == rules_document(all_rules()), "run: python -m cardlint.docs"
+
+
+def test_the_rule_index_is_fresh() -> None:
+    written = (REPO / "src" / "cardlint" / "rules" / "_index.py").read_text(encoding="utf-8")
+    assert written == index_source(), "run: python -m cardlint.docs"
+    assert [(i.code, i.name, i.severity, i.cross_card) for i in rule_index()] == [
+        (r.code, r.name, r.severity, r.cross_card) for r in all_rules()
+    ]
+    assert [i.load() for i in rule_index()] == list(all_rules())
 
 
 def test_schemas_folder_holds_the_bundled_default_schema() -> None:

@@ -355,12 +355,12 @@ def _broken(card: object, context: object) -> Iterator[object]:
 
 @pytest.fixture
 def broken_rule(monkeypatch: pytest.MonkeyPatch) -> Rule:
-    """CL205 replaced by a rule that raises, as every registry user sees it."""
-    rules = tuple(
-        dataclasses.replace(r, check=_broken) if r.code == "CL205" else r for r in all_rules()
-    )
-    monkeypatch.setattr(app, "all_rules", lambda: rules)
-    return next(r for r in rules if r.code == "CL205")
+    """CL205 replaced by a rule that raises, where the registry loads it from."""
+    from cardlint.rules import cl205_empty_section
+
+    broken = dataclasses.replace(cl205_empty_section.RULE, check=_broken)
+    monkeypatch.setattr(cl205_empty_section, "RULE", broken)
+    return broken
 
 
 def test_a_rule_that_raises_is_one_cl000_per_card_and_the_rest_still_runs(

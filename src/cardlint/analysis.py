@@ -6,6 +6,7 @@ cache stores and what worker processes compute; cross-card rules run later, on t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import NamedTuple
 
 from cardlint.card import Card
 from cardlint.corpus import CorpusIndex, Entry, entry_for
-from cardlint.rules import INTERNAL_ERROR, Context, Rule
+from cardlint.rules import INTERNAL_ERROR, Context, Rule, RuleInfo
 from cardlint.schema import CardSchema
 from cardlint.suppressions import Directive, Resolve, parse
 from cardlint.violation import Finding, Position
@@ -39,21 +40,25 @@ class CardResult(NamedTuple):
 
 @dataclass(frozen=True)
 class Analysis:
-    """Settings for card-local analysis; small and picklable, for worker processes."""
+    """Settings for card-local analysis, inherited by forked worker processes."""
 
     schema: CardSchema
-    rules: tuple[Rule, ...]
+    rules: tuple[RuleInfo, ...]
     today: date
     root: Path
     resolve: Resolve
+
+    @functools.cached_property
+    def checks(self) -> tuple[Rule, ...]:
+        """The card-local rules, imported when the first card is analysed."""
+        return tuple(info.load() for info in self.rules if not info.cross_card)
 
 
 def analyse(card: Card, spec: Analysis) -> CardResult:
     context = Context(spec.schema, CorpusIndex(), spec.today, spec.root)
     noted = [
         Noted(code, found, card.line_text(found.position.line))
-        for rule in spec.rules
-        if not rule.cross_card
+        for rule in spec.checks
         for code, found in checked(rule, card, context)
     ]
     entry = entry_for(card, spec.schema)

@@ -20,7 +20,7 @@ from cardlint.config import ConfigError, LoadedConfig, load_config, locate_confi
 from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
 from cardlint.gitchanges import removed_card_names
-from cardlint.rules import Rule, all_rules
+from cardlint.rules import RuleInfo, rule_index
 from cardlint.schema import CardSchema, SchemaLoadError, default_schema_path, load_schema
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
 
@@ -87,7 +87,7 @@ def build_job(request: CheckRequest) -> Job:
         in_corpus = set(corpus)
         targets = [t for t in targets if t in in_corpus] if paths else []
         removed = removed_card_names(loaded.root)
-    rules = all_rules()
+    rules = rule_index()
     try:
         chosen = select_rules(
             rules,
@@ -159,7 +159,7 @@ def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
     return config.resolve().parent / cache_folder.NAME if config is not None else None
 
 
-def _cache_key(schema: Path, rules: Sequence[Rule], today: date, max_size: int) -> str:
+def _cache_key(schema: Path, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
     """Everything a card's own results depend on besides its bytes."""
     try:
         schema_digest = hashlib.sha256(schema.read_bytes()).hexdigest()

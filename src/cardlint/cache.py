@@ -38,7 +38,7 @@ from cardlint.atomic import write_atomically
 from cardlint.cache_folder import CHECKED, prepare
 from cardlint.corpus import Entry, Located, Reference
 from cardlint.deferred import Deferred
-from cardlint.paths import display_file
+from cardlint.paths import display_file, display_files
 from cardlint.source import SourceError, decode, read_bytes
 from cardlint.suppressions import Directive
 from cardlint.violation import Edit, Finding, Fix, Position
@@ -46,6 +46,9 @@ from cardlint.violation import Edit, Finding, Fix, Position
 FORMAT = "cardlint-cache-3"
 COLUMNS = ("cards", "stamps", "digests", "ids", "labels", "targets", "own", "located")
 _KEEP_SECONDS = 7 * 24 * 3600
+
+_MALFORMED = (TypeError, ValueError, IndexError, KeyError, AttributeError)
+"""What decoding a record that is not ours raises."""
 
 Again = Callable[[str], CardResult]
 """Analyses one card file afresh: for a record that turns out, late, not to decode."""
@@ -74,19 +77,25 @@ class Cache:
         self, paths: Sequence[str], max_size: int, again: Again
     ) -> tuple[dict[str, CardResult], list[str]]:
         """The results of the cards whose records are current, and the cards to analyse."""
-        self.names = names = [display_file(path, self.root) for path in paths]
+        self.names = names = display_files(paths, self.root)
         stamps = [_stamp_of(path) for path in paths]
         table = self.table
-        self.stale = names != table["cards"] or stamps != table["stamps"]
-        if not self.stale:
-            rows: Sequence[int | None] = range(len(names))  # nothing changed: the usual run
-        else:
-            where: dict[str, int] = {}
-            for index, name in enumerate(table["cards"]):
-                where.setdefault(name, index)
-            rows = [where.get(name) for name in names]
         results: dict[str, CardResult] = {}
         misses: list[str] = []
+        self.stale = names != table["cards"] or stamps != table["stamps"]
+        if not self.stale:  # nothing changed: the usual run, and one that must be fast
+            for index, (path, name) in enumerate(zip(paths, names, strict=True)):
+                try:
+                    results[path] = _result(table, index, path, again)
+                    self.kept[name] = (table["stamps"][index], index)
+                except _MALFORMED:
+                    misses.append(path)  # a malformed record is rebuilt, never trusted
+                    self.stale = True
+            return results, misses
+        where: dict[str, int] = {}
+        for index, name in enumerate(table["cards"]):
+            where.setdefault(name, index)
+        rows = [where.get(name) for name in names]
         for path, name, now, row in zip(paths, names, stamps, rows, strict=True):
             hit = None
             if row is not None and now is not None:
@@ -113,7 +122,7 @@ class Cache:
             self.stale = True  # the new stamp is worth recording
         try:
             return _result(table, row, path, again)
-        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        except _MALFORMED:
             return None  # a malformed record is rebuilt, never trusted
 
     def put(self, path: str, stamp: str, digest: str, result: CardResult) -> None:

@@ -54,6 +54,8 @@ def rules_document(rules: Sequence[Rule]) -> str:
 if __name__ == "__main__":
     from pathlib import Path
 
-    from cardlint.rules import all_rules
+    from cardlint.rules import __file__ as rules_package
+    from cardlint.rules import all_rules, index_source
 
     Path("docs/rules.md").write_text(rules_document(all_rules()), encoding="utf-8")
+    (Path(rules_package).parent / "_index.py").write_text(index_source(), encoding="utf-8")

@@ -18,9 +18,16 @@ from cardlint.card import Card
 from cardlint.collect import analyse_paths
 from cardlint.corpus import CorpusIndex
 from cardlint.files import matches
-from cardlint.paths import display_file
-from cardlint.rules import ENGINE_RULES, INTERNAL_ERROR, UNUSED_SUPPRESSION, Context, Rule
+from cardlint.paths import display_file, display_files
+from cardlint.rules import (
+    ENGINE_RULES,
+    INTERNAL_ERROR,
+    UNUSED_SUPPRESSION,
+    Context,
+    RuleInfo,
+)
 from cardlint.schema import CardSchema
+from cardlint.selection import Selectable
 from cardlint.suppressions import Resolve
 from cardlint.text import quote
 from cardlint.violation import Finding, Severity, Violation
@@ -62,7 +69,7 @@ class Job:
     """The card files to report on (see `files`); `corpus` are those the index is built from."""
     corpus: Sequence[str]
     schema: CardSchema
-    rules: Sequence[Rule]
+    rules: Sequence[RuleInfo]
     severity: dict[str, Severity]
     today: date
     max_file_size: int
@@ -125,7 +132,7 @@ def _run(job: Job) -> Report:
         violations.extend(reporting.violations(results[path]))
     failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
-    shown = tuple(sorted(display_file(path, job.cwd) for path in targets))
+    shown = tuple(sorted(display_files(targets, job.cwd)))
     return Report(ordered, shown, failures)
 
 
@@ -144,8 +151,9 @@ class _Reporting:
     def __init__(self, job: Job, context: Context) -> None:
         self.job = job
         self.context = context
-        self.rules = {r.code: r for r in (*job.rules, *ENGINE_RULES)}
-        self.cross = [r for r in job.rules if r.cross_card]
+        self.rules: dict[str, Selectable] = {r.code: r for r in job.rules}
+        self.rules.update((r.code, r) for r in ENGINE_RULES)
+        self.cross = [r.load() for r in job.rules if r.cross_card]
         self.selected = frozenset(r.code for r in job.rules)
 
     def violations(self, result: CardResult, card: Card | None = None) -> list[Violation]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -57,7 +58,7 @@ class _Walk:
         """
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+                entries = sorted(listing, key=operator.attrgetter("name"))
         except OSError:
             return
         include, exclude = self.include.match, self.exclude.match

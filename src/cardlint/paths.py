@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -29,6 +30,19 @@ def display_file(text: str, base: Path) -> str:
         return relative
     # A file name that is not UTF-8 arrives with surrogate escapes; show its bytes instead.
     return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def display_files(texts: Iterable[str], base: Path) -> list[str]:
+    """`display_file` of many card files: most are plain names under `base`, cut at once."""
+    prefix = _prefix(base)
+    cut = len(prefix)
+    plain = os.sep == "/"
+    return [
+        text[cut:]
+        if plain and text.startswith(prefix) and text.isascii()
+        else display_file(text, base)
+        for text in texts
+    ]
 
 
 @functools.lru_cache(maxsize=16)

@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
-from cardlint.rules import Rule
 from cardlint.violation import Severity
+
+
+class Selectable(Protocol):
+    """What choosing rules reads: a `Rule`, or its row in the rule index."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def enabled_by_default(self) -> bool: ...
+
+
+R = TypeVar("R", bound=Selectable)
 
 
 class SelectionError(ValueError):
     pass
 
 
-def _matches(rule: Rule, selector: str) -> bool:
+def _matches(rule: Selectable, selector: str) -> bool:
     wanted = selector.strip()
     return rule.name == wanted.lower() or rule.code.startswith(wanted.upper())
 
 
-def resolve_selector(selector: str, rules: Sequence[Rule]) -> list[Rule]:
+def resolve_selector(selector: str, rules: Sequence[R]) -> list[R]:
     chosen = [r for r in rules if _matches(r, selector)]
     if not chosen or not selector.strip():
         raise SelectionError(f"unknown rule {selector!r} (use a code, a name or a code prefix)")
@@ -25,11 +41,11 @@ def resolve_selector(selector: str, rules: Sequence[Rule]) -> list[Rule]:
 
 
 def select_rules(
-    rules: Sequence[Rule],
+    rules: Sequence[R],
     select: Iterable[str] = (),
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
-) -> list[Rule]:
+) -> list[R]:
     selected = list(select)
     base = (
         {r.code for s in selected for r in resolve_selector(s, rules)}
@@ -41,7 +57,7 @@ def select_rules(
     return [r for r in rules if r.code in base]
 
 
-def severities(rules: Sequence[Rule], overrides: Mapping[str, str]) -> dict[str, Severity]:
+def severities(rules: Sequence[Selectable], overrides: Mapping[str, str]) -> dict[str, Severity]:
     result = {r.code: r.severity for r in rules}
     for selector, level in overrides.items():
         for rule in resolve_selector(selector, rules):
