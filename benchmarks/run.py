@@ -294,6 +294,23 @@ def source_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+def compile_bytecode(cardlint: Path) -> str:
+    """Byte-compile cardlint's package, as installing a wheel does.
+
+    An editable install never writes .pyc files when PYTHONDONTWRITEBYTECODE is set (it is on
+    these machines), and every run would then compile cardlint's modules from source again.
+    """
+    python = cardlint.parent / "python"
+    where = subprocess.run(
+        [str(python), "-c", "import cardlint, os; print(os.path.dirname(cardlint.__file__))"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()
+    if not where:
+        return "not compiled (cardlint's package not found)"
+    done = subprocess.run([str(python), "-m", "compileall", "-q", where], check=False)
+    return f"compiled {where}" if done.returncode == 0 else f"compileall failed on {where}"
+
+
 def install_markdownlint(tools: Path) -> Tool | None:
     prefix = tools / "npm"
     binary = prefix / "node_modules" / ".bin" / "markdownlint-cli2"
@@ -722,7 +739,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine()
     info["started"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     info["load average (1 min) at start"] = load_average()
-    cardlint = args.cardlint.resolve()
+    cardlint = args.cardlint.absolute()
+    info["cardlint bytecode"] = compile_bytecode(cardlint)
     help_text = subprocess.run(
         [str(cardlint), "check", "--help"], capture_output=True, text=True, check=False
     ).stdout

@@ -53,9 +53,14 @@ class Analysis:
         """The card-local rules, imported when the first card is analysed."""
         return tuple(info.load() for info in self.rules if not info.cross_card)
 
+    @functools.cached_property
+    def context(self) -> Context:
+        """What card-local rules consult: everything but the corpus, which they do not read."""
+        return Context(self.schema, CorpusIndex(), self.today, self.root)
+
 
 def analyse(card: Card, spec: Analysis) -> CardResult:
-    context = Context(spec.schema, CorpusIndex(), spec.today, spec.root)
+    context = spec.context
     noted = [
         Noted(code, found, card.line_text(found.position.line))
         for rule in spec.checks

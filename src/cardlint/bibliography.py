@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cardlint.card import Card, per_card
 from cardlint.citations import author_key, first_author
@@ -23,8 +23,7 @@ _FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 _YEAR = re.compile(r"\(([0-9]{4})([a-z]?)\)")
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     author: str
     key: str
     year: int | None
@@ -33,8 +32,7 @@ class Reference:
     text: str
 
 
-@dataclass(frozen=True)
-class ReferencesSection:
+class ReferencesSection(NamedTuple):
     heading: Heading
     entries: tuple[Reference, ...]
 

@@ -60,11 +60,23 @@ class Card:
         """The last line of the card (a final newline does not start another line)."""
         if self.source is None:
             return 1
-        return max(1, len(self.source.line_starts) - self.source.text.endswith("\n"))
+        return max(1, len(self.source.lines) - self.source.text.endswith("\n"))
 
     @property
     def path(self) -> Path:
         return Path(self.file)
+
+    @property
+    def name(self) -> str:
+        """The card's file name."""
+        return self.file.rsplit(os.sep, 1)[-1]
+
+    def text_after(self, line: int) -> str:
+        """The card's text from the line after card line `line` on ("" past its end)."""
+        if self.source is None:
+            return ""
+        lines = self.source.lines
+        return self.source.text[sum(map(len, lines[:line])) + line :] if line < len(lines) else ""
 
     def line_text(self, line: int) -> str:
         """The text of card line `line`, or "" when there is no such line."""

@@ -8,9 +8,10 @@ that ignores case, diacritics, initials, name particles and punctuation.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cardlint.card import Card, per_card
 from cardlint.schema import CardSchema
@@ -35,8 +36,7 @@ _EMPTY_HINT = "write the citation, or remove the entry"
 _FORM_HINT = "write it as `Title (Author et al., 2021)` or `Author et al. (2021)`"
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     author: str
     key: str
     year: int
@@ -45,15 +45,13 @@ class Citation:
     text: str
 
 
-@dataclass(frozen=True)
-class CitationProblem:
+class CitationProblem(NamedTuple):
     path: FieldPath
     message: str
     hint: str
 
 
-@dataclass(frozen=True)
-class CitationField:
+class CitationField(NamedTuple):
     citations: tuple[Citation, ...]
     problems: tuple[CitationProblem, ...]
 
@@ -64,6 +62,7 @@ def first_author(authors: str) -> str:
     return (authors[: end.start()] if end else authors).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def author_key(name: str) -> str:
     """`Lévy` and `Levy`, `van den Oord` and `Oord`, `A. Radford` and `Radford` share a key."""
     folded = unicodedata.normalize("NFKD", name).casefold()
@@ -75,7 +74,9 @@ def author_key(name: str) -> str:
 
 
 def _is_initial(word: str) -> bool:
-    letters = sum(ch.isalnum() for ch in word)
+    if len(word) > 3 and word[:3].isalnum():
+        return False  # a surname: the common case, told at a glance
+    letters = len(_NOT_ALNUM.sub("", word))
     return letters == 1 or (letters == 2 and word.endswith("."))
 
 

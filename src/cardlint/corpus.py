@@ -26,8 +26,7 @@ class Reference(NamedTuple):
     position: Position
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """Where a card writes its id and its references, and the text of those lines (the
     fingerprints of cross-card findings are made from it)."""
 
@@ -91,7 +90,10 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
 
 
 def _position(card: Card, path: tuple[str | int, ...]) -> Position:
-    span = card.front_matter.span(path) if card.front_matter is not None else None
+    if card.front_matter is None:
+        return Position(1, 1)
+    # Every list item and field has a span of its own; its ancestors' are the fallback.
+    span = card.front_matter.spans.get(path) or card.front_matter.span(path)
     return span.value if span is not None else Position(1, 1)
 
 

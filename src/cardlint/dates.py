@@ -13,8 +13,8 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cardlint.card import Card, per_card
 from cardlint.markdown import Heading, parse_body
@@ -27,6 +27,7 @@ _YEARS = re.compile(r"([0-9]{4})(?: *[-–—~] *([0-9]{4}))?")
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
 _CJK_DATE = re.compile(r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 _YEAR_LED = re.compile(r"([0-9]{4})(?![0-9]).*", re.DOTALL)
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _YEARS_FORM = ("a year (YYYY) or a range of years (YYYY-YYYY)", "write e.g. 2017 or 2021-2023")
 _DATE_FORM = ("a date in YYYY-MM-DD form", "write the date as YYYY-MM-DD, e.g. 2025-10-17")
 
@@ -37,8 +38,7 @@ class Problem(enum.Enum):
     REVERSED = "reversed-date-range"
 
 
-@dataclass(frozen=True)
-class DateIssue:
+class DateIssue(NamedTuple):
     problem: Problem
     message: str
     hint: str
@@ -46,23 +46,20 @@ class DateIssue:
     """The value as it should be written, when that is certain."""
 
 
-@dataclass(frozen=True)
-class Years:
+class Years(NamedTuple):
     """A year (`start == end`) or an inclusive range of years."""
 
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class FooterDate:
+class FooterDate(NamedTuple):
     label: str
     text: str
     position: Position
 
 
-@dataclass(frozen=True)
-class DatedValue:
+class DatedValue(NamedTuple):
     subject: str
     """How messages name the value: its field name or its footer label."""
     position: Position
@@ -107,7 +104,7 @@ def parse_date(value: str | int) -> date | DateIssue:
         return _impossible(value, "there is no year 0")
     if not 1 <= month <= 12:
         return _impossible(value, f"there is no month {month}")
-    days = calendar.monthrange(year, month)[1]
+    days = _DAYS[month - 1] + (month == 2 and calendar.isleap(year))
     if not 1 <= day <= days:
         reason = f"{year:04d}-{month:02d} has {days} days" if day else "there is no day 0"
         return _impossible(value, reason)
@@ -218,12 +215,7 @@ def _dates_in(card: Card, ext: Extension) -> Iterator[DatedValue]:
         if isinstance(value, (str, int)) and not isinstance(value, bool) and span is not None:
             yield DatedValue(name, span.value, parse(value))
     if card.source is not None:
-        starts = card.source.line_starts
-        body = (
-            card.source.text[starts[card.front_matter_end] :]
-            if card.front_matter_end < len(starts)
-            else ""
-        )
+        body = card.text_after(card.front_matter_end)
         code = card.body.in_code if card.body is not None else None
         for found in footer_dates(body, card.front_matter_end + 1, ext.date_labels, code):
             yield DatedValue(found.label, found.position, parse_date(found.text), found.text)

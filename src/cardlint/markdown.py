@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from cardlint.blocks import Scan
@@ -33,8 +32,7 @@ class Heading(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     headings: tuple[Heading, ...]
     content_lines: tuple[int, ...]
     unclosed_fences: tuple[int, ...]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from cardlint.card import Card, per_card
@@ -21,8 +20,7 @@ class SectionMatch(NamedTuple):
     """Where the schema lists the section: the order the headings should follow."""
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(NamedTuple):
     titles: tuple[Heading, ...]
     sections: tuple[SectionMatch, ...]
 

@@ -15,7 +15,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -32,8 +32,7 @@ def _normalise(text: str) -> str:
 _normalised = functools.lru_cache(maxsize=4096)(_normalise)
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     source: str
 
     @property
@@ -73,8 +72,7 @@ def _text(data: Mapping[str, object], name: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-@dataclass(frozen=True)
-class _Glob:
+class _Glob(NamedTuple):
     """Normalised literal runs with a wildcard (one or more characters) between each two."""
 
     pieces: tuple[str, ...]

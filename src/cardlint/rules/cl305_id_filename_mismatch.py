@@ -9,11 +9,11 @@ from cardlint.violation import Finding
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = entry_for(card, ctx.schema)
-    stem = card.path.name.removesuffix(".md")
+    stem = card.name.removesuffix(".md")
     if entry.id is not None and entry.id_position is not None and entry.id != stem:
         yield Finding(
             entry.id_position,
-            f"id {quote(entry.id)} differs from the file name {quote(card.path.name)}",
+            f"id {quote(entry.id)} differs from the file name {quote(card.name)}",
             f"rename the file to {quote(entry.id + '.md')}, or change the id to {quote(stem)}",
         )
 
