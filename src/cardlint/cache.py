@@ -132,17 +132,7 @@ class Cache:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
         if not self.stale:
             return  # a warm run that changed nothing need not rewrite the file
-        table = self.table
-        rows = []
-        for name in dict.fromkeys(self.names):
-            if name in self.fresh:
-                rows.append([name, *self.fresh[name]])
-            elif name in self.kept:
-                now, row = self.kept[name]
-                rows.append([name, now, *(table[column][row] for column in COLUMNS[2:])])
-        document: dict[str, Any] = {"format": FORMAT}
-        for index, column in enumerate(COLUMNS):
-            document[column] = [row[index] for row in rows]
+        document: dict[str, Any] = {"format": FORMAT, **self._columns()}
         with contextlib.suppress(OSError):
             prepare(self.folder)
             text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -152,6 +142,29 @@ class Cache:
                 keep = old in (self.file, self.folder / CHECKED)
                 if not keep and old.stat().st_mtime < cutoff:
                     old.unlink(missing_ok=True)
+
+
+    def _columns(self) -> dict[str, list[Any]]:
+        """The table this run leaves: its cards in its order, each with its record."""
+        table = self.table
+        if self.names == table["cards"] and len(self.kept) + len(self.fresh) == len(self.names):
+            # The same cards in the same order (a card or two edited): patch a copy.
+            columns = {column: list(values) for column, values in table.items()}
+            for now, row in self.kept.values():
+                columns["stamps"][row] = now
+            position = {name: index for index, name in enumerate(self.names)}
+            for name, values in self.fresh.items():
+                for column, value in zip(COLUMNS[1:], values, strict=True):
+                    columns[column][position[name]] = value
+            return columns
+        rows = []
+        for name in dict.fromkeys(self.names):
+            if name in self.fresh:
+                rows.append([name, *self.fresh[name]])
+            elif name in self.kept:
+                now, row = self.kept[name]
+                rows.append([name, now, *(table[column][row] for column in COLUMNS[2:])])
+        return {column: [row[index] for row in rows] for index, column in enumerate(COLUMNS)}
 
 
 def digest(data: bytes) -> str:
