@@ -56,6 +56,17 @@ def test_cache_and_workers_give_byte_identical_reports(
     assert _json(messy, cache=True) == plain  # warm
 
 
+def test_workers_send_results_whatever_rules_run(
+    messy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without CL302 or CL303 no rule asks where references are written before the results
+    # travel back from the workers.
+    monkeypatch.setattr(collect, "PARALLEL_FROM", 1)
+    job = build_job(CheckRequest(cwd=messy, cache=False, today=TODAY, select=["CL1", "CL301"]))
+    alone, forked = run(replace(job, workers=1)), run(replace(job, workers=2))
+    assert forked == alone and any(v.code == "CL301" for v in forked.violations)
+
+
 @pytest.mark.parametrize("change", ["edit", "delete", "rename", "touch"])
 def test_changes_between_cached_runs_are_seen(messy: Path, change: str) -> None:
     _json(messy, cache=True)

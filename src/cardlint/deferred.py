@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -19,9 +19,15 @@ class Deferred(Generic[T]):
 
     @classmethod
     def ready(cls, value: T) -> Deferred[T]:
-        return cls(lambda: value)
+        deferred: Deferred[T] = cls.__new__(cls)
+        deferred._make, deferred._value = None, value
+        return deferred
 
     def get(self) -> T:
         if self._make is not None:
             self._value, self._make = self._make(), None
         return self._value  # type: ignore[return-value]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A worker process sends the value itself: what would make it stays behind.
+        return (Deferred.ready, (self.get(),))
