@@ -13,13 +13,7 @@ walked them, so that a warm run compares every card's stamp in two list comparis
     cards    the card's name (its path from the project root)
     stamps   "mtime_ns:size:inode" of the bytes the record was made from
     digests  their BLAKE2b digest
-    ids, labels, targets   the card's id, names and reference targets (for the index)
-    own      "" or the JSON of the card's own findings and suppressions
-    located  the JSON of where its id and references are written, decoded when needed:
-             [id line, id column, [reference fields], [field index, line, column, ...]]
-
-The text of those lines (fingerprints are made from it) is not kept: it is read again
-from the card, which is unchanged, when a cross-card finding needs it.
+    ids, labels, targets, own, located   the card's record (see `record`)
 """
 
 from __future__ import annotations
@@ -27,31 +21,21 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cardlint.analysis import CardResult, Noted
+from cardlint.analysis import CardResult
 from cardlint.atomic import write_atomically
 from cardlint.cache_folder import CHECKED, prepare
-from cardlint.corpus import Entry, Located, Reference
-from cardlint.deferred import Deferred
 from cardlint.paths import display_file, display_files
-from cardlint.source import SourceError, decode, read_bytes
-from cardlint.suppressions import Directive
-from cardlint.violation import Edit, Finding, Fix, Position
+from cardlint.record import MALFORMED, Again, Record, from_record
+from cardlint.source import SourceError, read_bytes
 
 FORMAT = "cardlint-cache-3"
 COLUMNS = ("cards", "stamps", "digests", "ids", "labels", "targets", "own", "located")
 _KEEP_SECONDS = 7 * 24 * 3600
-
-_MALFORMED = (TypeError, ValueError, IndexError, KeyError, AttributeError)
-"""What decoding a record that is not ours raises."""
-
-Again = Callable[[str], CardResult]
-"""Analyses one card file afresh: for a record that turns out, late, not to decode."""
 
 
 def stamp(stat: os.stat_result) -> str:
@@ -88,7 +72,7 @@ class Cache:
                 try:
                     results[path] = _result(table, index, path, again)
                     self.kept[name] = (table["stamps"][index], index)
-                except _MALFORMED:
+                except MALFORMED:
                     misses.append(path)  # a malformed record is rebuilt, never trusted
                     self.stale = True
             return results, misses
@@ -122,11 +106,12 @@ class Cache:
             self.stale = True  # the new stamp is worth recording
         try:
             return _result(table, row, path, again)
-        except _MALFORMED:
+        except MALFORMED:
             return None  # a malformed record is rebuilt, never trusted
 
-    def put(self, path: str, stamp: str, digest: str, result: CardResult) -> None:
-        self.fresh[display_file(path, self.root)] = [stamp, digest, *_columns(result)]
+    def put(self, path: str, stamp: str, digest: str, values: Record) -> None:
+        """Keep the record of a card analysed this run."""
+        self.fresh[display_file(path, self.root)] = [stamp, digest, *values]
 
     def save(self) -> None:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
@@ -142,7 +127,6 @@ class Cache:
                 keep = old in (self.file, self.folder / CHECKED)
                 if not keep and old.stat().st_mtime < cutoff:
                     old.unlink(missing_ok=True)
-
 
     def _columns(self) -> dict[str, list[Any]]:
         """The table this run leaves: its cards in its order, each with its record."""
@@ -201,149 +185,6 @@ def _load(file: Path) -> dict[str, list[Any]]:
     return dict(zip(COLUMNS, lists, strict=True))
 
 
-def _columns(result: CardResult) -> list[Any]:
-    """The card's values in the columns after `stamps` and `digests`."""
-    entry = result.entry
-    located = entry.located.get()
-    own = (
-        json.dumps(
-            [[_noted(n) for n in result.findings], [_directive(d) for d in result.directives]]
-        )
-        if result.findings or result.directives
-        else ""
-    )
-    fields = list(dict.fromkeys(r.field for r in located.references))
-    places = [n for r in located.references for n in (fields.index(r.field), *r.position)]
-    where = [*(located.id_position or (0, 0)), fields, places]
-    text = json.dumps(where, ensure_ascii=False, separators=(",", ":"))
-    return [entry.id, list(entry.names), list(entry.targets), own, text]
-
-
 def _result(table: dict[str, list[Any]], row: int, path: str, again: Again) -> CardResult:
-    card_id, labels, targets = table["ids"][row], table["labels"][row], table["targets"][row]
-    if card_id is not None and type(card_id) is not str:
-        raise TypeError("an id is text")
-    names, target_list = _texts(labels), _texts(targets)
-    where = _text(table["located"][row])
-
-    def locate() -> Located:
-        try:
-            return _located(where, target_list, path)
-        except ValueError:  # found late, and cheaper to redo than to have checked every card
-            return again(path).entry.located.get()
-
-    entry = Entry(path, card_id, names, target_list, Deferred(locate))
-    findings: tuple[Noted, ...] = ()
-    directives: tuple[Directive, ...] = ()
-    own = table["own"][row]
-    if own:
-        noted, suppressions = json.loads(_text(own))
-        findings = tuple(_found(item) for item in noted)
-        directives = tuple(_directive_from(item) for item in suppressions)
-    return CardResult(path, findings, entry, directives)
-
-
-def _texts(value: object) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise TypeError("a list of names or ids")
-    "".join(value)  # raises TypeError unless every item is text, at C speed
-    return tuple(value)
-
-
-def _located(encoded: str, targets: tuple[str, ...], path: str) -> Located:
-    try:
-        id_line, id_column, fields, places = json.loads(encoded)
-        if len(places) != 3 * len(targets):
-            raise ValueError("one position per reference")
-        id_position = _at([id_line, id_column]) if id_line else None
-        references = tuple(
-            Reference(_text(fields[places[i]]), target, _at(places[i + 1 : i + 3]))
-            for i, target in zip(range(0, len(places), 3), targets, strict=True)
-        )
-    except (TypeError, AttributeError, KeyError, IndexError) as error:
-        raise ValueError("malformed positions") from error
-    lines = {r.position.line for r in references}
-    if id_position is not None:
-        lines.add(id_position.line)
-    return Located(id_position, references, _lines_of(path, lines))
-
-
-def _lines_of(path: str, wanted: set[int]) -> dict[int, str]:
-    """The text of some lines of a card whose cached results are current, read again."""
-    try:
-        # The stamp still matches: the card is the size it was, within the run's limit.
-        text = decode(read_bytes(path, sys.maxsize)).lines
-    except (OSError, SourceError) as error:
-        raise ValueError("the card cannot be read again") from error
-    return {line: text[line - 1] for line in sorted(wanted) if 0 < line <= len(text)}
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("expected text")
-    return value
-
-
-def _position(value: Position | None) -> list[int] | None:
-    return None if value is None else [value.line, value.column]
-
-
-def _at(value: Any) -> Position:
-    line, column = value
-    if type(line) is not int or type(column) is not int:
-        raise TypeError("a position is two integers")
-    return Position(line, column)
-
-
-def _directive(d: Directive) -> list[Any]:
-    codes = None if d.codes is None else sorted(d.codes)
-    return [_position(d.position), d.text, codes, d.first, d.last, list(d.unknown)]
-
-
-def _directive_from(item: list[Any]) -> Directive:
-    p, text, codes, first, last, unknown = item
-    return Directive(
-        _at(p),
-        _text(text),
-        None if codes is None else frozenset(map(_text, codes)),
-        int(first),
-        int(last),
-        tuple(map(_text, unknown)),
-    )
-
-
-def _noted(noted: Noted) -> list[Any]:
-    found = noted.finding
-    fix = found.fix
-    fixed = (
-        None
-        if fix is None
-        else [
-            fix.description,
-            fix.safe,
-            [[_position(e.start), _position(e.end), e.text] for e in fix.edits],
-        ]
-    )
-    return [
-        noted.code,
-        _position(found.position),
-        found.message,
-        found.hint,
-        fixed,
-        noted.line_text,
-    ]
-
-
-def _found(item: list[Any]) -> Noted:
-    code, position, message, hint, fixed, text = item
-    fix = None
-    if fixed is not None:
-        description, safe, edits = fixed
-        fix = Fix(
-            _text(description),
-            tuple(Edit(_at(s), _at(e), _text(t)) for s, e, t in edits),
-            bool(safe),
-        )
-    if hint is not None:
-        hint = _text(hint)
-    return Noted(_text(code), Finding(_at(position), _text(message), hint, fix), _text(text))
+    ids, labels, targets, own, located = (table[column] for column in COLUMNS[3:])
+    return from_record((ids[row], labels[row], targets[row], own[row], located[row]), path, again)

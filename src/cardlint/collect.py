@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.analysis import Analysis, CardResult, analyse
 from cardlint.cache import Cache, digest, stamp
 from cardlint.card import card_from_bytes, unreadable
+from cardlint.record import Again, Record, from_record, record
 from cardlint.source import SourceError, read_file
 
 PARALLEL_FROM = 200
 """Fewer cache misses than this are analysed in this process."""
 
-Done = tuple[str, CardResult, str | None, str | None]
-"""A card file, its result, and (when it is to be cached) its stamp and digest."""
+Stored = tuple[str, str, Record]
+"""What the cache keeps of a card: the stamp and digest of its bytes, and its record."""
+Done = tuple[str, CardResult, Stored | None]
+"""A card file, its result, and what the cache is to keep of it (None: nothing)."""
+Sent = tuple[str, Record, tuple[str, str] | None]
+"""What a worker sends back for a card: its file, record, and stamp and digest if kept."""
 
 
 @dataclass(frozen=True)
@@ -42,18 +47,20 @@ def analyse_paths(
     paths: Sequence[str], spec: Analysis, max_size: int, cache: Cache | None, workers: int
 ) -> dict[str, CardResult]:
     task = _Task(spec, max_size, keep=cache is not None)
+    boundary = _Boundary(spec.root)
+
+    def again(path: str) -> CardResult:
+        return _analyse_one(path, task, boundary)[1]
+
     if cache is None:
         results: dict[str, CardResult] = {}
         misses = list(paths)
     else:
-        boundary = _Boundary(spec.root)
-        results, misses = cache.lookup(
-            paths, max_size, lambda path: _analyse_one(path, task, boundary)[1]
-        )
-    for path, result, stamp_, digest_ in _analyse_all(misses, task, workers):
+        results, misses = cache.lookup(paths, max_size, again)
+    for path, result, stored in _analyse_all(misses, task, workers, again):
         results[path] = result
-        if cache is not None and stamp_ is not None and digest_ is not None:
-            cache.put(path, stamp_, digest_, result)
+        if cache is not None and stored is not None:
+            cache.put(path, *stored)
     if cache is not None:
         cache.save()
     return results
@@ -88,7 +95,7 @@ class _Boundary:
         return real
 
 
-def _analyse_all(paths: Sequence[str], task: _Task, workers: int) -> Iterable[Done]:
+def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) -> list[Done]:
     global _TASK
     if workers < 2 or len(paths) < PARALLEL_FROM:
         return _analyse_chunk(list(paths), task)
@@ -100,17 +107,28 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int) -> Iterable[Do
         return _analyse_chunk(list(paths), task)
     _TASK = task
     try:
-        chunks = [list(paths[i :: workers * 4]) for i in range(workers * 4)]
+        chunks = [list(paths[i :: workers * 8]) for i in range(workers * 8)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [done for chunk in pool.map(_analyse_forked, chunks) for done in chunk]
+            sent = [one for chunk in pool.map(_analyse_forked, chunks) for one in chunk]
     finally:
         _TASK = None
+    return [_received(one, again) for one in sent]
 
 
-def _analyse_forked(paths: list[str]) -> list[Done]:
+def _analyse_forked(paths: list[str]) -> list[Sent]:
+    """A worker's share: records travel back, at a fraction of the cost of the results."""
     assert _TASK is not None, "worker forked without its task"
-    return _analyse_chunk(paths, _TASK)
+    return [
+        (path, stored[2] if stored else record(result), stored[:2] if stored else None)
+        for path, result, stored in _analyse_chunk(paths, _TASK)
+    ]
+
+
+def _received(sent: Sent, again: Again) -> Done:
+    path, values, kept = sent
+    result = from_record(values, path, again)
+    return path, result, (*kept, values) if kept is not None else None
 
 
 def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
@@ -123,8 +141,8 @@ def _analyse_one(path: str, task: _Task, boundary: _Boundary) -> Done:
         boundary.check(path)
         data, info = read_file(path, task.max_size)
     except SourceError as error:
-        return path, analyse(unreadable(path, error), task.spec), None, None  # never cached
+        return path, analyse(unreadable(path, error), task.spec), None  # never cached
     result = analyse(card_from_bytes(path, data), task.spec)
     if not task.keep:
-        return path, result, None, None
-    return path, result, stamp(info), digest(data)
+        return path, result, None
+    return path, result, (stamp(info), digest(data), record(result))
