@@ -73,7 +73,7 @@ def analyse(card: Card, spec: Analysis) -> CardResult:
 def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
     """The rule's findings with its code, or one CL000 finding when the rule raises."""
     try:
-        return [(rule.code, found) for found in rule.check(card, context)]
+        found = list(rule.check(card, context))
     except Exception as error:  # a broken rule must not stop the other rules or cards
         failure = Finding(
             Position(1, 1),
@@ -81,3 +81,4 @@ def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding
             "please report this as a cardlint bug",
         )
         return [(INTERNAL_ERROR.code, failure)]
+    return [(rule.code, finding) for finding in found] if found else []

@@ -45,7 +45,7 @@ class Card:
     front_matter_end: int = 0
     body: Body | None = None
     problems: tuple[LoadProblem, ...] = ()
-    memo: dict[tuple[object, int], tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    memo: dict[object, tuple[Any, Any]] = field(default_factory=dict, repr=False)
     """What `per_card` analyses computed for this card; it lives and dies with the card."""
 
     @property
@@ -97,18 +97,18 @@ def per_card(compute: Callable[[S, Card], T]) -> Callable[[S, Card], T]:
     rules ask for it.
 
     Kept on the card rather than in an LRU cache: a cache keyed by cards would keep the
-    last few hundred cards' texts alive in every worker process. The settings are told
-    apart by identity (they need not be hashable) and kept alive with the result.
+    last few hundred cards' texts alive in every worker process. The result is kept with
+    the settings it was computed under, told apart by identity (they need not be hashable):
+    a card is analysed under one schema, and other settings only compute it again.
     """
 
     @functools.wraps(compute)
     def once(settings: S, card: Card) -> T:
-        key = (compute, id(settings))
-        held = card.memo.get(key)
+        held = card.memo.get(compute)
         if held is not None and held[0] is settings:
             return held[1]  # type: ignore[no-any-return]
         value = compute(settings, card)
-        card.memo[key] = (settings, value)
+        card.memo[compute] = (settings, value)
         return value
 
     return once
