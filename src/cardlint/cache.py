@@ -76,10 +76,12 @@ class Cache:
                     misses.append(path)  # a malformed record is rebuilt, never trusted
                     self.stale = True
             return results, misses
-        where: dict[str, int] = {}
-        for index, name in enumerate(table["cards"]):
-            where.setdefault(name, index)
-        rows = [where.get(name) for name in names]
+        rows: Sequence[int | None] = range(len(names))  # the same cards: a few edited
+        if names != table["cards"]:
+            where: dict[str, int] = {}
+            for index, name in enumerate(table["cards"]):
+                where.setdefault(name, index)
+            rows = [where.get(name) for name in names]
         for path, name, now, row in zip(paths, names, stamps, rows, strict=True):
             hit = None
             if row is not None and now is not None:

@@ -168,10 +168,10 @@ class _Reporting:
             if job.per_file_ignores
             else frozenset()
         )
-        noted = [n for n in result.findings if n.code not in ignored]
+        noted = [n for n in result.findings if n.code not in ignored] if result.findings else []
         stub = card or Card(result.path)
         for rule in self.cross:
-            found = checked(rule, stub, self.context) if rule.code not in ignored else ()
+            found = checked(rule, stub, self.context) if rule.code not in ignored else None
             if found:
                 lines = result.entry.located.get().line_texts
                 noted.extend(Noted(code, f, lines.get(f.position.line, "")) for code, f in found)
