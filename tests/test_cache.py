@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -125,6 +126,18 @@ def test_a_tampered_record_with_matching_stamps_is_not_a_crash(
     document[column] = [value] * len(document[column])
     file.write_text(json.dumps(document), encoding="utf-8")
     assert _json(messy, cache=True) == expected
+
+
+def test_a_cache_made_in_another_folder_is_not_trusted(messy: Path, tmp_path: Path) -> None:
+    _json(messy, cache=True)
+    file = _results_file(messy)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    document["own"] = [""] * len(document["own"])  # claims that no card has findings
+    file.write_text(json.dumps(document), encoding="utf-8")
+    # As a cache committed to the repository arrives in a pull request's checkout.
+    clone = tmp_path / "clone"
+    shutil.copytree(messy, clone)
+    assert _json(clone, cache=True) == _json(clone, cache=False)
 
 
 def test_concurrent_runs_leave_a_valid_cache(messy: Path) -> None:

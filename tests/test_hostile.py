@@ -299,14 +299,6 @@ def test_every_format_on_the_hostile_corpus_parses_back(
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.display_path turns a file-name byte that is not UTF-8 into the text `\\xff` "
-    "before any reporter sees it, so sarif.artifact_uri percent-encodes the backslash "
-    "(`bad%5Cxff%5Cxfe.md`, a file that does not exist) instead of the byte (`bad%FF%FE.md`). "
-    "Not our file: the path should reach reporters with its surrogate escapes, which text, "
-    "JSON, GitLab and SARIF already handle.",
-)
 def test_sarif_uri_of_a_name_that_is_not_utf_8_is_its_bytes(outputs: dict[str, bytes]) -> None:
     sarif = json.loads(outputs["sarif"])
     uris = {
@@ -458,13 +450,6 @@ def test_pathological_cards_finish_fast(tmp_path: Path, data: bytes, budget: flo
     _check_one(tmp_path, data, budget)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown.plain_text hands heading text to markdown-it-py's parseInline. markdown.py "
-    "turns link and image parsing off when the heading holds no `](`, but one `](` at its end "
-    "turns it back on, and every `![a` then costs ~55 us of label scanning: 120,000 take ~6.5 s, "
-    "a 1 MB heading ~19 s, where the whole hostile corpus must take under 10. Not our file.",
-)
 def test_a_heading_of_image_openers_finishes_fast(tmp_path: Path) -> None:
     _check_one(tmp_path, FRONT + b"# " + b"![a" * 120_000 + b"](x)", 3)
 

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cardlint.markdown import Body, Heading, parse_body, plain_text
+from cardlint.markdown import MAX_LINK_OPENERS, Body, Heading, parse_body, plain_text
 
 REPO = Path(__file__).parent.parent
 REFERENCE_CARD = REPO.parent / "shared" / "reference-card" / "multimodal-models.md"
@@ -894,3 +894,10 @@ def test_cards(card: Path) -> None:
     assert_same(text, 1)
     body = text.split("\n---\n", 1)[-1]
     assert_same(body, 12)
+
+
+def test_heading_text_drops_inline_markup_but_not_for_a_flood_of_link_openers() -> None:
+    assert plain_text("See [the paper](x) and ![fig](y.png) **now**") == "See the paper and fig now"
+    # Past MAX_LINK_OPENERS markdown-it's link scan would be quadratic: the markup stays.
+    flood = "![a" * (MAX_LINK_OPENERS + 1) + "](x)"
+    assert plain_text(flood) == flood

@@ -28,7 +28,7 @@ from typing import Any
 
 from cardlint.analysis import CardResult
 from cardlint.atomic import write_atomically
-from cardlint.cache_folder import CHECKED, prepare
+from cardlint.cache_folder import CHECKED, identity, prepare
 from cardlint.paths import display_file, display_files
 from cardlint.record import MALFORMED, Again, Record, from_record
 from cardlint.source import SourceError, read_bytes
@@ -119,9 +119,8 @@ class Cache:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
         if not self.stale:
             return  # a warm run that changed nothing need not rewrite the file
-        document: dict[str, Any] = {"format": FORMAT, **self._columns()}
         with contextlib.suppress(OSError):
-            prepare(self.folder)
+            document = {"format": FORMAT, "folder": prepare(self.folder), **self._columns()}
             text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
             write_atomically(self.file, text.encode("utf-8", "surrogatepass"))
             cutoff = time.time() - _KEEP_SECONDS
@@ -175,6 +174,8 @@ def _load(file: Path) -> dict[str, list[Any]]:
         return empty
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         return empty
+    if document.get("folder") != identity(file.parent):
+        return empty  # written in another folder: committed, or copied, never trusted
     columns = [document.get(column) for column in COLUMNS]
     lists = [c for c in columns if isinstance(c, list)]
     if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):

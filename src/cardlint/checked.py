@@ -17,7 +17,7 @@ from typing import Any
 
 from cardlint import __version__
 from cardlint.atomic import write_atomically
-from cardlint.cache_folder import CHECKED, prepare
+from cardlint.cache_folder import CHECKED, identity, prepare
 
 FORMAT = "cardlint-checked-1"
 KEEP = 32
@@ -41,9 +41,14 @@ class Checked:
         records = {k: v for k, v in self.records.items() if k != key}
         records[key] = value
         self.records = dict(list(records.items())[-KEEP:])
-        document = {"format": FORMAT, "version": __version__, "records": self.records}
         with contextlib.suppress(OSError):
-            prepare(self.file.parent)
+            folder = prepare(self.file.parent)
+            document = {
+                "format": FORMAT,
+                "version": __version__,
+                "folder": folder,
+                "records": self.records,
+            }
             write_atomically(self.file, json.dumps(document, ensure_ascii=False).encode())
 
 
@@ -60,6 +65,7 @@ def _load(file: Path) -> dict[str, Any]:
         not isinstance(document, dict)
         or document.get("format") != FORMAT
         or document.get("version") != __version__
+        or document.get("folder") != identity(file.parent)
         or not isinstance(document.get("records"), dict)
     ):
         return {}

@@ -250,5 +250,12 @@ def bounded(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def fingerprint(path: str, code: str, line_text: str) -> str:
     normalised = _normalised(line_text)
-    digest = hashlib.sha256(f"{path}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
+    # A file-name byte that is not UTF-8 counts as its `\xff` escape: baselines written when
+    # paths reached reporters escaped keep matching.
+    shown = (
+        path
+        if path.isascii()
+        else path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    )
+    digest = hashlib.sha256(f"{shown}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]

@@ -45,6 +45,10 @@ class Body(NamedTuple):
         return index >= 0 and self.code_blocks[index][0] <= line < self.code_blocks[index][1]
 
 
+MAX_LINK_OPENERS = 1000
+"""A heading with more `[` than this is read without links (see `_plain_text`)."""
+
+
 @functools.lru_cache(maxsize=2)
 def _parser(links: bool) -> MarkdownIt:
     # Imported here: most headings have no inline markup, and many runs parse no card at all.
@@ -99,7 +103,10 @@ def _plain_text(inline: str) -> str:
     if _INLINE_MARKUP.search(inline) is None:
         return inline.strip()
     parts: list[str] = []
-    for token in _parser("](" in inline).parseInline(inline):
+    # markdown-it scans for the end of a link label from every `[`: quadratic on a heading of
+    # `![a![a…](x)`. A heading with so many openers keeps its link markup as text.
+    links = "](" in inline and inline.count("[") <= MAX_LINK_OPENERS
+    for token in _parser(links).parseInline(inline):
         for child in token.children or ():
             if child.type in ("text", "code_inline"):
                 parts.append(child.content)

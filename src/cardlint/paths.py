@@ -24,12 +24,9 @@ def display_file(text: str, base: Path) -> str:
             relative = os.path.relpath(text, prefix)
         except ValueError:  # another drive on Windows
             relative = text
-    if os.sep != "/":
-        relative = relative.replace(os.sep, "/")
-    if relative.isascii():
-        return relative
-    # A file name that is not UTF-8 arrives with surrogate escapes; show its bytes instead.
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    # A file name that is not UTF-8 keeps its surrogate escapes: each reporter shows them as
+    # the bytes they stand for (SARIF as those bytes, percent-encoded).
+    return relative if os.sep == "/" else relative.replace(os.sep, "/")
 
 
 def display_files(texts: Iterable[str], base: Path) -> list[str]:
@@ -38,9 +35,7 @@ def display_files(texts: Iterable[str], base: Path) -> list[str]:
     cut = len(prefix)
     plain = os.sep == "/"
     return [
-        text[cut:]
-        if plain and text.startswith(prefix) and text.isascii()
-        else display_file(text, base)
+        text[cut:] if plain and text.startswith(prefix) else display_file(text, base)
         for text in texts
     ]
 

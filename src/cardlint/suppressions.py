@@ -87,9 +87,7 @@ def parse(card: Card, resolve: Resolve) -> tuple[Directive, ...]:
         }[kind]
         if kind == "disable":
             regions.append(len(found))
-        found.append(
-            _directive(number, column, match.group(0), selectors, resolve, first, last)
-        )
+        found.append(_directive(number, column, match.group(0), selectors, resolve, first, last))
     return tuple(found)
 
 

@@ -46,10 +46,8 @@ def _number(value: int | float) -> str:
 def _visible(ch: str) -> str:
     category = unicodedata.category(ch)
     if category == "Cs":
-        # A lone surrogate is a file-name byte that is not UTF-8 (os.fsdecode's surrogateescape):
-        # show the byte, as display paths do. Left in, it would make the report unencodable.
-        code = ord(ch)
-        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+        # Left in, a lone surrogate would make the report unencodable.
+        return surrogate_escape(ch)
     if category in ("Cc", "Cf", "Zl", "Zp") or ch == "\x7f":
         return f"\\u{ord(ch):04x}"
     return ch
@@ -93,7 +91,16 @@ def printable(text: str) -> str:
 
 
 def _visible_escape(ch: str) -> str:
+    if "\ud800" <= ch <= "\udfff":
+        return surrogate_escape(ch)
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def surrogate_escape(ch: str) -> str:
+    """A lone surrogate, shown as the file-name byte it stands for (os.fsdecode's
+    surrogateescape turns an undecodable byte into one), or as `\\udxxx` otherwise."""
+    code = ord(ch)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def unambiguous(path: str) -> str:

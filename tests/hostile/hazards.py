@@ -35,7 +35,7 @@ ODD_NAMES: dict[str, bytes] = {
     "cards/new\nline.md": b"new\nline.md",
     "cards/esc\x1b[2J\x1b[31m.md": b"esc\x1b[2J\x1b[31m.md",
     "cards/rlo\u202edm.exe.md": "rlo\u202edm.exe.md".encode(),
-    "cards/bad\\xff\\xfe.md": b"bad\xff\xfe.md",
+    "cards/bad\udcff\udcfe.md": b"bad\xff\xfe.md",
     "cards/--format=json.md": b"--format=json.md",
     "cards/::error file=x::forged.md": b"::error file=x::forged.md",
 }

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO, cast
 
+from cardlint.text import surrogate_escape
+
 if TYPE_CHECKING:
     from cardlint.engine import Report
 
@@ -51,12 +53,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def without_surrogates(text: str) -> str:
-    """`text` with lone surrogates (undecodable file-name bytes) shown as `\\udcff` escapes.
+    """`text` with lone surrogates (undecodable file-name bytes) shown as visible escapes, `\\xff`
+    for the byte a surrogate stands for (see `text.surrogate_escape`).
 
     A lone surrogate cannot be encoded as UTF-8, and strict JSON parsers reject one even as a
     `\\u` escape, so machine formats carry a visible escape instead.
     """
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _SURROGATE.sub(lambda match: surrogate_escape(match.group()), text)
 
 
 def dump_json(document: object) -> str:
