@@ -29,6 +29,7 @@ from click.testing import CliRunner
 
 import cardlint
 from cardlint import app, collect
+from cardlint.analysis import MAX_FINDINGS
 from cardlint.card import card_from_bytes
 from cardlint.cli import main
 from cardlint.corpus import CorpusIndex
@@ -456,6 +457,16 @@ def test_a_heading_of_image_openers_finishes_fast(tmp_path: Path) -> None:
 
 def test_a_heading_of_image_openers_without_a_link_finishes_fast(tmp_path: Path) -> None:
     _check_one(tmp_path, FRONT + b"# " + b"![a" * 333_000, 10)
+
+
+def test_a_rule_reports_at_most_its_cap_of_findings_per_card(tmp_path: Path) -> None:
+    # A megabyte of `#` lines: a quarter of a million empty sections and extra titles.
+    done = _check_one(tmp_path, FRONT + b"# a\n" * 250_000, 10)
+    violations = json.loads(done.stdout)["violations"]
+    for code in ("CL202", "CL205"):
+        found = [v for v in violations if v["code"] == code]
+        assert len(found) == MAX_FINDINGS + 1
+        assert "the rest are not shown" in found[-1]["message"]
 
 
 def test_a_line_of_unclosed_suppressions_finishes_fast(tmp_path: Path) -> None:

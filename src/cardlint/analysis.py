@@ -7,6 +7,7 @@ cache stores and what worker processes compute; cross-card rules run later, on t
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,10 +71,18 @@ def analyse(card: Card, spec: Analysis) -> CardResult:
     return CardResult(entry.path, tuple(noted), entry, parse(card, spec.resolve))
 
 
+MAX_FINDINGS = 1000
+"""Findings of one rule on one card past which the rest are not shown (nor computed)."""
+
+
 def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
-    """The rule's findings with its code, or one CL000 finding when the rule raises."""
+    """The rule's findings with its code, or one CL000 finding when the rule raises.
+
+    A megabyte of `#` lines is half a million empty sections: past MAX_FINDINGS, one finding
+    says there are more, and the run stays fast and its report readable.
+    """
     try:
-        found = list(rule.check(card, context))
+        found = list(itertools.islice(rule.check(card, context), MAX_FINDINGS + 1))
     except Exception as error:  # a broken rule must not stop the other rules or cards
         failure = Finding(
             Position(1, 1),
@@ -81,4 +90,11 @@ def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding
             "please report this as a cardlint bug",
         )
         return [(INTERNAL_ERROR.code, failure)]
+    if len(found) > MAX_FINDINGS:
+        found[-1] = Finding(
+            found[-1].position,
+            f"more than {MAX_FINDINGS} findings of {rule.code} in this card; "
+            "the rest are not shown",
+            "fix the ones shown, then check again",
+        )
     return [(rule.code, finding) for finding in found] if found else []
