@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cardlint.docs import rules_document
 from cardlint.rules import all_rules, index_source, rule_index
-from cardlint.schema import default_schema_path
+from cardlint.schema import _checked_schema, default_schema_path, load_schema
 from tests.conftest import REPO
 
 
@@ -25,6 +25,14 @@ def test_the_rule_index_is_fresh() -> None:
 def test_schemas_folder_holds_the_bundled_default_schema() -> None:
     bundled = default_schema_path().read_bytes()
     assert (REPO / "schemas" / "concept-card.schema.json").read_bytes() == bundled
+
+
+def test_the_bundled_schema_is_what_checking_it_would_give() -> None:
+    # Runs trust the bundled schema unchecked (schema.load_schema); this is where it is checked.
+    path = default_schema_path()
+    checked = _checked_schema(path, path.read_bytes())  # the meta-schema and pydantic
+    trusted = load_schema(path)
+    assert (trusted.extension, trusted.document) == (checked.extension, checked.document)
 
 
 def test_every_rule_is_documented_in_full() -> None:

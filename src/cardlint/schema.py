@@ -138,7 +138,13 @@ def default_schema_path() -> Path:
 
 
 def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:
-    """Read a schema; unless `checked` shows this very document was checked before, check it."""
+    """Read a schema; unless `checked` shows this very document was checked before, check it.
+
+    The bundled default schema is part of cardlint, like its code: tests check it once, and
+    a run does not import jsonschema and pydantic to check it again.
+    """
+    if path == default_schema_path():
+        return _bundled()
     data = _read_bytes(path)
     record = checked.get("schema", data) if checked is not None else None
     if record is not None:
@@ -149,6 +155,13 @@ def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:
     if checked is not None:
         checked.put("schema", data, schema.extension.to_record())
     return schema
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> CardSchema:
+    path = default_schema_path()
+    document = _read_json(path)
+    return CardSchema(str(path), document, Extension.from_record(document[EXTENSION_KEY]), path)
 
 
 @functools.lru_cache(maxsize=8)
