@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from pathlib import Path
 
-from tests.conftest import run_cli
+import pytest
+
+from cardlint.app import CheckRequest, check
+from cardlint.rules import rule_index
+from tests.conftest import TODAY, run_cli
 
 
 def _codes_at(corpus: Path, *paths: str) -> set[tuple[str, str, int, int]]:
@@ -59,3 +65,25 @@ def test_per_file_ignores(corpus: Path) -> None:
         ("cards/transformer.md", "CL301"),
         ("cards/vision-language.md", "CL301"),
     }
+
+
+def test_cross_card_candidates_rule_out_only_cards_with_nothing_to_report(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Broken references, a shared id and a known id, then every cross-card rule on.
+    cards = corpus / "cards"
+    (cards / "attention.md").unlink()
+    clip = cards / "clip.md"
+    clip.write_text(
+        clip.read_text(encoding="utf-8").replace("concept_id: clip", "concept_id: transformer"),
+        encoding="utf-8",
+    )
+    request = CheckRequest(cwd=corpus, cache=False, today=TODAY, extend_select=["CL3"])
+    narrowed = check(request)
+    assert {v.code for v in narrowed.violations} >= {"CL301", "CL304"}
+    for info in rule_index():
+        if info.cross_card:
+            rule = info.load()
+            module = sys.modules[rule.check.__module__]
+            monkeypatch.setattr(module, "RULE", dataclasses.replace(rule, candidates=None))
+    assert check(request) == narrowed

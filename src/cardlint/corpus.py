@@ -134,6 +134,19 @@ class CorpusIndex:
     def exists(self, card_id: str) -> bool:
         return card_id in self.by_id or card_id in self.known_ids
 
+    def with_dangling(self) -> set[str]:
+        """The card files that list an id no card has (and no known id)."""
+        ids, known = self.by_id, self.known_ids
+        listed = set().union(*(entry.targets for entry in self.entries))
+        missing = {target for target in listed if target not in ids and target not in known}
+        if not missing:
+            return set()  # the usual corpus: one pass of set operations tells
+        return {entry.path for entry in self.entries if not missing.isdisjoint(entry.targets)}
+
+    def with_shared_id(self) -> set[str]:
+        """The card files whose id another card has too."""
+        return {e.path for same in self.by_id.values() if len(same) > 1 for e in same}
+
     def dangling(self, entry: Entry) -> list[Reference]:
         """The entry's references to ids that are neither a card's nor known."""
         ids, known = self.by_id, self.known_ids

@@ -154,6 +154,7 @@ class _Reporting:
         self.rules: dict[str, Selectable] = {r.code: r for r in job.rules}
         self.rules.update((r.code, r) for r in ENGINE_RULES)
         self.cross = [r.load() for r in job.rules if r.cross_card]
+        self.candidates = [r.candidates(context) if r.candidates else None for r in self.cross]
         self.selected = frozenset(r.code for r in job.rules)
 
     def violations(self, result: CardResult, card: Card | None = None) -> list[Violation]:
@@ -169,9 +170,12 @@ class _Reporting:
             else frozenset()
         )
         noted = [n for n in result.findings if n.code not in ignored] if result.findings else []
-        stub = card or Card(result.path)
-        for rule in self.cross:
-            found = checked(rule, stub, self.context) if rule.code not in ignored else None
+        stub = card
+        for rule, candidates in zip(self.cross, self.candidates, strict=True):
+            if rule.code in ignored or (candidates is not None and result.path not in candidates):
+                continue
+            stub = stub or Card(result.path)
+            found = checked(rule, stub, self.context)
             if found:
                 lines = result.entry.located.get().line_texts
                 noted.extend(Noted(code, f, lines.get(f.position.line, "")) for code, f in found)

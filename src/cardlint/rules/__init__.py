@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +48,8 @@ class Context:
 
 
 Check = Callable[["Card", Context], Iterable[Finding]]
+Candidates = Callable[[Context], "Collection[str]"]
+"""The card files a cross-card rule may report on, told from the index alone."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ class Rule:
     enabled_by_default: bool = True
     cross_card: bool = False
     """A cross-card rule reads the corpus index, so its results are never cached per card."""
+    candidates: Candidates | None = None
+    """For a cross-card rule: the cards worth checking (every card when None). A warm run
+    asks the cross-card rules about every card of the corpus; one look at the index that
+    rules most of them out is cheaper."""
 
 
 @dataclass(frozen=True)

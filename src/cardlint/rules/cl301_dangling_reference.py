@@ -47,4 +47,5 @@ RULE = Rule(
         "configuration if the card is planned. `--fix --unsafe-fixes` puts in the suggested id.",
     ),
     check=check,
+    candidates=lambda ctx: ctx.index.with_dangling(),
 )

@@ -36,4 +36,5 @@ RULE = Rule(
         fix="Give one card a new id (`cardlint rename` updates the references), or merge the two.",
     ),
     check=check,
+    candidates=lambda ctx: ctx.index.with_shared_id(),
 )
