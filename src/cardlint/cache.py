@@ -19,6 +19,7 @@ walked them, so that a warm run compares every card's stamp in two list comparis
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import time
@@ -180,12 +181,23 @@ def _load(file: Path) -> dict[str, list[Any]]:
     lists = [c for c in columns if isinstance(c, list)]
     if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):
         return empty
+    table = dict(zip(COLUMNS, lists, strict=True))
+    return table if _well_typed(table) else empty
+
+
+def _well_typed(table: dict[str, list[Any]]) -> bool:
+    """Whether every value has the type its column holds, checked a column at a time at C
+    speed, so that reading a record need not check it again."""
     try:
-        for column in lists[:3]:
-            "".join(column)  # names, stamps and digests are compared, so they must be text
+        for column in ("cards", "stamps", "digests", "own", "located"):
+            "".join(table[column])  # raises TypeError unless every value is text
+        for column in ("labels", "targets"):
+            if not set(map(type, table[column])) <= {list}:
+                return False
+            "".join(itertools.chain.from_iterable(table[column]))
     except TypeError:
-        return empty
-    return dict(zip(COLUMNS, lists, strict=True))
+        return False
+    return set(map(type, table["ids"])) <= {str, type(None)}
 
 
 def _result(table: dict[str, list[Any]], row: int, path: str, again: Again) -> CardResult:

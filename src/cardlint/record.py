@@ -51,12 +51,11 @@ def record(result: CardResult) -> Record:
 
 
 def from_record(values: Sequence[Any], path: str, again: Again) -> CardResult:
-    """The results a record stands for; raises one of MALFORMED when it is not a record."""
-    card_id, labels, targets, own, located = values
-    if card_id is not None and type(card_id) is not str:
-        raise TypeError("an id is text")
-    names, target_list = _texts(labels), _texts(targets)
-    where = _text(located)
+    """The results a record stands for. The record's values must have their types (ours do,
+    and the cache checks its columns when it reads them); decoding `own` raises one of
+    MALFORMED when it is not ours, and `located`, decoded later, falls back on `again`."""
+    card_id, labels, targets, own, where = values
+    target_list = tuple(targets)
 
     def locate() -> Located:
         try:
@@ -64,7 +63,7 @@ def from_record(values: Sequence[Any], path: str, again: Again) -> CardResult:
         except ValueError:  # found late, and cheaper to redo than to have checked every card
             return again(path).entry.located.get()
 
-    entry = Entry(path, card_id, names, target_list, Deferred(locate))
+    entry = Entry(path, card_id, tuple(labels), target_list, Deferred(locate))
     findings: tuple[Noted, ...] = ()
     directives: tuple[Directive, ...] = ()
     if own:
@@ -72,13 +71,6 @@ def from_record(values: Sequence[Any], path: str, again: Again) -> CardResult:
         findings = tuple(_found(item) for item in noted)
         directives = tuple(_directive_from(item) for item in suppressions)
     return CardResult(path, findings, entry, directives)
-
-
-def _texts(value: object) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise TypeError("a list of names or ids")
-    "".join(value)  # raises TypeError unless every item is text, at C speed
-    return tuple(value)
 
 
 def _located(encoded: str, targets: tuple[str, ...], path: str) -> Located:
