@@ -69,10 +69,13 @@ class Cache:
         misses: list[str] = []
         self.stale = names != table["cards"] or stamps != table["stamps"]
         if not self.stale:  # nothing changed: the usual run, and one that must be fast
-            for index, (path, name) in enumerate(zip(paths, names, strict=True)):
+            records = zip(*(table[column] for column in COLUMNS[3:]), strict=True)
+            for index, (path, name, was, values) in enumerate(
+                zip(paths, names, table["stamps"], records, strict=True)
+            ):
                 try:
-                    results[path] = _result(table, index, path, again)
-                    self.kept[name] = (table["stamps"][index], index)
+                    results[path] = from_record(values, path, again)
+                    self.kept[name] = (was, index)
                 except MALFORMED:
                     misses.append(path)  # a malformed record is rebuilt, never trusted
                     self.stale = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -137,7 +138,7 @@ class CorpusIndex:
     def with_dangling(self) -> set[str]:
         """The card files that list an id no card has (and no known id)."""
         ids, known = self.by_id, self.known_ids
-        listed = set().union(*(entry.targets for entry in self.entries))
+        listed = set(itertools.chain.from_iterable(entry.targets for entry in self.entries))
         missing = {target for target in listed if target not in ids and target not in known}
         if not missing:
             return set()  # the usual corpus: one pass of set operations tells

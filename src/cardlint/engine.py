@@ -66,8 +66,9 @@ class Report:
 @dataclass(frozen=True)
 class Job:
     targets: Sequence[str]
-    """The card files to report on (see `files`); `corpus` are those the index is built from."""
+    """The card files to report on (see `files`)."""
     corpus: Sequence[str]
+    """The card files the index is built from, each once, every target among them."""
     schema: CardSchema
     rules: Sequence[RuleInfo]
     severity: dict[str, Severity]
@@ -118,11 +119,10 @@ def _few_collections() -> Iterator[None]:
 
 
 def _run(job: Job) -> Report:
-    everything = list(dict.fromkeys([*job.corpus, *job.targets]))
     spec = _analysis(job)
     cache = Cache(job.cache_dir, job.cache_key, job.root) if job.cache_dir is not None else None
-    results = analyse_paths(everything, spec, job.max_file_size, cache, job.workers)
-    index = CorpusIndex.build((results[p].entry for p in dict.fromkeys(job.corpus)), job.known_ids)
+    results = analyse_paths(job.corpus, spec, job.max_file_size, cache, job.workers)
+    index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
     reporting = _Reporting(job, Context(job.schema, index, job.today, job.root))
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
