@@ -8,7 +8,6 @@ validation left (see `checked`), so most runs never import pydantic.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from cardlint.checked import Checked
+from cardlint.validated import Invalid, validated
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -120,16 +120,7 @@ def _from_record(record: Any) -> Settings | None:
         return None  # a record that does not rebuild: validate the file again
 
 
-@functools.lru_cache(maxsize=1)
-def _adapter() -> Any:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(Settings)
-
-
 def _validated(path: Path, document: dict[str, Any]) -> Settings:
-    from pydantic import ValidationError
-
     table = document
     if path.name != "cardlint.toml" or "tool" in table:
         table = table.get("tool", {}).get("cardlint", {})
@@ -140,14 +131,12 @@ def _validated(path: Path, document: dict[str, Any]) -> Settings:
         except ValueError as error:
             raise ConfigError(f"{path}: today: {error}") from error
     try:
-        return _adapter().validate_python(table)  # type: ignore[no-any-return]
-    except ValidationError as error:
-        first = error.errors()[0]
-        unknown = first["type"] in ("extra_forbidden", "unexpected_keyword_argument")
-        message = "unknown key" if unknown else first["msg"].removeprefix("Value error, ")
-        key = ".".join(str(p) for p in first["loc"])
+        return validated(Settings, table)
+    except Invalid as error:
+        key = ".".join(error.where)
         # A check in __post_init__ has no key of its own; its message names the setting.
-        raise ConfigError(f"{path}: {key}: {message}" if key else f"{path}: {message}") from error
+        problem = f"{key}: {error.message}" if key else error.message
+        raise ConfigError(f"{path}: {problem}") from error
 
 
 def _read_bytes(path: Path) -> bytes:

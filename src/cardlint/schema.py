@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 from cardlint.checked import Checked
 from cardlint.template import Template
+from cardlint.validated import Invalid, validated
 
 EXTENSION_KEY = "x-cardlint"
 SUPPORTED_DIALECTS = {
@@ -88,13 +89,6 @@ class Extension:
     def from_record(cls, record: dict[str, Any]) -> Extension:
         sections = [SectionSpec(**section) for section in record["sections"]]
         return cls(**{**record, "sections": sections})
-
-
-@functools.lru_cache(maxsize=1)
-def _adapter() -> Any:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(Extension)
 
 
 def _check_templates(sources: list[str]) -> None:
@@ -174,17 +168,11 @@ def _checked_schema(path: Path, data: bytes) -> CardSchema:
 
 
 def _validated_extension(path: Path, keyword: object) -> Extension:
-    from pydantic import ValidationError
-
     try:
-        return _adapter().validate_python(keyword)  # type: ignore[no-any-return]
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in (EXTENSION_KEY, *first["loc"]))
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            message = "unknown key"
-        raise SchemaLoadError(f"{path}: {where}: {message}") from error
+        return validated(Extension, keyword)
+    except Invalid as error:
+        where = ".".join((EXTENSION_KEY, *error.where))
+        raise SchemaLoadError(f"{path}: {where}: {error.message}") from error
 
 
 def _check_document(path: Path, document: dict[str, Any]) -> None:
