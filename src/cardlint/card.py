@@ -73,10 +73,7 @@ class Card:
 
     def text_after(self, line: int) -> str:
         """The card's text from the line after card line `line` on ("" past its end)."""
-        if self.source is None:
-            return ""
-        lines = self.source.lines
-        return self.source.text[sum(map(len, lines[:line])) + line :] if line < len(lines) else ""
+        return self.source.text_after(line) if self.source is not None else ""
 
     def line_text(self, line: int) -> str:
         """The text of card line `line`, or "" when there is no such line."""
@@ -150,8 +147,7 @@ def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
         return Card(file, source, body=parse_body(source.text, 1), problems=(problem,))
     base = len(lines[0]) + 1
     yaml_text = "\n".join(lines[1:closing])
-    body_start = base + len(yaml_text) + (closing > 1) + len(lines[closing]) + 1
-    body = parse_body(source.text[body_start:], closing + 2)
+    body = parse_body(source.text_after(closing + 1), closing + 2)
     try:
         front = read_simple(yaml_text, 2) or load_front_matter(
             yaml_text, lambda offset: source.position(base + offset)

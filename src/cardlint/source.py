@@ -47,6 +47,12 @@ class SourceText:
         lengths = itertools.accumulate(map(len, self.lines), initial=0)
         return tuple(map(operator.add, lengths, range(len(self.lines))))
 
+    def text_after(self, line: int) -> str:
+        """The text from the line after line `line` (counted from 1) on; "" past the end."""
+        lines = self.lines
+        # The lines before, and their line feeds: only those, not every line's start.
+        return self.text[sum(map(len, lines[:line])) + line :] if line < len(lines) else ""
+
     def position(self, offset: int) -> Position:
         """The line and column of a code-point offset into `text`."""
         line_index = bisect.bisect_right(self.line_starts, offset) - 1
