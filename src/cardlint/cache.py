@@ -19,6 +19,7 @@ walked them, so that a warm run compares every card's stamp in two list comparis
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -157,9 +158,6 @@ class Cache:
 
 
 def digest(data: bytes) -> str:
-    # Imported here: a warm run hashes nothing, and OpenSSL takes milliseconds to load.
-    import hashlib
-
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
