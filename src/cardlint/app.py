@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -19,7 +18,6 @@ from cardlint.checked import Checked
 from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import card_files
-from cardlint.gitchanges import removed_card_names
 from cardlint.rules import RuleInfo, rule_index
 from cardlint.schema import CardSchema, SchemaLoadError, default_schema_path, load_schema
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
@@ -84,6 +82,8 @@ def build_job(request: CheckRequest) -> Job:
     removed: list[str] = []
     if request.pre_commit:
         # pre-commit passes every staged file of the hook's types, and none that were deleted.
+        from cardlint.gitchanges import removed_card_names  # it starts a git process
+
         in_corpus = set(corpus)
         targets = [t for t in targets if t in in_corpus] if paths else []
         removed = removed_card_names(loaded.root)
@@ -142,6 +142,8 @@ def clean_cache(
         p.suffix not in (".json", "") for p in folder.iterdir()
     ):
         raise UsageError(f"{folder}: does not look like a cardlint cache; not removed")
+    import shutil
+
     shutil.rmtree(folder)
     return folder
 

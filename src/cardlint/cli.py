@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
 from cardlint import __version__
-from cardlint.cli_corpus import graph, stats
-from cardlint.cli_edit import apply_fixes, new, rename
-from cardlint.cli_lsp import lsp
 from cardlint.cli_options import config_option, schema_option
 from cardlint.report import FORMATS
 
@@ -49,7 +48,31 @@ def protect_file_names(args: list[str]) -> list[str]:
     return [f"./{a}" if a.startswith("-") and Path(a).is_file() else a for a in args]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The main group. The commands defined in other modules are imported when they run (or
+    `--help` lists them), so `cardlint --version` and `cardlint check` do not load them."""
+
+    ELSEWHERE: ClassVar[dict[str, str]] = {
+        "graph": "cardlint.cli_corpus",
+        "stats": "cardlint.cli_corpus",
+        "rename": "cardlint.cli_edit",
+        "new": "cardlint.cli_edit",
+        "lsp": "cardlint.cli_lsp",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = self.ELSEWHERE.get(cmd_name)
+        if module is None:
+            return super().get_command(ctx, cmd_name)
+        command = getattr(importlib.import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardlint")
 def main() -> None:
     """Validate and lint Markdown concept cards."""
@@ -145,6 +168,8 @@ def check(
     )
     try:
         if fix or show_diff:
+            from cardlint.cli_edit import apply_fixes
+
             apply_fixes(request, write=not show_diff, unsafe=unsafe_fixes)
         elif unsafe_fixes:
             raise click.UsageError("--unsafe-fixes needs --fix or --diff")
@@ -208,10 +233,3 @@ def show_rule(code_or_name: str) -> None:
     if rule is None:
         raise click.UsageError(f"no rule {code_or_name!r}; `cardlint rules` lists them all")
     click.echo(rule_markdown(rule))
-
-
-main.add_command(rename)
-main.add_command(new)
-main.add_command(graph)
-main.add_command(stats)
-main.add_command(lsp)

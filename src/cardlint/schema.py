@@ -13,7 +13,6 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -128,7 +127,8 @@ class CardSchema:
 
 
 def default_schema_path() -> Path:
-    return Path(str(resources.files("cardlint") / "schemas" / "concept-card.schema.json"))
+    # The package is installed as files (never zipped): its data sit beside its modules.
+    return Path(__file__).with_name("schemas") / "concept-card.schema.json"
 
 
 def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:

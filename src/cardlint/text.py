@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -55,15 +54,20 @@ def _visible(ch: str) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The single closest candidate, if one is close enough."""
-    options = sorted(set(candidates))
-    matches = difflib.get_close_matches(word, options, n=1, cutoff=cutoff)
+    matches = _close_matches(word, candidates, 1, cutoff)
     return matches[0] if matches else None
 
 
 def only_close_match(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The closest candidate when no other is close too: a guess safe enough to offer as a fix."""
-    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=2, cutoff=cutoff)
+    matches = _close_matches(word, candidates, 2, cutoff)
     return matches[0] if len(matches) == 1 else None
+
+
+def _close_matches(word: str, candidates: Iterable[str], most: int, cutoff: float) -> list[str]:
+    import difflib  # only a run that finds a misspelling needs it
+
+    return difflib.get_close_matches(word, sorted(set(candidates)), n=most, cutoff=cutoff)
 
 
 def json_type(value: object) -> str:
