@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import replace
@@ -116,8 +117,9 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content:
         ("located", '[2, 1, ["related_concepts"], [0, "x", 1]]'),
     ],
 )
+@pytest.mark.parametrize("touched", [False, True], ids=["unchanged", "one-card-touched"])
 def test_a_tampered_record_with_matching_stamps_is_not_a_crash(
-    messy: Path, column: str, value: object
+    messy: Path, column: str, value: object, touched: bool
 ) -> None:
     expected = _json(messy, cache=False)
     _json(messy, cache=True)
@@ -125,6 +127,8 @@ def test_a_tampered_record_with_matching_stamps_is_not_a_crash(
     document = json.loads(file.read_text(encoding="utf-8"))
     document[column] = [value] * len(document[column])
     file.write_text(json.dumps(document), encoding="utf-8")
+    if touched:  # a new stat on the same bytes: records are then read one card at a time
+        os.utime(messy / "cards" / "clip.md", ns=(1, 1))
     assert _json(messy, cache=True) == expected
 
 
