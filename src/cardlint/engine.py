@@ -156,6 +156,10 @@ class _Reporting:
         self.cross = [r.load() for r in job.rules if r.cross_card]
         self.candidates = [r.candidates(context) if r.candidates else None for r in self.cross]
         self.selected = frozenset(r.code for r in job.rules)
+        self.suspects: set[str] | None = None
+        """The cards some cross-card rule may report on (None: any card)."""
+        if all(c is not None for c in self.candidates):
+            self.suspects = set().union(*(c for c in self.candidates if c is not None))
 
     def violations(self, result: CardResult, card: Card | None = None) -> list[Violation]:
         """The card's own findings, its cross-card findings, then its suppressions.
@@ -163,6 +167,10 @@ class _Reporting:
         Cross-card rules need only the card's path and the index, so a cached card is not
         loaded; given the loaded `card`, they can also offer fixes, which need its text.
         """
+        if not (result.findings or result.directives) and (
+            self.suspects is not None and result.path not in self.suspects
+        ):
+            return []  # nearly every card of a corpus: nothing of its own, no rule suspects it
         job = self.job
         ignored = (
             job.ignored_for(display_file(result.path, job.root))
