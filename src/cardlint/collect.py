@@ -16,7 +16,7 @@ from pathlib import Path
 from cardlint.analysis import Analysis, CardResult, analyse
 from cardlint.cache import Cache, digest, stamp
 from cardlint.card import card_from_bytes, unreadable
-from cardlint.record import Again, Record, from_record, record
+from cardlint.record import Again, Record, from_records, record
 from cardlint.source import SourceError, read_file
 
 PARALLEL_FROM = 200
@@ -113,7 +113,7 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
             sent = [one for chunk in pool.map(_analyse_forked, chunks) for one in chunk]
     finally:
         _TASK = None
-    return [_received(one, again) for one in sent]
+    return _received(sent, again)
 
 
 def _analyse_forked(paths: list[str]) -> list[Sent]:
@@ -125,10 +125,17 @@ def _analyse_forked(paths: list[str]) -> list[Sent]:
     ]
 
 
-def _received(sent: Sent, again: Again) -> Done:
-    path, values, kept = sent
-    result = from_record(values, path, again)
-    return path, result, (*kept, values) if kept is not None else None
+def _received(sent: Sequence[Sent], again: Again) -> list[Done]:
+    """What the workers sent, decoded a column at a time (records made this run decode; a
+    card whose record did not would simply be analysed again here)."""
+    if not sent:
+        return []
+    columns = [list(column) for column in zip(*(values for _, values, _ in sent), strict=True)]
+    decoded = from_records(columns, [path for path, _, _ in sent], again)
+    return [
+        (path, result or again(path), None if kept is None else (*kept, values))
+        for (path, values, kept), result in zip(sent, decoded, strict=True)
+    ]
 
 
 def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
