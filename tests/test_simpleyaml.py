@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cardlint import simpleyaml
 from cardlint.simpleyaml import read_simple
 from cardlint.source import decode
 from cardlint.violation import Position
@@ -189,3 +190,15 @@ def test_the_reference_card_front_matter_is_read_directly() -> None:
 )
 def test_what_it_cannot_read_exactly_goes_to_libyaml(text: str) -> None:
     assert read_simple(text, 2) is None
+
+
+def test_unusual_characters_are_exactly_those_outside_what_libyaml_prints() -> None:
+    # YAML 1.1's printable set, as libyaml reads it: these alone may stay on the fast path.
+    printable = [(0x0A, 0x0A), (0x20, 0x7E), (0xA0, 0x2027), (0x202A, 0xD7FF)]
+    printable += [(0xE000, 0xFEFE), (0xFF00, 0xFFFD), (0x10000, 0x10FFFF)]
+    usual = bytearray(0x110000)
+    for low, high in printable:
+        usual[low : high + 1] = b"\x01" * (high - low + 1)
+    everything = "".join(map(chr, range(0x110000)))
+    found = {ord(c) for c in simpleyaml._UNUSUAL.findall(everything)}
+    assert found == {code for code in range(0x110000) if not usual[code]}
