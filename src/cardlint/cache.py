@@ -63,64 +63,44 @@ class Cache:
     def lookup(
         self, paths: Sequence[str], max_size: int, again: Again
     ) -> tuple[dict[str, CardResult], list[str]]:
-        """The results of the cards whose records are current, and the cards to analyse."""
+        """The results of the cards whose records are current, and the cards to analyse.
+
+        Every card with a record is decoded, a column at a time, before its stamp is compared:
+        that is faster than picking out the current ones first, and the few stale results
+        are then dropped.
+        """
         self.names = names = display_files(paths, self.root)
         stamps = [_stamp_of(path) for path in paths]
         table = self.table
-        self.stale = names != table["cards"] or stamps != table["stamps"]
-        kept_paths: Sequence[str]
-        kept_names: Sequence[str]
-        kept_stamps: Sequence[str]
-        rows: Sequence[int]
-        if self.stale:
-            current = self._current(paths, names, stamps, max_size)
-            kept_paths = [path for path, _, _, _ in current]
-            kept_names = [name for _, name, _, _ in current]
-            kept_stamps = [now for _, _, now, _ in current]
-            rows = [row for _, _, _, row in current]
-            columns = [[table[column][row] for row in rows] for column in COLUMNS[3:]]
-        else:  # nothing changed: the usual run, and one that must be fast
-            kept_paths, kept_names, rows = paths, names, range(len(paths))
-            kept_stamps = table["stamps"]
-            columns = [table[column] for column in COLUMNS[3:]]
-        decoded = from_records(columns, kept_paths, again)
-        results = {p: r for p, r in zip(kept_paths, decoded, strict=True) if r is not None}
-        misses = (
-            [path for path in paths if path not in results] if len(results) < len(paths) else []
-        )
-        self.stale = self.stale or bool(misses)  # a malformed record is rebuilt, never trusted
-        if self.stale:
-            self.kept = {
-                name: (now, row)
-                for name, now, row, result in zip(
-                    kept_names, kept_stamps, rows, decoded, strict=True
-                )
-                if result is not None
-            }
-        return results, misses
-
-    def _current(
-        self,
-        paths: Sequence[str],
-        names: Sequence[str],
-        stamps: Sequence[str | None],
-        max_size: int,
-    ) -> list[tuple[str, str, str, int]]:
-        """The cards whose record is current: each one's file, name, stamp and row."""
-        table = self.table
-        rows: Sequence[int | None] = range(len(names))  # the same cards: a few edited
-        if names != table["cards"]:
+        same_cards = names == table["cards"]
+        known: Sequence[int] = range(len(paths))  # which of `paths` have a record
+        rows: Sequence[int] = known  # and in which row of the table
+        columns = [table[column] for column in COLUMNS[3:]]
+        if not same_cards:  # cards added, removed or renamed
             where: dict[str, int] = {}
             for index, name in enumerate(table["cards"]):
                 where.setdefault(name, index)
-            rows = [where.get(name) for name in names]
-        return [
-            (path, name, now, row)
-            for path, name, now, row in zip(paths, names, stamps, rows, strict=True)
-            if row is not None
-            and now is not None
-            and (now == table["stamps"][row] or self._same_bytes(path, row, max_size))
-        ]
+            known = [index for index, name in enumerate(names) if name in where]
+            rows = [where[names[index]] for index in known]
+            columns = [[column[row] for row in rows] for column in columns]
+        decoded = from_records(columns, [paths[index] for index in known], again)
+        current = {
+            index: (row, result)
+            for index, row, result in zip(known, rows, decoded, strict=True)
+            if result is not None  # a malformed record is rebuilt, never trusted
+        }
+        if stamps != table["stamps"]:
+            for index, (row, _) in list(current.items()):
+                if stamps[index] != table["stamps"][row] and not self._same_bytes(
+                    paths[index], row, max_size
+                ):
+                    del current[index]
+        results = {paths[index]: result for index, (_, result) in current.items()}
+        self.stale = not same_cards or stamps != table["stamps"] or len(current) < len(paths)
+        if not self.stale:  # nothing changed: the usual run, and one that must be fast
+            return results, []
+        self.kept = {names[index]: (stamps[index], row) for index, (row, _) in current.items()}
+        return results, [path for index, path in enumerate(paths) if index not in current]
 
     def _same_bytes(self, path: str, row: int, max_size: int) -> bool:
         """Whether a card with a new stat (a checkout, a touch) still has the bytes its record
@@ -178,11 +158,12 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _stamp_of(path: str) -> str | None:
+def _stamp_of(path: str) -> str:
+    """The card's stamp, or "" when it cannot be stat-ed (no record has that stamp)."""
     try:
         return stamp(os.stat(path))
     except OSError:
-        return None
+        return ""
 
 
 def _load(file: Path) -> dict[str, list[Any]]:
@@ -215,4 +196,4 @@ def _well_typed(table: dict[str, list[Any]]) -> bool:
             "".join(itertools.chain.from_iterable(table[column]))
     except TypeError:
         return False
-    return set(map(type, table["ids"])) <= {str, type(None)}
+    return all(table["stamps"]) and set(map(type, table["ids"])) <= {str, type(None)}
