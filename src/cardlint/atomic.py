@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -13,6 +12,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     A symlink is written through, so the link stays a link to the updated file.
     """
+    import tempfile  # a run that writes nothing need not load it
+
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
     handle, temporary = tempfile.mkstemp(

@@ -70,7 +70,7 @@ class Cache:
         are then dropped.
         """
         self.names = names = display_files(paths, self.root)
-        stamps = [_stamp_of(path) for path in paths]
+        stamps = _stamps(paths)
         table = self.table
         same_cards = names == table["cards"]
         known: Sequence[int] = range(len(paths))  # which of `paths` have a record
@@ -158,12 +158,39 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _stamp_of(path: str) -> str:
-    """The card's stamp, or "" when it cannot be stat-ed (no record has that stamp)."""
+def _stamps(paths: Sequence[str]) -> list[str]:
+    """Each card's stamp, or "" when it cannot be stat-ed (no record has that stamp).
+
+    Where the system allows, a card is stat-ed by its name within its open folder: the
+    kernel then need not walk the whole path again for each of 10,000 cards.
+    """
+    found = []
+    folder, handle = None, -1
     try:
-        return stamp(os.stat(path))
+        for path in paths:
+            inside, _, name = path.rpartition(os.sep)
+            if inside != folder and _BY_FOLDER:
+                if handle >= 0:
+                    os.close(handle)
+                folder, handle = inside, _open_folder(inside or os.sep)
+            try:
+                found.append(stamp(os.stat(name, dir_fd=handle) if handle >= 0 else os.stat(path)))
+            except OSError:
+                found.append("")
+    finally:
+        if handle >= 0:
+            os.close(handle)
+    return found
+
+
+_BY_FOLDER = os.stat in os.supports_dir_fd
+
+
+def _open_folder(folder: str) -> int:
+    try:
+        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
-        return ""
+        return -1  # its cards are stat-ed by their whole path, and fail as they will
 
 
 def _load(file: Path) -> dict[str, list[Any]]:

@@ -4,10 +4,12 @@ from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
 from cardlint.violation import Finding
-from cardlint.yamledit import item_path, one_edit, replace_value
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    # Imported here: a warm run over a corpus with no dangling reference never calls this.
+    from cardlint.yamledit import item_path, one_edit, replace_value
+
     for reference in ctx.index.dangling(ctx.index.entry_of(card, ctx.schema)):
         close = ctx.index.suggest(reference.target)
         hint = (
