@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cardlint import collect
+from cardlint import cache_file, collect
 from cardlint.app import CheckRequest, build_job
-from cardlint.cache import FORMAT
+from cardlint.cache_file import FORMAT
 from cardlint.cache_folder import CHECKED
 from cardlint.engine import run
 from cardlint.report import ReportStyle, render
@@ -31,7 +31,8 @@ def _json(corpus: Path, *, cache: bool, workers: int = 1) -> str:
 
 
 def _results_file(project: Path) -> Path:
-    [file] = [p for p in (project / ".cardlint_cache").glob("*.json") if p.name != CHECKED]
+    folder = project / ".cardlint_cache"
+    [file] = [p for p in folder.glob("*.json") if p.name != CHECKED and ".changes" not in p.name]
     return file
 
 
@@ -142,6 +143,64 @@ def test_a_cache_made_in_another_folder_is_not_trusted(messy: Path, tmp_path: Pa
     clone = tmp_path / "clone"
     shutil.copytree(messy, clone)
     assert _json(clone, cache=True) == _json(clone, cache=False)
+
+
+def _edit(card: Path, words: str) -> None:
+    card.write_text(card.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+
+
+def test_edits_go_to_the_changes_file_until_it_grows_too_long(
+    messy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _json(messy, cache=True)
+    table = _results_file(messy)
+    written = table.read_bytes()
+    changes = table.with_name(f"{table.stem}.changes.json")
+    for number, name in enumerate(["clip.md", "gpt-4v.md"], start=1):
+        _edit(messy / "cards" / name, f"Edit {number}.")
+        assert _json(messy, cache=True) == _json(messy, cache=False)
+        assert table.read_bytes() == written  # the table is left as it was
+        assert len(json.loads(changes.read_text(encoding="utf-8"))["rows"]) == number
+    before = changes.stat().st_mtime_ns
+    assert _json(messy, cache=True) == _json(messy, cache=False)
+    assert changes.stat().st_mtime_ns == before  # nothing changed, nothing written
+    monkeypatch.setattr(cache_file, "MAX_CHANGES", 2)
+    _edit(messy / "cards" / "clip.md", "Edit 3.")
+    _edit(messy / "cards" / "transformer.md", "Edit 4.")
+    assert _json(messy, cache=True) == _json(messy, cache=False)
+    assert table.read_bytes() != written and not changes.exists()
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["base", "folder", "unknown card", "short row", "not json", "row types"],
+)
+def test_a_changes_file_that_does_not_fit_its_table_is_not_trusted(
+    messy: Path, tamper: str
+) -> None:
+    _json(messy, cache=True)
+    _edit(messy / "cards" / "clip.md", "An edit.")
+    _json(messy, cache=True)
+    table = _results_file(messy)
+    changes = table.with_name(f"{table.stem}.changes.json")
+    document = json.loads(changes.read_text(encoding="utf-8"))
+    [(name, row)] = document["rows"].items()
+    assert row[5], "the edited card has findings of its own"
+    claim = [*row[:5], "", row[6]]  # claims it has none
+    document["rows"][name] = claim
+    if tamper == "base":
+        document["base"] = "0" * 16
+    elif tamper == "folder":
+        document["folder"] = "1:1"
+    elif tamper == "unknown card":
+        document["rows"]["cards/none.md"] = claim
+    elif tamper == "short row":
+        document["rows"][name] = row[:-1]
+    elif tamper == "row types":
+        document["rows"][name] = [*row[:3], 5, *row[4:]]
+    text = json.dumps(document) if tamper != "not json" else "{"
+    changes.write_text(text, encoding="utf-8")
+    assert _json(messy, cache=True) == _json(messy, cache=False)
 
 
 def test_concurrent_runs_leave_a_valid_cache(messy: Path) -> None:

@@ -1,42 +1,32 @@
 """The result cache: each card's own findings, index entry and suppressions, by content.
 
-One JSON file per run key (cardlint version, schema, settings, rules, today) in
-`.cardlint_cache/`. A card's record is reused when its stat stamp is unchanged, or when its
-bytes hash to the recorded digest. The file is replaced atomically, so concurrent runs (an
-editor and a hook) never see half a file; anything unreadable, foreign or malformed is
-ignored and rebuilt, never trusted. Cross-card results are never stored: they are
-recomputed from the index on every run, so a deleted or renamed card is always caught.
-
-The file is a table of columns, one value per card in the order the run that wrote it
-walked them, so that a warm run compares every card's stamp in two list comparisons:
-
-    cards    the card's name (its path from the project root)
-    stamps   "mtime_ns:size:inode" of the bytes the record was made from
-    digests  their BLAKE2b digest
-    ids, labels, targets, own, located   the card's record (see `record`)
+One table per run key (cardlint version, schema, settings, rules, today) in
+`.cardlint_cache/` (see `cache_file`). A card's record is reused when its stat stamp is
+unchanged, or when its bytes hash to the recorded digest. Files are replaced atomically, so
+concurrent runs (an editor and a hook) never see half a file; anything unreadable, foreign
+or malformed is ignored and rebuilt, never trusted. Cross-card results are never stored:
+they are recomputed from the index on every run, so a deleted or renamed card is always
+caught.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
-import json
 import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cardlint import cache_file
 from cardlint.analysis import CardResult
-from cardlint.atomic import write_atomically
-from cardlint.cache_folder import CHECKED, identity, prepare
+from cardlint.cache_file import COLUMNS
+from cardlint.cache_folder import CHECKED, prepare
 from cardlint.paths import display_file, display_files
 from cardlint.record import Again, Record, from_records
 from cardlint.source import SourceError, read_bytes
 
-FORMAT = "cardlint-cache-3"
-COLUMNS = ("cards", "stamps", "digests", "ids", "labels", "targets", "own", "located")
 _KEEP_SECONDS = 7 * 24 * 3600
 
 
@@ -49,7 +39,9 @@ class Cache:
         self.folder = folder
         self.root = root
         self.file = folder / f"{key}.json"
-        self.table: dict[str, list[Any]] = _load(self.file)
+        self.table, self.token, self.changed = cache_file.read(self.file)
+        """The table as the last run left it; the token of the table as last written, and
+        the cards changed since."""
         self.names: list[str] = []
         """This run's cards, by name, in the order the file will hold them."""
         self.kept: dict[str, tuple[str, int]] = {}
@@ -120,15 +112,27 @@ class Cache:
         if not self.stale:
             return  # a warm run that changed nothing need not rewrite the file
         with contextlib.suppress(OSError):
-            document = {"format": FORMAT, "folder": prepare(self.folder), **self._columns()}
-            # ASCII, with other characters escaped: it decodes in half the time of UTF-8, and
-            # carries the surrogate escapes of undecodable file names through unchanged.
-            text = json.dumps(document, separators=(",", ":"))
-            write_atomically(self.file, text.encode("ascii"))
+            folder = prepare(self.folder)
+            columns = self._columns()
+            changed = self.changed | self.fresh.keys()
+            changed.update(
+                n for n, (now, row) in self.kept.items() if now != self.table["stamps"][row]
+            )
+            if (
+                self.token
+                and columns["cards"] == self.table["cards"]
+                and len(changed) <= cache_file.MAX_CHANGES
+            ):
+                # The same cards, a few edited: their rows alone, not the whole table again.
+                position = {name: index for index, name in enumerate(columns["cards"])}
+                rows = {n: [columns[c][position[n]] for c in COLUMNS[1:]] for n in changed}
+                cache_file.write_changes(self.file, folder, self.token, rows)
+            else:
+                cache_file.write_table(self.file, folder, columns)
             cutoff = time.time() - _KEEP_SECONDS
+            kept = (self.file, cache_file.changes_file(self.file), self.folder / CHECKED)
             for old in self.folder.glob("*.json"):
-                keep = old in (self.file, self.folder / CHECKED)
-                if not keep and old.stat().st_mtime < cutoff:
+                if old not in kept and old.stat().st_mtime < cutoff:
                     old.unlink(missing_ok=True)
 
     def _columns(self) -> dict[str, list[Any]]:
@@ -191,36 +195,3 @@ def _open_folder(folder: str) -> int:
         return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
         return -1  # its cards are stat-ed by their whole path, and fail as they will
-
-
-def _load(file: Path) -> dict[str, list[Any]]:
-    empty: dict[str, list[Any]] = {column: [] for column in COLUMNS}
-    try:
-        document = json.loads(file.read_bytes())
-    except (OSError, ValueError):
-        return empty
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return empty
-    if document.get("folder") != identity(file.parent):
-        return empty  # written in another folder: committed, or copied, never trusted
-    columns = [document.get(column) for column in COLUMNS]
-    lists = [c for c in columns if isinstance(c, list)]
-    if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):
-        return empty
-    table = dict(zip(COLUMNS, lists, strict=True))
-    return table if _well_typed(table) else empty
-
-
-def _well_typed(table: dict[str, list[Any]]) -> bool:
-    """Whether every value has the type its column holds, checked a column at a time at C
-    speed, so that reading a record need not check it again."""
-    try:
-        for column in ("cards", "stamps", "digests", "own", "located"):
-            "".join(table[column])  # raises TypeError unless every value is text
-        for column in ("labels", "targets"):
-            if not set(map(type, table[column])) <= {list}:
-                return False
-            "".join(itertools.chain.from_iterable(table[column]))
-    except TypeError:
-        return False
-    return all(table["stamps"]) and set(map(type, table["ids"])) <= {str, type(None)}
