@@ -19,6 +19,7 @@ from cardlint.text import did_you_mean
 from cardlint.violation import Position
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_targets = operator.attrgetter("targets")
 
 
 class Reference(NamedTuple):
@@ -138,7 +139,7 @@ class CorpusIndex:
     def with_dangling(self) -> set[str]:
         """The card files that list an id no card has (and no known id)."""
         ids, known = self.by_id, self.known_ids
-        listed = set(itertools.chain.from_iterable(entry.targets for entry in self.entries))
+        listed = set(itertools.chain.from_iterable(map(_targets, self.entries)))
         missing = {target for target in listed if target not in ids and target not in known}
         if not missing:
             return set()  # the usual corpus: one pass of set operations tells

@@ -75,9 +75,11 @@ def from_records(
     target_lists = list(map(tuple, targets))
     recipes = map(partial, repeat(_locate), wheres, target_lists, paths, repeat(again))
     located = map(Deferred, recipes)
-    entries = map(Entry, paths, ids, map(tuple, labels), target_lists, located)
+    # tuple.__new__ builds each named tuple as its own __new__ would, without a Python call.
+    fields = zip(paths, ids, map(tuple, labels), target_lists, located, strict=True)
+    entries = map(tuple.__new__, repeat(Entry), fields)
     return [
-        _with_own(path, entry, own) if own else CardResult(path, (), entry, ())
+        _with_own(path, entry, own) if own else tuple.__new__(CardResult, (path, (), entry, ()))
         for path, entry, own in zip(paths, entries, owns, strict=True)
     ]
 
