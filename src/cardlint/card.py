@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from cardlint.source import SourceError, SourceText, decode, read_bytes
 from cardlint.violation import Position
@@ -26,8 +26,7 @@ DEFAULT_MAX_SIZE = 1024 * 1024
 _DELIMITER = re.compile(r"---[ \t]*\Z")
 
 
-@dataclass(frozen=True)
-class LoadProblem:
+class LoadProblem(NamedTuple):
     """Something wrong found while loading; `rule` names the rule that reports it."""
 
     rule: str

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from cardlint import suppressions
 from cardlint.analysis import Analysis, CardResult, Noted, analyse, checked
@@ -33,8 +34,7 @@ from cardlint.text import quote
 from cardlint.violation import Finding, Severity, Violation
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     errors: int
     warnings: int
     cards: int

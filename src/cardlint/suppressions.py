@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cardlint.violation import Position, Violation
 
@@ -29,8 +28,7 @@ Resolve = Callable[[str], frozenset[str]]
 """Codes for a selector; raises ValueError for one that names no rule."""
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     position: Position
     text: str
     codes: frozenset[str] | None
@@ -44,8 +42,7 @@ class Directive:
         return in_range and (self.codes is None or violation.code in self.codes)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     kept: list[Violation]
     unused: list[Directive]
 

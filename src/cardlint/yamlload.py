@@ -45,8 +45,7 @@ class Span(NamedTuple):
     key: Position | None = None
 
 
-@dataclass(frozen=True)
-class DuplicateKey:
+class DuplicateKey(NamedTuple):
     key: str
     position: Position
     first: Position

@@ -6,8 +6,7 @@ import importlib
 import json as _stdlib_json  # importing report.json rebinds this package's `json`
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, NamedTuple, TextIO, cast
 
 from cardlint.text import surrogate_escape
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from cardlint.engine import Report
 
 
-@dataclass(frozen=True)
-class ReportStyle:
+class ReportStyle(NamedTuple):
     color: bool = False
     quiet: bool = False
     seconds: float | None = None

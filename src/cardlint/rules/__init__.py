@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cardlint.violation import Finding, Severity
 
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from cardlint.schema import CardSchema
 
 
-@dataclass(frozen=True)
-class RuleDoc:
+class RuleDoc(NamedTuple):
     what: str
     why: str
     example: str
