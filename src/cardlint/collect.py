@@ -107,7 +107,9 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
         return _analyse_chunk(list(paths), task)
     _TASK = task
     try:
-        chunks = [list(paths[i :: workers * 8]) for i in range(workers * 8)]
+        # Small chunks, so that neither worker is left alone with a long last one.
+        count = workers * 32
+        chunks = [list(paths[i::count]) for i in range(count)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             sent = [one for chunk in pool.map(_analyse_forked, chunks) for one in chunk]
