@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -55,7 +54,7 @@ def apply_baseline(report: Report, known: Counter[str]) -> Report:
             remaining[violation.fingerprint] -= 1
         else:
             kept.append(violation)
-    return replace(report, violations=tuple(kept))
+    return report._replace(violations=tuple(kept))
 
 
 def write_atomically(path: Path, text: str) -> None:

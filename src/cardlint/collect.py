@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cardlint.analysis import Analysis, CardResult, analyse
 from cardlint.cache import Cache, digest, stamp
@@ -30,8 +30,7 @@ Sent = tuple[str, Record, tuple[str, str] | None]
 """What a worker sends back for a card: its file, record, and stamp and digest if kept."""
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(NamedTuple):
     """What every analysis of a run shares; small, and inherited by forked workers."""
 
     spec: Analysis

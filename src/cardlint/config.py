@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from cardlint.checked import Checked
 from cardlint.validated import Invalid, validated
@@ -73,8 +73,7 @@ class Settings:
         return cls(**{**record, "today": date.fromisoformat(today) if today else None})
 
 
-@dataclass(frozen=True)
-class LoadedConfig:
+class LoadedConfig(NamedTuple):
     settings: Settings
     path: Path | None
     root: Path

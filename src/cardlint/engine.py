@@ -41,8 +41,7 @@ class Summary(NamedTuple):
     cards_with_violations: int
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     violations: tuple[Violation, ...]
     paths: tuple[str, ...]
     """Every card checked, as shown to the reader, sorted."""

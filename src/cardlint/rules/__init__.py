@@ -68,8 +68,7 @@ class Rule:
     rules most of them out is cheaper."""
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """A rule as the index lists it: enough to choose it, name it and rank it."""
 
     code: str
