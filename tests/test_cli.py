@@ -254,3 +254,10 @@ def test_cli_processes_run_without_network() -> None:
     )
     assert done.returncode != 0
     assert "network access is disabled" in done.stderr
+
+
+def test_path_arguments_reach_commands_as_paths() -> None:
+    from cardlint.cli_options import PathArg
+
+    assert PathArg().convert("cards/clip.md", None, None) == Path("cards/clip.md")
+    assert isinstance(PathArg().convert("cards", None, None), Path)

@@ -8,14 +8,16 @@ import os
 import sys
 import time
 from datetime import date, datetime
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import click
 
 from cardlint import __version__
-from cardlint.cli_options import config_option, schema_option
+from cardlint.cli_options import PathArg, config_option, schema_option
 from cardlint.report import FORMATS
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -45,7 +47,8 @@ def protect_file_names(args: list[str]) -> list[str]:
     if "--" in args:
         cut = args.index("--")
         return [*protect_file_names(args[:cut]), *args[cut:]]
-    return [f"./{a}" if a.startswith("-") and Path(a).is_file() else a for a in args]
+    # os.path: pathlib is not loaded before the command line is read (see PathArg).
+    return [f"./{a}" if a.startswith("-") and os.path.isfile(a) else a for a in args]  # noqa: PTH113
 
 
 class _Commands(click.Group):
@@ -79,7 +82,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=PathArg())
 @schema_option
 @config_option
 @click.option(
@@ -88,18 +91,16 @@ def main() -> None:
     type=click.Choice(FORMATS),
     help="Output format (default: text, plus GitHub annotations under GITHUB_ACTIONS=true).",
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE.")
+@click.option("--output", "-o", type=PathArg(), help="Write the report to FILE.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the list.")
 @click.option("--select", multiple=True, help="Only these rules: codes, names or prefixes (CL2).")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, names or prefixes.")
 @click.option("--today", callback=_today, help="Date the date rules treat as today (YYYY-MM-DD).")
-@click.option(
-    "--baseline", type=click.Path(path_type=Path), help="Report only violations not in FILE."
-)
+@click.option("--baseline", type=PathArg(), help="Report only violations not in FILE.")
 @click.option(
     "--write-baseline",
-    type=click.Path(path_type=Path),
+    type=PathArg(),
     help="Record the current violations in FILE and exit 0.",
 )
 @click.option(
@@ -119,7 +120,7 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option(
     "--cache-dir",
-    type=click.Path(path_type=Path),
+    type=PathArg(),
     help="Where the result cache lives (default: .cardlint_cache/ at the project root).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
@@ -200,7 +201,7 @@ def check(
 
 @main.command()
 @config_option
-@click.option("--cache-dir", type=click.Path(path_type=Path), help="The cache folder to remove.")
+@click.option("--cache-dir", type=PathArg(), help="The cache folder to remove.")
 def clean(config_path: Path | None, cache_dir: Path | None) -> None:
     """Remove the result cache."""
     from cardlint import app

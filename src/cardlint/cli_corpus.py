@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cardlint.cli_options import config_option, schema_option
+from cardlint.cli_options import PathArg, config_option, schema_option
 from cardlint.graph_render import FORMATS
 
 if TYPE_CHECKING:
@@ -45,9 +45,7 @@ def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
     type=click.IntRange(min=0),
     help="With --around: how many references away, either way.  [default: 1]",
 )
-@click.option(
-    "--output", "-o", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE."
-)
+@click.option("--output", "-o", type=PathArg(), metavar="FILE", help="Write to FILE.")
 @config_option
 @schema_option
 def graph(

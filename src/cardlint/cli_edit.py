@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cardlint.cli_options import config_option, schema_option
+from cardlint.cli_options import PathArg, config_option, schema_option
 
 if TYPE_CHECKING:
     from cardlint.app import CheckRequest
@@ -61,7 +61,7 @@ def rename(
 @click.argument("card_id", metavar="ID")
 @click.option(
     "--path",
-    type=click.Path(path_type=Path),
+    type=PathArg(),
     help="The file to write, or a folder for ID.md (default: the first card root).",
 )
 @click.option("--name-zh", help="The first name field (concept_name_zh).")

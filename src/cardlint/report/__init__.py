@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json as _stdlib_json  # importing report.json rebinds this package's `json`
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, TextIO, cast
@@ -68,5 +67,7 @@ def dump_json(document: object) -> str:
     everything below U+0020 and above U+007E except DEL, which we escape ourselves (it can only
     occur inside a string, so the substitution cannot touch the syntax).
     """
-    text = _stdlib_json.dumps(document, ensure_ascii=True, allow_nan=False, indent=2)
+    import json  # here: `cardlint --version` imports this package, and needs no JSON
+
+    text = json.dumps(document, ensure_ascii=True, allow_nan=False, indent=2)
     return text.replace("\x7f", "\\u007f") + "\n"
