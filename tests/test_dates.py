@@ -62,7 +62,11 @@ def test_parse_years_problems(value: str | int, problem: Problem, suggestion: st
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2025-10-17", date(2025, 10, 17)), ("2024-02-29", date(2024, 2, 29))],
+    [
+        ("2025-10-17", date(2025, 10, 17)),
+        ("2024-02-29", date(2024, 2, 29)),
+        ("2000-02-29", date(2000, 2, 29)),
+    ],
 )
 def test_parse_date_accepts(value: str, expected: date) -> None:
     assert parse_date(value) == expected

@@ -8,7 +8,6 @@ Every pattern is used with `fullmatch` and has no nested quantifiers, so matchin
 
 from __future__ import annotations
 
-import calendar
 import enum
 import functools
 import re
@@ -104,7 +103,7 @@ def parse_date(value: str | int) -> date | DateIssue:
         return _impossible(value, "there is no year 0")
     if not 1 <= month <= 12:
         return _impossible(value, f"there is no month {month}")
-    days = _DAYS[month - 1] + (month == 2 and calendar.isleap(year))
+    days = _DAYS[month - 1] + (month == 2 and _leap(year))
     if not 1 <= day <= days:
         reason = f"{year:04d}-{month:02d} has {days} days" if day else "there is no day 0"
         return _impossible(value, reason)
@@ -112,6 +111,11 @@ def parse_date(value: str | int) -> date | DateIssue:
     if value != canonical:
         return _wrong_layout(value, canonical, "dates are YYYY-MM-DD")
     return date(year, month, day)
+
+
+def _leap(year: int) -> bool:
+    # As calendar.isleap, whose module (and its locale machinery) is not worth loading for it.
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _not_in_form(value: str | int, form: tuple[str, str]) -> DateIssue:
