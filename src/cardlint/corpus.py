@@ -114,11 +114,13 @@ class CorpusIndex:
 
     @functools.cached_property
     def by_id(self) -> dict[str, tuple[Entry, ...]]:
-        found: defaultdict[str, list[Entry]] = defaultdict(list)
+        found: dict[str, tuple[Entry, ...]] = {}
         for entry in self.entries:
             if entry.id is not None:
-                found[entry.id].append(entry)
-        return {k: tuple(v) for k, v in found.items()}
+                # Ids are nearly all unique: a tuple per id, grown for the rare duplicate.
+                same = found.get(entry.id)
+                found[entry.id] = (entry,) if same is None else (*same, entry)
+        return found
 
     @functools.cached_property
     def referrers(self) -> dict[str, tuple[Entry, ...]]:
@@ -140,7 +142,7 @@ class CorpusIndex:
         """The card files that list an id no card has (and no known id)."""
         ids, known = self.by_id, self.known_ids
         listed = set(itertools.chain.from_iterable(map(_targets, self.entries)))
-        missing = {target for target in listed if target not in ids and target not in known}
+        missing = listed.difference(ids, known)
         if not missing:
             return set()  # the usual corpus: one pass of set operations tells
         return {entry.path for entry in self.entries if not missing.isdisjoint(entry.targets)}
