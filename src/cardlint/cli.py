@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import os
@@ -34,8 +35,26 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 
 
 def entry() -> None:
-    """The console script: `main`, with file names that look like options kept as files."""
-    main(args=protect_file_names(sys.argv[1:]), prog_name="cardlint")
+    """The console script: `main`, with file names that look like options kept as files.
+
+    Once the command is done and its output flushed, the process ends at once: freeing the
+    hundreds of thousands of objects of a run one by one, as the interpreter otherwise
+    would on its way out, takes a tenth of a warm run. Every file was closed by then.
+    """
+    try:
+        main(args=protect_file_names(sys.argv[1:]), prog_name="cardlint")
+    except SystemExit as done:
+        if done.code is not None and not isinstance(done.code, int):
+            raise  # a message to print: the interpreter's own exit does that
+        _exit_now(done.code or 0)
+    _exit_now(0)
+
+
+def _exit_now(status: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(status)
 
 
 def protect_file_names(args: list[str]) -> list[str]:
