@@ -20,6 +20,7 @@ from cardlint.violation import Position
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _targets = operator.attrgetter("targets")
+_id = operator.attrgetter("id")
 
 
 class Reference(NamedTuple):
@@ -135,25 +136,32 @@ class CorpusIndex:
     def by_path(self) -> dict[str, Entry]:
         return {e.path: e for e in self.entries}
 
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """Every card's id: most questions are only whether one exists."""
+        return frozenset(map(_id, self.entries)) - {None}
+
     def exists(self, card_id: str) -> bool:
-        return card_id in self.by_id or card_id in self.known_ids
+        return card_id in self.ids or card_id in self.known_ids
 
     def with_dangling(self) -> set[str]:
         """The card files that list an id no card has (and no known id)."""
-        ids, known = self.by_id, self.known_ids
         listed = set(itertools.chain.from_iterable(map(_targets, self.entries)))
-        missing = listed.difference(ids, known)
+        missing = listed.difference(self.ids, self.known_ids)
         if not missing:
             return set()  # the usual corpus: one pass of set operations tells
         return {entry.path for entry in self.entries if not missing.isdisjoint(entry.targets)}
 
     def with_shared_id(self) -> set[str]:
         """The card files whose id another card has too."""
+        with_an_id = len(self.entries) - operator.countOf(map(_id, self.entries), None)
+        if with_an_id == len(self.ids):
+            return set()  # the usual corpus: as many ids as cards that have one
         return {e.path for same in self.by_id.values() if len(same) > 1 for e in same}
 
     def dangling(self, entry: Entry) -> list[Reference]:
         """The entry's references to ids that are neither a card's nor known."""
-        ids, known = self.by_id, self.known_ids
+        ids, known = self.ids, self.known_ids
         missing = [i for i, t in enumerate(entry.targets) if t not in ids and t not in known]
         return [entry.references[i] for i in missing] if missing else []
 
