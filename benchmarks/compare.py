@@ -1,0 +1,113 @@
+"""Two versions of cardlint side by side on one corpus, run alternately; prints medians.
+
+    python benchmarks/compare.py --before 614b00c [--runs 9] [--cases warm,one,pre,card,version]
+
+The machine this project is measured on drifts in speed by a quarter over minutes, so two
+benchmark runs an hour apart cannot show a 10% change. Here the version at `--before` (a git
+revision) and the working tree's take turns, round after round, each on its own copy of the
+corpus (so each keeps its own cache), and see the same machine. Each version runs as
+`python -m cardlint` with its source first on PYTHONPATH.
+
+Cases: cold (`--no-cache`), warm (nothing changed), one (one card edited, whole corpus), pre
+(one card edited, `--pre-commit` naming it), card (one card named, warm cache), version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = ("cold", "warm", "one", "pre", "card", "version")
+
+
+class Version:
+    def __init__(self, label: str, source: Path, corpus: Path) -> None:
+        self.label = label
+        self.source = source
+        self.corpus = corpus
+        self.cards = sorted((corpus / "cards").glob("*.md"))
+        self.edits = 0
+        self.times: dict[str, list[float]] = {case: [] for case in CASES}
+
+    def run(self, case: str) -> None:
+        argv = [sys.executable, "-m", "cardlint", "check"]
+        if case == "cold":
+            argv.append("--no-cache")
+        elif case in ("one", "pre"):
+            card = self.edit()
+            if case == "pre":
+                argv += ["--pre-commit", str(card.relative_to(self.corpus))]
+        elif case == "card":
+            argv.append(str(self.cards[len(self.cards) // 2].relative_to(self.corpus)))
+        elif case == "version":
+            argv = [sys.executable, "-m", "cardlint", "--version"]
+        environment = {**os.environ, "PYTHONPATH": str(self.source)}
+        started = time.perf_counter()
+        subprocess.run(argv, cwd=self.corpus, env=environment, stdout=subprocess.DEVNULL)
+        self.times[case].append(time.perf_counter() - started)
+
+    def edit(self) -> Path:
+        """Add a sentence to a different card each time (the copy is thrown away after)."""
+        self.edits += 1
+        card = self.cards[(self.edits * 7919 + 17) % len(self.cards)]
+        with card.open("a", encoding="utf-8") as out:
+            out.write(f"\n比较第 {self.edits} 次修改。\n")
+        return card
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", required=True, help="git revision to compare with")
+    parser.add_argument(
+        "--corpus", type=Path, default=Path("/tmp/cardlint-bench/corpus-10000-seed1")
+    )
+    parser.add_argument("--runs", type=int, default=9, help="rounds (default 9)")
+    parser.add_argument("--cases", default="warm,one,pre,card,version", help=", ".join(CASES))
+    args = parser.parse_args()
+    cases = [case for case in args.cases.split(",") if case]
+    unknown = sorted(set(cases) - set(CASES))
+    if unknown:
+        parser.error(f"unknown cases: {', '.join(unknown)}")
+    with tempfile.TemporaryDirectory(prefix="cardlint-compare-") as work:
+        versions = [_version("before", args.before, Path(work), args.corpus)]
+        versions.append(_version("now", None, Path(work), args.corpus))
+        for version in versions:
+            version.run("warm")  # fill its cache
+        for number in range(args.runs):
+            for version in versions if number % 2 == 0 else versions[::-1]:
+                for case in cases:
+                    version.run(case)
+    print(f"{'case':8} {'before median':>14} {'now median':>11} {'change':>7}   (min before, now)")
+    for case in cases:
+        before, now = (statistics.median(v.times[case]) for v in versions)
+        lows = ", ".join(f"{min(v.times[case]):.3f}" for v in versions)
+        print(f"{case:8} {before:13.3f}s {now:10.3f}s {now / before - 1:+7.0%}   ({lows})")
+
+
+def _version(label: str, revision: str | None, work: Path, corpus: Path) -> Version:
+    """A version's source (the revision's, or the working tree's) and its corpus copy."""
+    source = work / label / "src"
+    if revision is None:
+        shutil.copytree(REPO / "src" / "cardlint", source / "cardlint")
+    else:
+        source.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "archive", revision, "src/cardlint"], cwd=REPO, check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(source.parent)], input=archive, check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=True)
+    copy = work / label / "corpus"
+    shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".cardlint_cache", ".*_cache"))
+    return Version(label, source, copy)
+
+
+if __name__ == "__main__":
+    main()
