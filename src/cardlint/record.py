@@ -52,15 +52,6 @@ def record(result: CardResult) -> Record:
     return [entry.id, list(entry.names), list(entry.targets), own, text]
 
 
-def from_record(values: Sequence[Any], path: str, again: Again) -> CardResult:
-    """The results a record stands for (see `from_records`); raises ValueError when the
-    record does not decode."""
-    result = from_records([[value] for value in values], [path], again)[0]
-    if result is None:
-        raise ValueError("a record that is not ours")
-    return result
-
-
 def from_records(
     columns: Sequence[Sequence[Any]], paths: Sequence[str], again: Again
 ) -> list[CardResult | None]:
