@@ -16,6 +16,7 @@ from typing import NamedTuple
 from cardlint.analysis import Analysis, CardResult, analyse
 from cardlint.cache import Cache, digest, stamp
 from cardlint.card import card_from_bytes, unreadable
+from cardlint.collection import acyclic
 from cardlint.record import Again, Record, from_records, record
 from cardlint.source import SourceError, read_file
 
@@ -55,7 +56,8 @@ def analyse_paths(
         results: dict[str, CardResult] = {}
         misses = list(paths)
     else:
-        results, misses = cache.lookup(paths, max_size, again)
+        with acyclic():
+            results, misses = cache.lookup(paths, max_size, again)
     for path, result, stored in _analyse_all(misses, task, workers, again):
         results[path] = result
         if cache is not None and stored is not None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +15,7 @@ from cardlint.analysis import Analysis, CardResult, Noted, analyse, checked
 from cardlint.cache import Cache
 from cardlint.card import Card
 from cardlint.collect import analyse_paths
+from cardlint.collection import acyclic, few_collections
 from cardlint.corpus import CorpusIndex
 from cardlint.files import matches
 from cardlint.paths import display_file, display_files
@@ -94,35 +93,20 @@ class Job:
 
 
 def run(job: Job) -> Report:
-    with _few_collections():
+    with few_collections():
         return _run(job)
-
-
-@contextlib.contextmanager
-def _few_collections() -> Iterator[None]:
-    """Collect cyclic garbage rarely during a run.
-
-    A run builds hundreds of thousands of small objects that all live until the report, and
-    makes hardly any cycles; CPython's default thresholds would walk them all again and
-    again (a quarter of a warm run). Frozen objects are also left alone in forked workers,
-    so their pages stay shared with the parent.
-    """
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 1000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def _run(job: Job) -> Report:
     spec = _analysis(job)
-    cache = Cache(job.cache_dir, job.cache_key, job.root) if job.cache_dir is not None else None
+    cache = None
+    if job.cache_dir is not None:
+        with acyclic():  # the cache's table: tens of thousands of values, no cycle
+            cache = Cache(job.cache_dir, job.cache_key, job.root)
     results = analyse_paths(job.corpus, spec, job.max_file_size, cache, job.workers)
-    index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
-    reporting = _Reporting(job, Context(job.schema, index, job.today, job.root))
+    with acyclic():
+        index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
+        reporting = _Reporting(job, Context(job.schema, index, job.today, job.root))
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))
