@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -111,7 +111,7 @@ def _run(job: Job) -> Report:
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))
     violations: list[Violation] = []
-    for path in targets:
+    for path in reporting.worth_reporting(targets, results):
         violations.extend(reporting.violations(results[path]))
     failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
@@ -144,16 +144,26 @@ class _Reporting:
         if all(c is not None for c in self.candidates):
             self.suspects = set().union(*(c for c in self.candidates if c is not None))
 
+    def worth_reporting(
+        self, targets: Iterable[str], results: Mapping[str, CardResult]
+    ) -> list[str]:
+        """The targets that may have something to report: findings or suppressions of their
+        own, or a cross-card rule that suspects them. Nearly every card of a corpus has none."""
+        suspects = self.suspects
+        if suspects is None:
+            return list(targets)
+        return [
+            path
+            for path in targets
+            if path in suspects or results[path].findings or results[path].directives
+        ]
+
     def violations(self, result: CardResult, card: Card | None = None) -> list[Violation]:
         """The card's own findings, its cross-card findings, then its suppressions.
 
         Cross-card rules need only the card's path and the index, so a cached card is not
         loaded; given the loaded `card`, they can also offer fixes, which need its text.
         """
-        if not (result.findings or result.directives) and (
-            self.suspects is not None and result.path not in self.suspects
-        ):
-            return []  # nearly every card of a corpus: nothing of its own, no rule suspects it
         job = self.job
         ignored = (
             job.ignored_for(display_file(result.path, job.root))
