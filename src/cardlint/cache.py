@@ -22,7 +22,7 @@ from typing import Any, cast
 from cardlint import cache_file
 from cardlint.analysis import CardResult
 from cardlint.cache_file import COLUMNS
-from cardlint.cache_folder import CHECKED, prepare
+from cardlint.cache_folder import CHECKED
 from cardlint.paths import display_file, display_files
 from cardlint.record import Again, Record, from_records
 from cardlint.source import SourceError, read_bytes
@@ -113,33 +113,38 @@ class Cache:
         if not self.stale:
             return  # a warm run that changed nothing need not rewrite the file
         with contextlib.suppress(OSError):
-            folder = prepare(self.folder)
-            columns = self._columns()
             changed = self.changed | self.fresh.keys()
             changed.update(
                 n for n, (now, row) in self.kept.items() if now != self.table["stamps"][row]
             )
-            if (
-                self.token
-                and columns["cards"] == self.table["cards"]
-                and len(changed) <= cache_file.MAX_CHANGES
-            ):
+            if self.token and self._same_cards() and len(changed) <= cache_file.MAX_CHANGES:
                 # The same cards, a few edited: their rows alone, not the whole table again.
-                position = {name: index for index, name in enumerate(columns["cards"])}
-                rows = {n: [columns[c][position[n]] for c in COLUMNS[1:]] for n in changed}
-                cache_file.write_changes(self.file, folder, self.token, rows)
+                rows = {name: self._row(name) for name in changed}
+                cache_file.write_changes(self.file, self.token, rows)
             else:
-                cache_file.write_table(self.file, folder, columns)
+                cache_file.write_table(self.file, self._columns())
             cutoff = time.time() - _KEEP_SECONDS
             kept = (self.file, cache_file.changes_file(self.file), self.folder / CHECKED)
             for old in self.folder.glob("*.json"):
                 if old not in kept and old.stat().st_mtime < cutoff:
                     old.unlink(missing_ok=True)
 
+    def _same_cards(self) -> bool:
+        """Whether this run leaves the table's cards in its order, each with a record."""
+        cards = self.names
+        return cards == self.table["cards"] and len(self.kept) + len(self.fresh) == len(cards)
+
+    def _row(self, name: str) -> list[Any]:
+        """What this run leaves of a card it kept or analysed: its row, less its name."""
+        if name in self.fresh:
+            return self.fresh[name]
+        now, row = self.kept[name]
+        return [now, *(self.table[column][row] for column in COLUMNS[2:])]
+
     def _columns(self) -> dict[str, list[Any]]:
         """The table this run leaves: its cards in its order, each with its record."""
         table = self.table
-        if self.names == table["cards"] and len(self.kept) + len(self.fresh) == len(self.names):
+        if self._same_cards():
             # The same cards in the same order (a card or two edited): patch a copy.
             columns = {column: list(values) for column, values in table.items()}
             for now, row in self.kept.values():
@@ -149,13 +154,11 @@ class Cache:
                 for column, value in zip(COLUMNS[1:], values, strict=True):
                     columns[column][position[name]] = value
             return columns
-        rows = []
-        for name in dict.fromkeys(self.names):
-            if name in self.fresh:
-                rows.append([name, *self.fresh[name]])
-            elif name in self.kept:
-                now, row = self.kept[name]
-                rows.append([name, now, *(table[column][row] for column in COLUMNS[2:])])
+        rows = [
+            [name, *self._row(name)]
+            for name in dict.fromkeys(self.names)
+            if name in self.fresh or name in self.kept
+        ]
         return {column: [row[index] for row in rows] for index, column in enumerate(COLUMNS)}
 
 

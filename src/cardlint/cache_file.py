@@ -19,13 +19,11 @@ unreadable, foreign, malformed or meant for another table is ignored, never trus
 from __future__ import annotations
 
 import itertools
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-from cardlint.atomic import write_atomically
-from cardlint.cache_folder import identity
+from cardlint.cache_folder import read_document, write_document
 
 FORMAT = "cardlint-cache-3"
 CHANGES_FORMAT = "cardlint-cache-changes-1"
@@ -42,58 +40,37 @@ def changes_file(file: Path) -> Path:
 def read(file: Path) -> tuple[Table, str | None, set[str]]:
     """The table in `file` with its changes applied, the token naming the table as written,
     and the names of the cards whose rows came from the changes file."""
-    document = _document(file, FORMAT)
+    document = read_document(file, FORMAT)
     columns = [document.get(column) for column in COLUMNS]
     lists = [c for c in columns if isinstance(c, list)]
     if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):
-        return empty(), None, set()
+        return _empty(), None, set()
     table = dict(zip(COLUMNS, lists, strict=True))
     token = document.get("written")
     changed = _apply_changes(table, changes_file(file), token) if isinstance(token, str) else set()
     if not _well_typed(table):
-        return empty(), None, set()
+        return _empty(), None, set()
     return table, token if isinstance(token, str) else None, changed
 
 
-def write_table(file: Path, folder: str, table: Table) -> None:
+def write_table(file: Path, table: Table) -> None:
     """Replace the table, under a new token (which leaves any changes file behind)."""
-    token = os.urandom(8).hex()
-    _write(file, {"format": FORMAT, "folder": folder, "written": token, **table})
+    write_document(file, FORMAT, {"written": os.urandom(8).hex(), **table})
     changes_file(file).unlink(missing_ok=True)
 
 
-def write_changes(file: Path, folder: str, token: str, rows: dict[str, list[Any]]) -> None:
+def write_changes(file: Path, token: str, rows: dict[str, list[Any]]) -> None:
     """Replace the changes of the table named `token`: each changed card's row, by name."""
-    document = {"format": CHANGES_FORMAT, "folder": folder, "base": token, "rows": rows}
-    _write(changes_file(file), document)
+    write_document(changes_file(file), CHANGES_FORMAT, {"base": token, "rows": rows})
 
 
-def empty() -> Table:
+def _empty() -> Table:
     return {column: [] for column in COLUMNS}
-
-
-def _write(file: Path, document: dict[str, Any]) -> None:
-    # ASCII, with other characters escaped: it decodes in half the time of UTF-8, and
-    # carries the surrogate escapes of undecodable file names through unchanged.
-    write_atomically(file, json.dumps(document, separators=(",", ":")).encode("ascii"))
-
-
-def _document(file: Path, kind: str) -> dict[str, Any]:
-    """The JSON object in `file` when it is of `kind` and was written in its folder."""
-    try:
-        document = json.loads(file.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(document, dict) or document.get("format") != kind:
-        return {}
-    if document.get("folder") != identity(file.parent):
-        return {}  # written in another folder: committed, or copied, never trusted
-    return document
 
 
 def _apply_changes(table: Table, file: Path, token: str) -> set[str]:
     """Patch the table with the rows of its changes file; returns the cards patched."""
-    document = _document(file, CHANGES_FORMAT)
+    document = read_document(file, CHANGES_FORMAT)
     rows = document.get("rows")
     if document.get("base") != token or not isinstance(rows, dict) or not rows:
         return set()  # none, or the changes of a table since replaced

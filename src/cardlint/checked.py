@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from cardlint import __version__
-from cardlint.atomic import write_atomically
-from cardlint.cache_folder import CHECKED, identity, prepare
+from cardlint.cache_folder import CHECKED, read_document, write_document
 
 FORMAT = "cardlint-checked-1"
 KEEP = 32
@@ -42,14 +40,8 @@ class Checked:
         records[key] = value
         self.records = dict(list(records.items())[-KEEP:])
         with contextlib.suppress(OSError):
-            folder = prepare(self.file.parent)
-            document = {
-                "format": FORMAT,
-                "version": __version__,
-                "folder": folder,
-                "records": self.records,
-            }
-            write_atomically(self.file, json.dumps(document, ensure_ascii=False).encode())
+            fields = {"version": __version__, "records": self.records}
+            write_document(self.file, FORMAT, fields)
 
 
 def _key(kind: str, data: bytes) -> str:
@@ -57,16 +49,8 @@ def _key(kind: str, data: bytes) -> str:
 
 
 def _load(file: Path) -> dict[str, Any]:
-    try:
-        document = json.loads(file.read_bytes())
-    except (OSError, ValueError):
+    document = read_document(file, FORMAT)
+    records = document.get("records")
+    if document.get("version") != __version__ or not isinstance(records, dict):
         return {}
-    if (
-        not isinstance(document, dict)
-        or document.get("format") != FORMAT
-        or document.get("version") != __version__
-        or document.get("folder") != identity(file.parent)
-        or not isinstance(document.get("records"), dict)
-    ):
-        return {}
-    return dict(document["records"])
+    return dict(records)
