@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -27,7 +27,3 @@ class Deferred(Generic[T]):
         if self._make is not None:
             self._value, self._make = self._make(), None
         return self._value  # type: ignore[return-value]
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # A worker process sends the value itself: what would make it stays behind.
-        return (Deferred.ready, (self.get(),))
