@@ -62,8 +62,10 @@ class Cache:
         are then dropped.
         """
         self.names = names = display_files(paths, self.root)
-        stamps = _stamps(paths)
         table = self.table
+        if not table["cards"]:
+            return {}, list(paths)  # a first run: no record to compare a stamp with
+        stamps = _stamps(paths)
         same_cards = names == table["cards"]
         known: Sequence[int] = range(len(paths))  # which of `paths` have a record
         rows: Sequence[int] = known  # and in which row of the table
