@@ -57,8 +57,16 @@ RUSAGE_FILE = Path(tempfile.gettempdir()) / f"cardlint-bench-{os.getpid()}.maxrs
 # The six required sections, as MD043 wants them: "*" is zero or more other headings (the
 # title, the variable `什么是X？` section and every H3).
 MD043_HEADINGS = [
-    "*", "## 为什么重要？", "*", "## 关键技术", "*", "## 主要模型发展", "*", "## 优势与局限",
-    "*", "## 参考资料",
+    "*",
+    "## 为什么重要？",
+    "*",
+    "## 关键技术",
+    "*",
+    "## 主要模型发展",
+    "*",
+    "## 优势与局限",
+    "*",
+    "## 参考资料",
 ]
 MDSMITH_SECTIONS: list[dict[str, object]] = [
     {"heading": {"regex": "什么是.+？"}},
@@ -305,7 +313,9 @@ def compile_bytecode(cardlint: Path) -> str:
     python = cardlint.parent / "python"
     where = subprocess.run(
         [str(python), "-c", "import cardlint, os; print(os.path.dirname(cardlint.__file__))"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.strip()
     if not where:
         return "not compiled (cardlint's package not found)"
@@ -383,8 +393,17 @@ def corpus(work: Path, size: int, seed: int) -> Path:
     log(f"generating {size} cards into {folder}")
     folder.mkdir(parents=True, exist_ok=True)
     argv = [
-        sys.executable, str(GENERATOR), "--cards", str(size), "--out", str(folder),
-        "--violations", "0", "--seed", str(seed), "--force",
+        sys.executable,
+        str(GENERATOR),
+        "--cards",
+        str(size),
+        "--out",
+        str(folder),
+        "--violations",
+        "0",
+        "--seed",
+        str(seed),
+        "--force",
     ]
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     stamp.write_text(key, encoding="utf-8")
@@ -571,8 +590,9 @@ class Bench:
         check = [self.cardlint, "check"]
         self.drop_cache()
         found = [
-            self.memory("cold (no cache)", "cardlint", [*check, "--no-cache"] if no_cache_flag
-                        else check)
+            self.memory(
+                "cold (no cache)", "cardlint", [*check, "--no-cache"] if no_cache_flag else check
+            )
         ]
         self.drop_cache()
         measure(check, self.folder)
@@ -592,8 +612,15 @@ class Bench:
     def peer_rows(self, peers: Sequence[Tool]) -> list[Row]:
         rows = []
         for tool in peers:
-            rows.append(self.row("cold (no cache)", tool.name, self.peer_cold(tool),
-                                 self.peer_runs, before=lambda _: self.read_corpus()))
+            rows.append(
+                self.row(
+                    "cold (no cache)",
+                    tool.name,
+                    self.peer_cold(tool),
+                    self.peer_runs,
+                    before=lambda _: self.read_corpus(),
+                )
+            )
             if tool.name == "rumdl":
                 warm = [*tool.argv, "check", "--config", ".rumdl.toml", "cards"]
                 shutil.rmtree(self.folder / ".rumdl_cache", ignore_errors=True)
@@ -621,8 +648,11 @@ def targets(rows: Sequence[Row], memory: Sequence[Memory], size: int = 10_000) -
     if cold is not None and peer is not None:
         ratio = peer.median / cold.median
         found.append(
-            Target("cold vs markdownlint-cli2 (MD043 only)", f"{ratio:.1f}x (target >= 15x)",
-                   ratio >= 15)
+            Target(
+                "cold vs markdownlint-cli2 (MD043 only)",
+                f"{ratio:.1f}x (target >= 15x)",
+                ratio >= 15,
+            )
         )
     else:
         found.append(Target("cold vs markdownlint-cli2 (MD043 only)", "not measured", None))
@@ -645,16 +675,16 @@ def targets(rows: Sequence[Row], memory: Sequence[Memory], size: int = 10_000) -
     if used:
         peak = max(m.peak_mb for m in used)
         found.append(
-            Target(f"peak memory, {size:,} cards", f"{peak:.0f} MB (target <= 150 MB)",
-                   peak <= 150)
+            Target(f"peak memory, {size:,} cards", f"{peak:.0f} MB (target <= 150 MB)", peak <= 150)
         )
     else:
         found.append(Target(f"peak memory, {size:,} cards", "not measured", None))
     big_cold = find(rows, 100_000, "cold (no cache)")
     if cold is not None and big_cold is not None:
         ratio = big_cold.median / cold.median
-        found.append(Target("100,000 cards cold vs 10,000", f"{ratio:.1f}x (target <= 11x)",
-                            ratio <= 11))
+        found.append(
+            Target("100,000 cards cold vs 10,000", f"{ratio:.1f}x (target <= 11x)", ratio <= 11)
+        )
     else:
         found.append(Target("100,000 cards cold vs 10,000", "not measured", None))
     found.append(limit("100,000 cards warm", find(rows, 100_000, "warm, nothing changed"), 2.0))
@@ -710,8 +740,9 @@ def report(
         for tool in tools:
             peer = find(rows, size, "cold (no cache)", tool.name)
             if cold is not None and peer is not None and tool.name != "cardlint":
-                out.append(f"- {size:,} cards: {tool.name} / cardlint = "
-                           f"{peer.median / cold.median:.2f}")
+                out.append(
+                    f"- {size:,} cards: {tool.name} / cardlint = {peer.median / cold.median:.2f}"
+                )
     out += ["", "## Issue 5 targets (10,000 cards unless stated)", ""]
     out += ["| target | measured | result |", "|---|---|---|"]
     for target in targets(rows, memory):
@@ -733,10 +764,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (default 5)")
     parser.add_argument("--peer-runs", type=int, help="timed runs per peer case (default --runs)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/cardlint-bench"),
-                        help="where corpora and peer tools are kept (default /tmp/cardlint-bench)")
-    parser.add_argument("--cardlint", type=Path, default=REPO / ".venv" / "bin" / "cardlint",
-                        help="the cardlint executable (default .venv/bin/cardlint)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path("/tmp/cardlint-bench"),
+        help="where corpora and peer tools are kept (default /tmp/cardlint-bench)",
+    )
+    parser.add_argument(
+        "--cardlint",
+        type=Path,
+        default=REPO / ".venv" / "bin" / "cardlint",
+        help="the cardlint executable (default .venv/bin/cardlint)",
+    )
     parser.add_argument("--no-peers", action="store_true", help="time cardlint only")
     parser.add_argument(
         "--no-peer-memory",
@@ -812,8 +851,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rows": [asdict(r) for r in rows],
             "memory": [asdict(m) for m in memory],
         }
-        args.json.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0
 
 
