@@ -232,6 +232,47 @@ def test_version_and_module_entry_point() -> None:
     assert run_cli("--version", cwd=REPO).out.strip() == f"cardlint, version {__version__}"
 
 
+_TRACED = """
+import atexit, sys
+from cardlint.cli import entry
+atexit.register(print, "the observer reported")
+sys.settrace(lambda *args: None)
+sys.argv = ["cardlint", "check", "--no-cache", "cards"]
+entry()
+"""
+
+
+@pytest.mark.parametrize(
+    ("how", "shown"),
+    [
+        (["-m", "cProfile", "-m", "cardlint", "check", "--no-cache", "cards"], "function calls"),
+        (["-c", _TRACED], "the observer reported"),
+    ],
+    ids=["profiled", "traced"],
+)
+def test_an_observed_run_exits_the_usual_way(project: Path, how: list[str], shown: str) -> None:
+    """The console script ends its process at once, but not under a profiler or tracer,
+    whose report would be lost."""
+    import os
+    import subprocess
+    import sys
+
+    _bad_card(project)
+    done = subprocess.run(
+        [sys.executable, *how],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert "bad.md:6:13: CL103" in done.stdout, done.stderr
+    assert shown in done.stdout
+    if how[0] == "-c":  # cProfile itself ends with 0 whatever the program's status
+        assert done.returncode == 1
+
+
 def test_bad_today_is_a_usage_error(project: Path) -> None:
     result = run_cli("check", "--today", "2026-13-01", cwd=project)
     assert result.code == 2 and "YYYY-MM-DD" in result.err
