@@ -26,7 +26,7 @@ MAX_VALUES = 1000
 # (U+0085, U+2028, U+2029); the byte-order mark; and the tab, which YAML allows only in some
 # places. Listed as such, not as the complement of what may appear: a class of the wide
 # printable ranges costs milliseconds to compile, in every process that reads a card.
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_UNUSUAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|\Z)")
 _LONGEST_KEY = 1000
 _ITEM = re.compile(r"( *)- +(?=\S)")

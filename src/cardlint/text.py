@@ -95,7 +95,7 @@ def printable(text: str) -> str:
 
 
 def _visible_escape(ch: str) -> str:
-    if "\ud800" <= ch <= "\udfff":
+    if 0xD800 <= ord(ch) <= 0xDFFF:
         return surrogate_escape(ch)
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from cardlint.violation import Position
@@ -51,8 +50,10 @@ class DuplicateKey(NamedTuple):
     first: Position
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
+    """The front matter's values, where each value sits (by its path of keys and indexes),
+    and the keys it defines twice."""
+
     data: object
     spans: dict[Path, Span]
     duplicates: tuple[DuplicateKey, ...] = ()
