@@ -323,6 +323,15 @@ def compile_bytecode(cardlint: Path) -> str:
     return f"compiled {where}" if done.returncode == 0 else f"compileall failed on {where}"
 
 
+def build_kind(cardlint: Path) -> str:
+    """Whether the cardlint measured is the pure build or the mypyc-compiled one."""
+    probe = "import cardlint.blocks as m; print(m.__file__.endswith(('.so', '.pyd')))"
+    done = subprocess.run(
+        [str(cardlint.parent / "python"), "-c", probe], capture_output=True, text=True, check=False
+    )
+    return {"True": "compiled (mypyc)", "False": "pure Python"}.get(done.stdout.strip(), "unknown")
+
+
 def install_markdownlint(tools: Path) -> Tool | None:
     prefix = tools / "npm"
     binary = prefix / "node_modules" / ".bin" / "markdownlint-cli2"
@@ -802,7 +811,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         Tool(
             "cardlint",
             [str(cardlint)],
-            f"{first_line([str(cardlint), '--version'])} (src fingerprint {source_fingerprint()}, "
+            f"{first_line([str(cardlint), '--version'])} ({build_kind(cardlint)}, "
+            f"src fingerprint {source_fingerprint()}, "
             f"--no-cache {'supported' if no_cache_flag else 'not supported yet'})",
         )
     ]
