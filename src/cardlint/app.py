@@ -17,7 +17,7 @@ from cardlint import __version__, cache_folder
 from cardlint.checked import Checked
 from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.engine import Job, Report, run
-from cardlint.files import card_files
+from cardlint.files import CardFinder
 from cardlint.rules import RuleInfo, rule_index
 from cardlint.schema import CardSchema, SchemaLoadError, default_schema_path, load_schema
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
@@ -73,12 +73,11 @@ def build_job(request: CheckRequest) -> Job:
         raise UsageError(str(error)) from error
     settings = loaded.settings
     roots = [request.cwd / r for r in request.roots] or card_roots(loaded)
-    corpus = card_files(roots, loaded.root, settings.include, settings.exclude)
+    finder = CardFinder(loaded.root, settings.include, settings.exclude)
+    corpus = finder.find(roots)
     paths = [request.cwd / p for p in request.paths]
     _require_existing(paths)
-    targets = (
-        card_files(paths, loaded.root, settings.include, settings.exclude) if paths else corpus
-    )
+    targets = finder.find(paths) if paths else corpus
     removed: list[str] = []
     if request.pre_commit:
         # pre-commit passes every staged file of the hook's types, and none that were deleted.
