@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cardlint.config import Settings, _validated
-from cardlint.schema import Extension, _checked_schema, default_schema_path
+from cardlint.schema import Extension, default_schema_path, load_schema
 from tests.conftest import NO_NETWORK, run_cli
 from tests.small_corpus import SCHEMA
 
@@ -33,8 +33,9 @@ def test_settings_rebuild_from_their_record_exactly(table: dict[str, object]) ->
 
 
 @pytest.mark.parametrize("text", [default_schema_path().read_text(encoding="utf-8"), SCHEMA])
-def test_an_extension_rebuilds_from_its_record_exactly(text: str) -> None:
-    extension = _checked_schema(Path("schema.json"), text.encode()).extension
+def test_an_extension_rebuilds_from_its_record_exactly(text: str, tmp_path: Path) -> None:
+    (tmp_path / "schema.json").write_text(text, encoding="utf-8")
+    extension = load_schema(tmp_path / "schema.json").extension  # validated: no record
     assert Extension.from_record(json.loads(json.dumps(extension.to_record()))) == extension
 
 

@@ -158,6 +158,32 @@ def test_local_ref_beside_the_schema_resolves(project: Path) -> None:
     assert [v["code"] for v in result.json()["violations"]] == ["CL103"]  # type: ignore[index,union-attr]
 
 
+def _schema_referring_to(project: Path, common: str) -> None:
+    (project / "common.json").write_text(common, encoding="utf-8")
+    (project / "s.schema.json").write_text(
+        json.dumps({"properties": {"difficulty": {"$ref": "common.json#/$defs/level"}}}),
+        encoding="utf-8",
+    )
+
+
+def test_a_referenced_schema_file_is_checked_too(project: Path) -> None:
+    _schema_referring_to(project, '{"$defs": {"level": {"type": 12}}}')
+    result = run_cli("check", "--schema", "s.schema.json", cwd=project)
+    assert result.code == 2
+    assert "common.json: invalid JSON Schema at $defs/level/type" in result.err
+    assert "CL000" not in result.out + result.err and "Traceback" not in result.err
+
+
+def test_editing_a_referenced_schema_file_is_seen_by_the_next_cached_run(project: Path) -> None:
+    # The project's one card is a beginner's.
+    _schema_referring_to(project, '{"$defs": {"level": {"enum": ["beginner"]}}}')
+    check = ("check", "--schema", "s.schema.json", "--cache-dir", "cache", "--format", "json")
+    assert run_cli(*check, cwd=project).json()["violations"] == []
+    _schema_referring_to(project, '{"$defs": {"level": {"enum": ["advanced"]}}}')
+    violations = run_cli(*check, cwd=project).json()["violations"]
+    assert [v["code"] for v in violations] == ["CL103"]  # type: ignore[index,union-attr]
+
+
 def test_draft_07_schemas_work(project: Path) -> None:
     (project / "s.json").write_text(
         json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "required": ["owner"]}),

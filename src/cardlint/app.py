@@ -19,7 +19,13 @@ from cardlint.config import ConfigError, LoadedConfig, load_config, locate_confi
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.schema import CardSchema, SchemaLoadError, default_schema_path, load_schema
+from cardlint.schema import (
+    CardSchema,
+    SchemaLoadError,
+    default_schema_path,
+    load_schema,
+    schema_digest,
+)
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
 
 
@@ -163,12 +169,12 @@ def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
 def _cache_key(schema: Path, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
     """Everything a card's own results depend on besides its bytes."""
     try:
-        schema_digest = hashlib.sha256(schema.read_bytes()).hexdigest()
-    except OSError:
-        schema_digest = "unreadable"  # load_schema reports it
+        digest = schema_digest(schema)
+    except SchemaLoadError:
+        digest = "unreadable"  # load_schema reports it
     parts = [
         __version__,
-        schema_digest,
+        digest,
         ",".join(r.code for r in rules),
         today.isoformat(),
         str(max_size),

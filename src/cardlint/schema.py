@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from cardlint.checked import Checked
 from cardlint.template import Template
@@ -139,16 +140,56 @@ def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:
     """
     if path == default_schema_path():
         return _bundled()
-    data = _read_bytes(path)
-    record = checked.get("schema", data) if checked is not None else None
+    sources = _sources(path)
+    record = checked.get("schema", sources.key()) if checked is not None else None
     if record is not None:
         with contextlib.suppress(TypeError, ValueError, KeyError):
-            document = _parse_json(path, data)
+            document = _parse_json(path, sources.data)
             return CardSchema(str(path), document, Extension.from_record(record), path)
-    schema = _checked_schema(path, data)
+    schema = _checked_schema(path, sources)
     if checked is not None:
-        checked.put("schema", data, schema.extension.to_record())
+        checked.put("schema", sources.key(), schema.extension.to_record())
     return schema
+
+
+def schema_digest(path: Path) -> str:
+    """A digest of everything the schema at `path` means: its bytes and its `$ref`s' files."""
+    return hashlib.sha256(_sources(path).key()).hexdigest()
+
+
+class _Sources(NamedTuple):
+    """A schema's bytes and, by name, those of the files beside it that its `$ref`s reach.
+
+    What is kept of a schema (a cache table, a record of its validation) is keyed on all of
+    them: keyed on the schema's own bytes, an edit to a referenced file would go unseen.
+    """
+
+    data: bytes
+    referenced: tuple[tuple[str, bytes], ...]
+
+    def key(self) -> bytes:
+        parts = [self.data, *(p for name, data in self.referenced for p in (name.encode(), data))]
+        return b"".join(b"%d:%s" % (len(part), part) for part in parts)
+
+
+def _sources(path: Path) -> _Sources:
+    data = _read_bytes(path)
+    try:
+        document = _parse_json(path, data)
+    except SchemaLoadError:
+        return _Sources(data, ())  # checking it says what is wrong
+    folder, base = path.resolve().parent, _base(document)
+    found: dict[str, bytes] = {}
+    pending = [document]
+    while pending:
+        for ref in _keyword_values(pending.pop(), "$ref"):
+            name = _local_name(ref.partition("#")[0], base)
+            if name is None or name in found or not (folder / name).is_file():
+                continue  # the schema's own definitions, or a $ref that checking rejects
+            found[name] = _read_bytes(folder / name)
+            with contextlib.suppress(SchemaLoadError):
+                pending.append(_parse_json(folder / name, found[name]))
+    return _Sources(data, tuple(sorted(found.items())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,10 +200,14 @@ def _bundled() -> CardSchema:
 
 
 @functools.lru_cache(maxsize=8)
-def _checked_schema(path: Path, data: bytes) -> CardSchema:
+def _checked_schema(path: Path, sources: _Sources) -> CardSchema:
     # Kept per process too: the editing commands and the language server read it again.
-    document = _parse_json(path, data)
+    document = _parse_json(path, sources.data)
     _check_document(path, document)
+    folder = path.resolve().parent
+    for name, data in sources.referenced:
+        # A referenced file is part of the schema: checked as strictly, and named when wrong.
+        _check_document(folder / name, _parse_json(folder / name, data), dialect_of=document)
     extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
     return CardSchema(str(path), document, extension, path)
 
@@ -175,7 +220,13 @@ def _validated_extension(path: Path, keyword: object) -> Extension:
         raise SchemaLoadError(f"{path}: {where}: {error.message}") from error
 
 
-def _check_document(path: Path, document: dict[str, Any]) -> None:
+def _check_document(
+    path: Path, document: dict[str, Any], dialect_of: dict[str, Any] | None = None
+) -> None:
+    """Check a schema document, and resolve its `$ref`s; a referenced file without
+    `$schema` is read in the dialect of the schema that refers to it (`dialect_of`)."""
+    if dialect_of is not None and "$schema" not in document:
+        document = {"$schema": _dialect(dialect_of), **document}
     validator_class = _validator_class(path, document)
     try:
         validator_class.check_schema(document)
@@ -232,22 +283,32 @@ def _local_registry(path: Path, document: dict[str, Any]) -> Any:
     from referencing.jsonschema import specification_with
 
     folder = path.resolve().parent
-    own_id = str(document.get("$id", ""))
     dialect = specification_with(_dialect(document))
-    base = own_id.rsplit("/", 1)[0] + "/" if "/" in own_id else ""
+    base = _base(document)
 
     def retrieve(uri: str) -> Resource[Any]:
-        relative = uri[len(base) :] if base and uri.startswith(base) else uri
-        candidate = folder / relative
-        # Only a plain file name beside the schema: never the network, never another folder.
-        if ":" in relative or "/" in relative or relative in ("", ".", ".."):
-            raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
-        if not candidate.is_file():
+        name = _local_name(uri, base)
+        if name is None or not (folder / name).is_file():
             raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
         # A referenced file without `$schema` speaks the referring schema's dialect.
-        return Resource.from_contents(_read_json(candidate), default_specification=dialect)
+        return Resource.from_contents(_read_json(folder / name), default_specification=dialect)
 
     return Registry(retrieve=retrieve)  # type: ignore[call-arg]
+
+
+def _base(document: dict[str, Any]) -> str:
+    """The folder part of the schema's `$id`, which its relative `$ref`s are resolved against."""
+    own_id = str(document.get("$id", ""))
+    return own_id.rsplit("/", 1)[0] + "/" if "/" in own_id else ""
+
+
+def _local_name(uri: str, base: str) -> str | None:
+    """The file a `$ref` may read: only a plain name beside the schema, never the network,
+    never another folder."""
+    relative = uri[len(base) :] if base and uri.startswith(base) else uri
+    if ":" in relative or "/" in relative or relative in ("", ".", ".."):
+        return None
+    return relative
 
 
 def _check_refs(path: Path, document: dict[str, Any], registry: Any) -> None:
