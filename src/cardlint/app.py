@@ -19,13 +19,8 @@ from cardlint.config import ConfigError, LoadedConfig, load_config, locate_confi
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.schema import (
-    CardSchema,
-    SchemaLoadError,
-    default_schema_path,
-    load_schema,
-    schema_digest,
-)
+from cardlint.schema import CardSchema, default_schema_path, load_schema, schema_digest
+from cardlint.schema_files import SchemaLoadError
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
 
 

@@ -1,0 +1,139 @@
+"""A schema's files: the schema, and the files beside it that its `$ref`s reach.
+
+Nothing else is read: `$ref` resolves only to a plain file name beside the schema, never to
+the network or another folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+
+class SchemaLoadError(Exception):
+    """A schema that cannot be used; the message names the file and the problem."""
+
+
+class Sources(NamedTuple):
+    """A schema's bytes and, by name, those of the files beside it that its `$ref`s reach.
+
+    What is kept of a schema (a cache table, a record of its validation) is keyed on all of
+    them: keyed on the schema's own bytes, an edit to a referenced file would go unseen.
+    """
+
+    data: bytes
+    referenced: tuple[tuple[str, bytes], ...]
+
+    def key(self) -> bytes:
+        parts = [self.data, *(p for name, data in self.referenced for p in (name.encode(), data))]
+        return b"".join(b"%d:%s" % (len(part), part) for part in parts)
+
+
+def schema_sources(path: Path) -> Sources:
+    data = read_bytes(path)
+    try:
+        document = parse_json(path, data)
+    except SchemaLoadError:
+        return Sources(data, ())  # checking it says what is wrong
+    folder, base = path.resolve().parent, base_of(document)
+    found: dict[str, bytes] = {}
+    pending = [document]
+    while pending:
+        for ref in keyword_values(pending.pop(), "$ref"):
+            name = local_name(ref.partition("#")[0], base)
+            if name is None or name in found or not (folder / name).is_file():
+                continue  # the schema's own definitions, or a $ref that checking rejects
+            found[name] = read_bytes(folder / name)
+            with contextlib.suppress(SchemaLoadError):
+                pending.append(parse_json(folder / name, found[name]))
+    return Sources(data, tuple(sorted(found.items())))
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    return parse_json(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SchemaLoadError(f"{path}: cannot read schema: {error.strerror or error}") from error
+
+
+def parse_json(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise SchemaLoadError(f"{path}: not valid JSON: {error}") from error
+    if not isinstance(document, dict):
+        raise SchemaLoadError(f"{path}: a schema must be a JSON object")
+    return document
+
+
+def dialect_of(document: dict[str, Any]) -> str:
+    return str(document.get("$schema", "https://json-schema.org/draft/2020-12/schema"))
+
+
+def local_registry(path: Path, document: dict[str, Any]) -> Any:
+    from referencing import Registry, Resource
+    from referencing.exceptions import NoSuchResource
+    from referencing.jsonschema import specification_with
+
+    folder = path.resolve().parent
+    dialect = specification_with(dialect_of(document))
+    base = base_of(document)
+
+    def retrieve(uri: str) -> Resource[Any]:
+        name = local_name(uri, base)
+        if name is None or not (folder / name).is_file():
+            raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+        # A referenced file without `$schema` speaks the referring schema's dialect.
+        return Resource.from_contents(read_json(folder / name), default_specification=dialect)
+
+    return Registry(retrieve=retrieve)  # type: ignore[call-arg]
+
+
+def base_of(document: dict[str, Any]) -> str:
+    """The folder part of the schema's `$id`, which its relative `$ref`s are resolved against."""
+    own_id = str(document.get("$id", ""))
+    return own_id.rsplit("/", 1)[0] + "/" if "/" in own_id else ""
+
+
+def local_name(uri: str, base: str) -> str | None:
+    """The file a `$ref` may read: only a plain name beside the schema, never the network,
+    never another folder."""
+    relative = uri[len(base) :] if base and uri.startswith(base) else uri
+    if ":" in relative or "/" in relative or relative in ("", ".", ".."):
+        return None
+    return relative
+
+
+def check_refs(path: Path, document: dict[str, Any], registry: Any) -> None:
+    """Resolve every `$ref` now, so a bad one is a schema error and not a crash mid-run."""
+    from referencing.jsonschema import specification_with
+
+    root = specification_with(dialect_of(document)).create_resource(document)
+    resolver = registry.resolver_with_root(root)
+    for ref in keyword_values(document, "$ref"):
+        try:
+            resolver.lookup(ref)
+        except Exception as error:  # referencing.exceptions.Unresolvable and friends
+            raise SchemaLoadError(
+                f"{path}: $ref {ref!r} cannot be resolved (only files beside the schema are read)"
+            ) from error
+
+
+def keyword_values(node: object, keyword: str) -> Iterator[str]:
+    """Every string value of `keyword` anywhere in a schema document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == keyword and isinstance(value, str):
+                yield value
+            else:
+                yield from keyword_values(value, keyword)
+    elif isinstance(node, list):
+        for item in node:
+            yield from keyword_values(item, keyword)
