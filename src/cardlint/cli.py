@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 import click
 
 from cardlint import __version__
-from cardlint.cli_options import PathArg, config_option, schema_option
+from cardlint.cli_options import PathArg, config_option, project_errors, schema_option
 from cardlint.report import FORMATS
 
 if TYPE_CHECKING:
@@ -190,20 +190,18 @@ def check(
         cache=not no_cache,
         cache_dir=cache_dir,
     )
-    try:
+    if unsafe_fixes and not (fix or show_diff):
+        raise click.UsageError("--unsafe-fixes needs --fix or --diff")
+    with project_errors():
         if fix or show_diff:
             from cardlint.cli_edit import apply_fixes
 
             apply_fixes(request, write=not show_diff, unsafe=unsafe_fixes)
-        elif unsafe_fixes:
-            raise click.UsageError("--unsafe-fixes needs --fix or --diff")
         if write_baseline is not None:
             count = app.write_baseline_for(request, write_baseline)
             click.echo(f"Wrote {count} violation(s) to the baseline {write_baseline}.")
             return
         result = app.check(request)
-    except app.UsageError as error:
-        raise click.UsageError(str(error)) from None
     out = io.StringIO() if output is not None else sys.stdout
     color = output is None and sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
     style = ReportStyle(color=color, quiet=quiet, seconds=time.perf_counter() - started)
@@ -229,10 +227,8 @@ def clean(config_path: Path | None, cache_dir: Path | None) -> None:
     """Remove the result cache."""
     from cardlint import app
 
-    try:
+    with project_errors():
         removed = app.clean_cache(config_path, cache_dir)
-    except app.UsageError as error:
-        raise click.UsageError(str(error)) from None
     click.echo(f"Removed {removed}." if removed else "No cache to remove.")
 
 

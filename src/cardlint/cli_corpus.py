@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cardlint.cli_options import PathArg, config_option, schema_option
+from cardlint.cli_options import (
+    PathArg,
+    ProjectError,
+    config_option,
+    project_errors,
+    schema_option,
+)
 from cardlint.graph_render import FORMATS
 
 if TYPE_CHECKING:
@@ -23,10 +29,8 @@ def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
     from cardlint import app
     from cardlint.snapshot import take_snapshot
 
-    try:
+    with project_errors():
         return take_snapshot(app.CheckRequest(config=config_path, schema=schema))
-    except app.UsageError as error:
-        raise click.UsageError(str(error)) from None
 
 
 @click.command("graph")
@@ -60,22 +64,14 @@ def graph(
     """Draw the concept graph: cards, their references, dangling references and orphans."""
     from cardlint.graph import GraphError, build_graph
     from cardlint.graph_render import render
-    from cardlint.text import quote
 
     if depth is not None and around is None:
         raise click.UsageError("--depth needs --around ID")
     whole = build_graph(_snapshot(config_path, schema))
-    shown = whole
-    if around is not None:
-        try:
-            shown = shown.around(around, 1 if depth is None else depth)
-        except GraphError as error:
-            raise click.UsageError(str(error)) from None
-    if category is not None:
-        if category not in whole.categories:
-            known = ", ".join(quote(c) for c in whole.categories) or "none"
-            raise click.UsageError(f"no card has the category {quote(category)} (known: {known})")
-        shown = shown.in_category(category)
+    try:
+        shown = whole.part(around=around, depth=depth, category=category)
+    except GraphError as error:
+        raise ProjectError(str(error)) from None
     text = render(output_format, shown)
     if output is None:
         sys.stdout.write(text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cardlint.cli_options import PathArg, config_option, schema_option
+from cardlint.cli_options import PathArg, config_option, project_errors, schema_option
 
 if TYPE_CHECKING:
     from cardlint.app import CheckRequest
@@ -44,17 +44,15 @@ def rename(
     old: str, new: str, dry_run: bool, config_path: Path | None, schema: Path | None
 ) -> None:
     """Rename the card OLD to NEW: its id, its file and every reference to it."""
-    from cardlint.app import CheckRequest, UsageError
+    from cardlint.app import CheckRequest
     from cardlint.rename import plan_rename
 
-    try:
+    with project_errors():
         plan = plan_rename(CheckRequest(config=config_path, schema=schema), old, new)
         if dry_run:
             sys.stdout.write(plan.diff())
             return
         click.echo(plan.apply())
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
 
 
 @click.command()
@@ -81,7 +79,7 @@ def new(
     schema: Path | None,
 ) -> None:
     """Write a new card ID from the schema; `cardlint check` then lists what to fill in."""
-    from cardlint.app import CheckRequest, UsageError
+    from cardlint.app import CheckRequest
     from cardlint.paths import display_path
     from cardlint.scaffold import NewCard, create_card
 
@@ -92,9 +90,7 @@ def new(
         values={name: value for name, value in given.items() if value is not None},
         path=path,
     )
-    try:
+    with project_errors():
         written = create_card(CheckRequest(config=config_path, schema=schema), spec)
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
     shown = display_path(written, Path.cwd())
     click.echo(f"Wrote {shown}; `cardlint check {shown}` lists what is left to fill in.")

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+class ProjectError(click.ClickException):
+    """What is wrong with the project rather than the command line (its configuration, its
+    schema, a path named): one line, `Error: ...`, and exit status 2. The usage lines that
+    `click.UsageError` adds help with mistakes in the command line only."""
+
+    exit_code = 2
+
+
+@contextlib.contextmanager
+def project_errors() -> Iterator[None]:
+    """The library's usage errors (`app.UsageError`) as `ProjectError`s."""
+    from cardlint.app import UsageError  # here: `cardlint --version` never imports the library
+
+    try:
+        yield
+    except UsageError as error:
+        raise ProjectError(str(error)) from None
 
 
 class PathArg(click.Path):

@@ -62,6 +62,19 @@ class Graph:
     def node(self, node_id: str) -> Node | None:
         return next((n for n in self.nodes if n.id == node_id), None)
 
+    def part(
+        self, around: str | None = None, depth: int | None = None, category: str | None = None
+    ) -> Graph:
+        """The part of the graph `cardlint graph` is asked for: the nodes within `depth` hops
+        (1 by default) of the card `around`, of those the cards in `category`, or all."""
+        shown = self if around is None else self.around(around, 1 if depth is None else depth)
+        if category is None:
+            return shown
+        if category not in self.categories:
+            known = ", ".join(quote(c) for c in self.categories) or "none"
+            raise GraphError(f"no card has the category {quote(category)} (known: {known})")
+        return shown.in_category(category)
+
     def around(self, node_id: str, depth: int) -> Graph:
         """The nodes within `depth` hops of `node_id`, following edges both ways."""
         if self.node(node_id) is None:
