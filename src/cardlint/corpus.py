@@ -165,6 +165,26 @@ class CorpusIndex:
         missing = [i for i, t in enumerate(entry.targets) if t not in ids and t not in known]
         return [entry.references[i] for i in missing] if missing else []
 
+    def one_way(self, entry: Entry) -> list[Reference]:
+        """The entry's references to cards that do not list it back (CL306, and the stats)."""
+        if entry.id is None:
+            return []
+        own, by_id = entry.id, self.by_id
+        return [
+            r
+            for r in entry.references
+            if r.target != own
+            and (targets := by_id.get(r.target))
+            and not any(own in t.targets for t in targets)
+        ]
+
+    def is_orphan(self, entry: Entry) -> bool:
+        """Whether no other card lists the entry's id (CL307, the stats and the graph). A card
+        with no id is not counted: what it lacks is an id (CL101), not a link."""
+        if entry.id is None:
+            return False
+        return all(r.path == entry.path for r in self.referrers.get(entry.id, ()))
+
     def entry_of(self, card: Card, schema: CardSchema) -> Entry:
         """The card's entry as indexed, or computed when the card is not part of the corpus."""
         return self.by_path.get(card.file) or entry_for(card, schema)

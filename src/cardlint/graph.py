@@ -126,12 +126,12 @@ def build_graph(snapshot: Snapshot) -> Graph:
                 targets = [missing[reference.target]]
             dangling = not index.exists(reference.target)
             edges.update(Edge(keys[entry.path], t, reference.field, dangling) for t in targets)
-    referenced = {e.target for e in edges if e.source != e.target}
     violations = _by_path(snapshot.report.violations)
     name_fields = snapshot.schema.extension.name_fields
     cards = []
     for card in snapshot.cards:
-        own = keys[snapshot.entry(card).path]
+        entry = snapshot.entry(card)
+        own = keys[entry.path]
         shown = snapshot.shown(card.path)
         data = card.data
         category = data.get(CATEGORY_FIELD)
@@ -141,7 +141,7 @@ def build_graph(snapshot: Snapshot) -> Graph:
                 path=shown,
                 names=tuple((f, v) for f in name_fields if isinstance(v := data.get(f), str)),
                 category=category if isinstance(category, str) else None,
-                orphan=own not in referenced,
+                orphan=index.is_orphan(entry),
                 missing=False,
                 violations=violations.get(shown, ()),
             )

@@ -7,8 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cardlint.corpus import CorpusIndex, Entry, Reference
-from cardlint.graph import CATEGORY_FIELD, build_graph
+from cardlint.graph import CATEGORY_FIELD
 from cardlint.report import dump_json
 from cardlint.report.statistics import rows
 from cardlint.snapshot import Snapshot
@@ -50,8 +49,8 @@ def compute(snapshot: Snapshot) -> Stats:
         difficulties=_count(c.data.get(DIFFICULTY_FIELD) for c in snapshot.cards),
         references=tuple(len(e.references) for e in entries),
         dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
-        one_way=sum(_one_way(e, r, index) for e in entries for r in e.references),
-        orphans=sum(n.orphan for n in build_graph(snapshot).nodes),
+        one_way=sum(len(index.one_way(e)) for e in entries),
+        orphans=sum(map(index.is_orphan, entries)),
         rules=tuple((n, c, r, s.value) for n, c, r, s in rows(snapshot.report)),
     )
 
@@ -59,14 +58,6 @@ def compute(snapshot: Snapshot) -> Stats:
 def _count(values: Iterable[object]) -> tuple[tuple[str, int], ...]:
     counts = Counter(v if isinstance(v, str) else NONE for v in values)
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-
-def _one_way(entry: Entry, reference: Reference, index: CorpusIndex) -> bool:
-    # The same test as CL306 (off by default), so the figure does not depend on the selection.
-    targets = index.by_id.get(reference.target, ())
-    if entry.id is None or reference.target == entry.id or not targets:
-        return False
-    return not any(back.target == entry.id for t in targets for back in t.references)
 
 
 def to_json(stats: Stats) -> str:

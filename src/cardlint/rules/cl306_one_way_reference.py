@@ -8,18 +8,12 @@ from cardlint.violation import Finding, Severity
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = ctx.index.entry_of(card, ctx.schema)
-    if entry.id is None:
-        return
-    for reference in entry.references:
-        targets = ctx.index.by_id.get(reference.target, ())
-        if reference.target == entry.id or not targets:
-            continue
-        if not any(r.target == entry.id for t in targets for r in t.references):
-            yield Finding(
-                reference.position,
-                f"{quote(reference.target)} does not list {quote(entry.id)} back",
-                f"add {quote(entry.id)} to the {reference.field} of {quote(reference.target)}",
-            )
+    for reference in ctx.index.one_way(entry):
+        yield Finding(
+            reference.position,
+            f"{quote(reference.target)} does not list {quote(entry.id)} back",
+            f"add {quote(entry.id)} to the {reference.field} of {quote(reference.target)}",
+        )
 
 
 RULE = Rule(

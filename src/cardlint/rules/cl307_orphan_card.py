@@ -8,9 +8,7 @@ from cardlint.violation import Finding, Severity
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = ctx.index.entry_of(card, ctx.schema)
-    if entry.id is None or any(r.path != entry.path for r in ctx.index.referrers.get(entry.id, ())):
-        return
-    if entry.id_position is not None:
+    if ctx.index.is_orphan(entry) and entry.id_position is not None:
         yield Finding(
             entry.id_position,
             f"no other card references {quote(entry.id)}",
