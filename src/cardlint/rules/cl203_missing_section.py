@@ -20,11 +20,13 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             continue
         before = next((m.heading for m in reversed(sections[:index]) if m.heading), None)
         after = next((m.heading for m in sections[index + 1 :] if m.heading), None)
-        where = (
-            f"expected after {quote('#' * before.level + ' ' + before.text)}"
-            if before
-            else "expected first"
-        )
+        if before is not None:
+            where = f"expected after {quote('#' * before.level + ' ' + before.text)}"
+        elif index == 0:
+            where = "expected first"
+        else:  # every required section before it is missing too
+            previous = expected_heading(sections[index - 1].spec, card)
+            where = f"expected after {quote(previous)}, itself missing"
         line = after.line if after else card.last_line
         names = " or ".join(quote(t) for t in section_titles(match.spec, card))
         heading = expected_heading(match.spec, card)
