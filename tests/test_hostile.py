@@ -8,6 +8,7 @@ docs/security.md maps each guarantee to the tests below.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
 import io
@@ -15,9 +16,9 @@ import json
 import os
 import pkgutil
 import re
+import signal
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
@@ -40,7 +41,7 @@ from cardlint.schema_issues import _repeated
 from cardlint.template import Template
 from cardlint.text import unambiguous
 from tests.conftest import NO_NETWORK, REPO, cardlint_command, run_cli
-from tests.hostile import hazards, make_cards
+from tests.hostile import hazards, make_cards, pathological
 from tests.test_reporters import _runner_decode
 
 try:  # the regex parser, to audit the patterns we ship
@@ -213,13 +214,6 @@ def test_positions_point_at_the_offending_byte(
         (v.line, v.column) for v in hostile_report.violations if (v.path, v.code) == (path, code)
     }
     assert where == EXACT[path, code]
-
-
-def test_the_whole_hostile_corpus_is_checked_in_seconds(hostile: Path) -> None:
-    # benchmarks/hostile.py measures the real command; this keeps the suite honest about it.
-    started = time.perf_counter()
-    app.check(app.CheckRequest(cwd=hostile, cache=False, today=TODAY))
-    assert time.perf_counter() - started < 10
 
 
 def test_cardlint_check_tests_hostile_works_by_hand() -> None:
@@ -404,64 +398,41 @@ def test_the_secret_outside_the_project_is_never_read(
         )
 
 
-def _check_one(tmp_path: Path, data: bytes, budget: float) -> subprocess.CompletedProcess[bytes]:
-    """Check a card holding `data` with the real command; fail if it takes over `budget` s."""
+HANG_SECONDS = 120
+"""A hang guard, not a speed check (benchmarks/hostile.py times these cards): a quadratic
+path over a megabyte would run for hours."""
+
+
+def _check_one(tmp_path: Path, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    """Check a card holding `data` with the real command: it must report, not hang."""
     project = tmp_path / "budget"
     (project / "cards").mkdir(parents=True, exist_ok=True)
     (project / "cardlint.toml").write_text('today = "2026-11-29"\n', encoding="utf-8")
     (project / "cards" / "card.md").write_bytes(data)
     environment = {**os.environ, "NO_COLOR": "1", **NO_NETWORK}
-    started = time.perf_counter()
     try:
         done = subprocess.run(
             [*cardlint_command(), "check", "--no-cache", "--format", "json"],
             cwd=project,
             env=environment,
             capture_output=True,
-            timeout=budget,
+            timeout=HANG_SECONDS,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"not done after {budget} s")
+        pytest.fail(f"not done after {HANG_SECONDS} s")
     assert done.returncode in (0, 1), done.stderr
-    assert time.perf_counter() - started < budget
+    assert json.loads(done.stdout)["summary"]["cards"] == 1
     return done
 
 
-FRONT = b"---\nconcept_id: card\nconcept_name_zh: x\nconcept_name_en: x\n---\n\n"
-NO_NAMES = b"---\nconcept_id: card\n---\n\n"
-
-
-@pytest.mark.parametrize(
-    ("data", "budget"),
-    [
-        pytest.param(make_cards.utf8("card", body={24: "![a" * 333_333}), 10, id="1MB-of-![a"),
-        pytest.param(make_cards.utf8("card", body={24: "[" * 1_000_000}), 10, id="1MB-of-["),
-        pytest.param(NO_NAMES + b"# " + b"(" * 1_000_000, 10, id="title-of-1MB-(-no-names"),
-        pytest.param(FRONT + b"> " * 500_000, 10, id="1MB-of-blockquotes"),
-        pytest.param(FRONT + b"- " * 500_000, 10, id="1MB-of-list-markers"),
-        pytest.param(FRONT + b"`" * 1_000_000, 10, id="1MB-of-backticks"),
-        pytest.param(FRONT + b"<a" + b" b" * 500_000, 10, id="1MB-html-tag-never-closed"),
-        pytest.param(FRONT + b"x\n" + b" " * 1_000_000 + b"x", 10, id="1MB-space-line"),
-        pytest.param(
-            b"---\nrelated_concepts:\n" + b"- a\n" * 10_000 + b"---\n", 10, id="10k-repeats-block"
-        ),
-    ],
-)
-def test_pathological_cards_finish_fast(tmp_path: Path, data: bytes, budget: float) -> None:
-    _check_one(tmp_path, data, budget)
-
-
-def test_a_heading_of_image_openers_finishes_fast(tmp_path: Path) -> None:
-    _check_one(tmp_path, FRONT + b"# " + b"![a" * 120_000 + b"](x)", 3)
-
-
-def test_a_heading_of_image_openers_without_a_link_finishes_fast(tmp_path: Path) -> None:
-    _check_one(tmp_path, FRONT + b"# " + b"![a" * 333_000, 10)
+@pytest.mark.parametrize("name", sorted(pathological.CARDS))
+def test_pathological_cards_are_reported_on(tmp_path: Path, name: str) -> None:
+    _check_one(tmp_path, pathological.CARDS[name].data)
 
 
 def test_a_rule_reports_at_most_its_cap_of_findings_per_card(tmp_path: Path) -> None:
     # A megabyte of `#` lines: a quarter of a million empty sections and extra titles.
-    done = _check_one(tmp_path, FRONT + b"# a\n" * 250_000, 10)
+    done = _check_one(tmp_path, pathological.CARDS["250k-#-lines"].data)
     violations = json.loads(done.stdout)["violations"]
     for code in ("CL202", "CL205"):
         found = [v for v in violations if v["code"] == code]
@@ -469,47 +440,46 @@ def test_a_rule_reports_at_most_its_cap_of_findings_per_card(tmp_path: Path) -> 
         assert "the rest are not shown" in found[-1]["message"]
 
 
-def test_a_line_of_unclosed_suppressions_finishes_fast(tmp_path: Path) -> None:
-    _check_one(tmp_path, FRONT + b"<!-- cardlint-disable" * 10_000, 4)
+@contextlib.contextmanager
+def _hang_guard() -> Iterator[None]:
+    """In this process, what the subprocess timeout is to `_check_one`."""
+    if not hasattr(signal, "SIGALRM"):  # pragma: no cover - not on Windows
+        yield
+        return
 
+    def give_up(signum: int, frame: object) -> None:
+        pytest.fail(f"not done after {HANG_SECONDS} s")
 
-def test_a_long_flow_list_of_bad_references_finishes_fast(tmp_path: Path) -> None:
-    items = b", ".join(b"a%d" % i for i in range(30_000))
-    _check_one(tmp_path, b"---\nrelated_concepts: [" + items + b"]\n---\n", 4)
-
-
-def test_a_long_list_of_mixed_types_finishes_fast(tmp_path: Path) -> None:
-    items = b"".join(b"- a%d\n- %d\n" % (i, i) for i in range(3_000))
-    _check_one(tmp_path, b"---\nrelated_concepts:\n" + items + b"---\n", 4)
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(HANG_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_template_matching_is_linear() -> None:
     # `.+(.+)` as a regex backtracked quadratically over a title of `(`.
-    started = time.perf_counter()
-    assert not Template("{a} ({b})").matches("(" * 1_000_000, {})
-    assert Template("{a} ({b})").matches("(" * 1_000_000 + ")", {})
-    assert time.perf_counter() - started < 2
+    with _hang_guard():
+        assert not Template("{a} ({b})").matches("(" * 1_000_000, {})
+        assert Template("{a} ({b})").matches("(" * 1_000_000 + ")", {})
 
 
 def test_empty_sections_are_found_in_linear_time() -> None:
     card = card_from_bytes(Path("c.md"), b"---\na: 1\n---\n" + b"#\n" * 200_000)
     rule = next(r for r in all_rules() if r.code == "CL205")
     job = app.build_job(app.CheckRequest(cwd=REPO, cache=False, today=TODAY))
-    started = time.perf_counter()
-    found = list(rule.check(card, Context(job.schema, CorpusIndex(), TODAY, REPO)))
-    assert len(found) == 200_000 and time.perf_counter() - started < 5
+    with _hang_guard():
+        found = list(rule.check(card, Context(job.schema, CorpusIndex(), TODAY, REPO)))
+    assert len(found) == 200_000
 
 
 def test_repeated_items_are_found_in_linear_time() -> None:
     items: list[object] = [f"a{i}" for i in range(100_000)] + list(range(100_000)) + [["x"], {}]
-    started = time.perf_counter()
-    assert list(_repeated([*items, "a7", 7, 7.0, True, ["x"], {}])) == [
-        200_002,
-        200_003,
-        200_006,
-        200_007,  # "a7", 7, ["x"], {}; 7.0 and True are other types
-    ]
-    assert time.perf_counter() - started < 2
+    with _hang_guard():
+        repeated = list(_repeated([*items, "a7", 7, 7.0, True, ["x"], {}]))
+    assert repeated == [200_002, 200_003, 200_006, 200_007]  # "a7", 7, ["x"], {}; not 7.0, True
 
 
 def test_the_walk_never_follows_a_folder_symlink(hostile: Path) -> None:
@@ -561,8 +531,9 @@ def _risks(parsed: Any, depth: int = 0) -> Iterator[str]:
 def test_shipped_regexes_are_anchored_and_have_no_nested_quantifiers_outside_blocks() -> None:
     # cardlint.blocks mirrors markdown-it's CommonMark patterns (HTML attributes, list runs);
     # their nested repeats read disjoint characters, so each input has one way to match, and
-    # the pathological-card tests above time them. Anywhere else a nested quantifier is a
-    # backtracking risk on card text, and `$` lets `x\n` pass a whole-value check.
+    # benchmarks/hostile.py times them on the pathological cards. Anywhere else a nested
+    # quantifier is a backtracking risk on card text, and `$` lets `x\n` pass a whole-value
+    # check.
     patterns = _shipped_patterns()
     assert len(patterns) > 30
     risky = {
@@ -581,7 +552,7 @@ def test_python_tags_run_nothing(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     for tag in ("!!python/object/apply:os.system", "!!python/object/apply:subprocess.call"):
         card = make_cards.utf8("card", front={5: f"category: {tag} ['touch {marker}']"})
-        done = _check_one(tmp_path, card, 30)
+        done = _check_one(tmp_path, card)
         assert json.loads(done.stdout)["violations"][0]["code"] == "CL003"
     assert not marker.exists()
 
