@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from cardlint.rules import all_rules
 from tests.conftest import CARDS, REPO, RULES, run_cli
 
 VALID = RULES / "CL101" / "valid.md"
@@ -238,8 +241,9 @@ def test_config_is_found_from_a_subfolder(project: Path) -> None:
 def test_rules_lists_every_rule_and_rule_shows_its_documentation() -> None:
     listing = run_cli("rules", cwd=REPO)
     assert listing.code == 0
-    for code in ("CL000", "CL001", "CL105", "CL207", "CL301", "CL307"):
-        assert code in listing.out
+    assert [line.split()[:2] for line in listing.out.splitlines()] == [
+        [rule.code, rule.name] for rule in all_rules()
+    ]
     doc = run_cli("rule", "invalid-value", cwd=REPO)
     assert doc.code == 0
     for part in (
@@ -253,10 +257,19 @@ def test_rules_lists_every_rule_and_rule_shows_its_documentation() -> None:
     assert run_cli("rule", "CL999", cwd=REPO).code == 2
 
 
-def test_version_and_module_entry_point() -> None:
+def test_version_from_the_console_script_and_the_module() -> None:
     from cardlint import __version__
 
-    assert run_cli("--version", cwd=REPO).out.strip() == f"cardlint, version {__version__}"
+    expected = f"cardlint, version {__version__}\n"
+    assert run_cli("--version", cwd=REPO).out == expected
+    module = subprocess.run(
+        [sys.executable, "-m", "cardlint", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    assert module.stdout == expected
 
 
 _TRACED = """
