@@ -98,6 +98,8 @@ def test_output_file_and_statistics(corpus: Path) -> None:
     )
     stats = run_cli("check", "--statistics", cwd=corpus)
     assert stats.out.splitlines()[0].split() == ["2", "CL103", "invalid-value"]
+    mixed = run_cli("check", "--statistics", "--format", "json", cwd=corpus)
+    assert mixed.code == 2 and "--statistics prints text" in mixed.err
 
 
 def test_baseline_survives_inserted_lines_and_fails_on_new_violations(corpus: Path) -> None:

@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 
 import cardlint
 from cardlint.engine import Report
-from cardlint.report import FORMATS, ReportStyle, render
+from cardlint.report import FORMATS, ReportStyle, chosen, render, reporter
 from cardlint.report.gitlab import fingerprints
 from cardlint.report.statistics import write_statistics
 from cardlint.rules import all_rules
@@ -430,3 +430,42 @@ def test_statistics_counts_per_rule_most_frequent_first(report: Report) -> None:
     clean = io.StringIO()
     write_statistics(Report((), paths=_cards(2)), clean, ReportStyle())
     assert clean.getvalue() == "All 2 cards passed.\n"
+
+
+@pytest.mark.parametrize(
+    ("output_format", "statistics", "github_actions", "expected"),
+    [
+        (None, False, False, ["text"]),
+        (None, False, True, ["text", "github"]),
+        (None, True, True, ["statistics", "github"]),
+        ("json", False, True, ["json"]),
+        ("github", False, True, ["github"]),
+    ],
+)
+def test_the_reporters_chosen(
+    output_format: str | None, statistics: bool, github_actions: bool, expected: list[str]
+) -> None:
+    assert chosen(output_format, statistics, github_actions) == expected
+
+
+def test_an_unknown_reporter_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no reporter 'yaml'"):
+        reporter("yaml")
+
+
+@pytest.mark.parametrize(
+    ("violations", "internal_errors", "exit_zero", "status"),
+    [
+        (0, 0, False, 0),
+        (1, 0, False, 1),
+        (1, 0, True, 0),
+        (1, 1, True, 2),
+    ],
+)
+def test_exit_status(
+    report: Report, violations: int, internal_errors: int, exit_zero: bool, status: int
+) -> None:
+    errors = tuple(v for v in report.violations if v.severity is Severity.ERROR)[:violations]
+    assert len(errors) == violations
+    shown = Report(errors, report.paths, internal_errors)
+    assert shown.exit_status(exit_zero) == status

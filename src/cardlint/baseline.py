@@ -30,7 +30,7 @@ class BaselineFile(BaseModel):
 def write_baseline(report: Report, path: Path) -> int:
     counts = Counter(v.fingerprint for v in report.violations)
     document = BaselineFile(fingerprints=dict(sorted(counts.items())))
-    write_atomically(path, json.dumps(document.model_dump(), indent=2) + "\n")
+    atomic.write_atomically(path, (json.dumps(document.model_dump(), indent=2) + "\n").encode())
     return len(report.violations)
 
 
@@ -55,8 +55,3 @@ def apply_baseline(report: Report, known: Counter[str]) -> Report:
         else:
             kept.append(violation)
     return report._replace(violations=tuple(kept))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write UTF-8 text atomically; see `cardlint.atomic`."""
-    atomic.write_atomically(path, text.encode("utf-8"))

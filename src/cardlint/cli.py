@@ -174,7 +174,7 @@ def check(
 ) -> None:
     """Check cards: files, and directories walked for *.md (default: the configured roots)."""
     from cardlint import app
-    from cardlint.report import ReportStyle, render
+    from cardlint.report import ReportStyle, chosen, render
 
     started = time.perf_counter()
     request = app.CheckRequest(
@@ -192,6 +192,8 @@ def check(
     )
     if unsafe_fixes and not (fix or show_diff):
         raise click.UsageError("--unsafe-fixes needs --fix or --diff")
+    if statistics and output_format not in (None, "text"):
+        raise click.UsageError(f"--statistics prints text; it cannot be --format {output_format}")
     with project_errors():
         if fix or show_diff:
             from cardlint.cli_edit import apply_fixes
@@ -202,22 +204,18 @@ def check(
             click.echo(f"Wrote {count} violation(s) to the baseline {write_baseline}.")
             return
         result = app.check(request)
-    out = io.StringIO() if output is not None else sys.stdout
+    written = io.StringIO()
+    out = sys.stdout if output is None else written
     color = output is None and sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
     style = ReportStyle(color=color, quiet=quiet, seconds=time.perf_counter() - started)
-    if statistics:
-        render("statistics", result, out, style)
-    else:
-        render(output_format or "text", result, out, style)
-    if output_format is None and os.environ.get("GITHUB_ACTIONS") == "true":
-        render("github", result, out, style)
-    if isinstance(out, io.StringIO) and output is not None:
-        from cardlint.baseline import write_atomically
+    github_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for name in chosen(output_format, statistics, github_actions):
+        render(name, result, out, style)
+    if output is not None:
+        from cardlint.atomic import write_atomically
 
-        write_atomically(output, out.getvalue())
-    if result.internal_errors:
-        sys.exit(2)
-    sys.exit(0 if exit_zero or result.summary.errors == 0 else 1)
+        write_atomically(output, written.getvalue().encode("utf-8"))
+    sys.exit(result.exit_status(exit_zero))
 
 
 @main.command()

@@ -50,6 +50,12 @@ class Report(NamedTuple):
     def cards(self) -> int:
         return len(self.paths)
 
+    def exit_status(self, exit_zero: bool = False) -> int:
+        """2 when a rule crashed, else 1 for errors (unless `exit_zero`), else 0."""
+        if self.internal_errors:
+            return 2
+        return 0 if exit_zero or self.summary.errors == 0 else 1
+
     @property
     def summary(self) -> Summary:
         errors = sum(v.severity is Severity.ERROR for v in self.violations)

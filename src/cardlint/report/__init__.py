@@ -21,25 +21,25 @@ class ReportStyle(NamedTuple):
 
 Reporter = Callable[["Report", TextIO, ReportStyle], None]
 
-# Format name -> the module that renders it. Modules are imported only when their format is
-# used, so `cardlint check` never pays for the XML or SARIF machinery it does not print.
-_MODULES = {
-    "text": "text",
-    "json": "json",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
-    "gitlab": "gitlab",
-    "statistics": "statistics",
-}
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 """What `--format` offers; statistics is asked for with `--statistics`."""
+REPORTERS = (*FORMATS, "statistics")
+"""Each is the module of its name here, with a `write_<name>` function. Modules are imported
+only when their format is used: `cardlint check` never pays for XML or SARIF it does not print."""
 
 
 def reporter(name: str) -> Reporter:
-    module = _MODULES.get(name, "text")
-    loaded = importlib.import_module(f"{__name__}.{module}")
-    return cast(Reporter, getattr(loaded, f"write_{module}"))
+    if name not in REPORTERS:
+        raise ValueError(f"no reporter {name!r}")
+    loaded = importlib.import_module(f"{__name__}.{name}")
+    return cast(Reporter, getattr(loaded, f"write_{name}"))
+
+
+def chosen(output_format: str | None, statistics: bool, github_actions: bool) -> list[str]:
+    """The reporters a check prints, in order: the format asked for (text, or the statistics,
+    by default), and GitHub annotations too under GitHub Actions when no format was asked for."""
+    first = "statistics" if statistics else output_format or "text"
+    return [first, "github"] if github_actions and output_format is None else [first]
 
 
 def render(name: str, report: Report, out: TextIO, style: ReportStyle) -> None:
