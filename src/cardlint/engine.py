@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -64,6 +65,17 @@ class Report(NamedTuple):
             len(self.violations) - errors,
             self.cards,
             len({v.path for v in self.violations}),
+        )
+
+    def counts_by_rule(self) -> list[tuple[int, str, str, Severity]]:
+        """(count, code, rule name, severity) per code that fired, most first, then by code."""
+        counts = Counter(v.code for v in self.violations)
+        first: dict[str, Violation] = {}
+        for violation in self.violations:
+            first.setdefault(violation.code, violation)
+        return sorted(
+            ((n, code, first[code].rule, first[code].severity) for code, n in counts.items()),
+            key=lambda row: (-row[0], row[1]),
         )
 
 

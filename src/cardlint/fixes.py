@@ -18,8 +18,8 @@ from cardlint.engine import Job, check_card
 from cardlint.patch import apply_fixes, unified_diff
 from cardlint.paths import display_path
 from cardlint.project import load_corpus
-from cardlint.report.text import plural
 from cardlint.rules import Context
+from cardlint.text import plural
 from cardlint.violation import Fix
 
 MAX_PASSES = 10

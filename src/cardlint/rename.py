@@ -17,8 +17,7 @@ from cardlint.atomic import write_atomically
 from cardlint.patch import apply_fixes, unified_diff
 from cardlint.paths import display_path
 from cardlint.project import Corpus, load_corpus, require_new_id
-from cardlint.report.text import plural
-from cardlint.text import quote
+from cardlint.text import plural, quote
 from cardlint.violation import Edit, Fix
 from cardlint.yamledit import item_path, replace_value
 

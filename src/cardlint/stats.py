@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from cardlint.graph import CATEGORY_FIELD
 from cardlint.report import dump_json
-from cardlint.report.statistics import rows
 from cardlint.snapshot import Snapshot
 from cardlint.text import printable
 
@@ -51,7 +50,7 @@ def compute(snapshot: Snapshot) -> Stats:
         dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
         one_way=sum(len(index.one_way(e)) for e in entries),
         orphans=sum(map(index.is_orphan, entries)),
-        rules=tuple((n, c, r, s.value) for n, c, r, s in rows(snapshot.report)),
+        rules=tuple((n, c, r, s.value) for n, c, r, s in snapshot.report.counts_by_rule()),
     )
 
 

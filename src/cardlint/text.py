@@ -1,4 +1,4 @@
-"""Small text helpers shared by rules: quoting card values and suggesting near matches."""
+"""Small text helpers: quoting card values, suggesting near matches, counting in words."""
 
 from __future__ import annotations
 
@@ -112,3 +112,7 @@ def unambiguous(path: str) -> str:
     if path.isprintable() and ":" not in path and not path.startswith('"'):
         return path
     return '"' + printable(path.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

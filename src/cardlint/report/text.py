@@ -7,7 +7,7 @@ from typing import TextIO
 
 from cardlint.engine import Report
 from cardlint.report import ReportStyle
-from cardlint.text import printable, unambiguous
+from cardlint.text import plural, printable, unambiguous
 from cardlint.violation import Severity, Violation
 
 _RESET = "\033[0m"
@@ -47,10 +47,6 @@ def summary_line(report: Report, style: ReportStyle, paint: Paint) -> str:
         return paint("ok", f"{checked}{seconds}.")
     counts = f"{plural(summary.errors, 'error')} and {plural(summary.warnings, 'warning')}"
     return f"Found {counts} in {summary.cards_with_violations} of {cards}{seconds}."
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def painter(enabled: bool) -> Paint:
