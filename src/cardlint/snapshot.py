@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.app import CheckRequest, build_job
-from cardlint.card import Card, load_card
-from cardlint.corpus import CorpusIndex, Entry, entry_for
+from cardlint.card import Card
+from cardlint.corpus import CorpusIndex, Entry
 from cardlint.engine import Report, run
 from cardlint.paths import display_path
+from cardlint.project import load_corpus
 from cardlint.schema import CardSchema
 
 
@@ -41,10 +42,6 @@ def take_snapshot(request: CheckRequest) -> Snapshot:
     job = build_job(request)
     # engine.run loads the cards again; it does not expose what it loaded.
     report = run(job)
-    cards = tuple(
-        sorted(
-            (load_card(Path(p), job.max_file_size) for p in job.corpus), key=lambda c: str(c.path)
-        )
-    )
-    index = CorpusIndex.build((entry_for(c, job.schema) for c in cards), job.known_ids)
-    return Snapshot(cards, index, job.schema, report, job.cwd)
+    corpus = load_corpus(job)
+    cards = tuple(sorted(corpus.cards.values(), key=lambda c: str(c.path)))
+    return Snapshot(cards, corpus.context.index, job.schema, report, job.cwd)

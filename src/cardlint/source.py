@@ -64,6 +64,11 @@ def read_bytes(path: str | os.PathLike[str], max_size: int) -> bytes:
     return read_file(path, max_size)[0]
 
 
+def check_size(size: int, max_size: int) -> None:
+    if size > max_size:
+        raise SourceError(f"file is {size} bytes, over the {max_size}-byte size limit")
+
+
 def read_file(path: str | os.PathLike[str], max_size: int) -> tuple[bytes, os.stat_result]:
     """`read_bytes`, with the status of the file that was read."""
     try:
@@ -72,8 +77,7 @@ def read_file(path: str | os.PathLike[str], max_size: int) -> tuple[bytes, os.st
         raise SourceError(f"cannot read file: {error.strerror or error}") from error
     if not stat.S_ISREG(info.st_mode):
         raise SourceError(f"not a regular file ({_file_kind(info.st_mode)})")
-    if info.st_size > max_size:
-        raise SourceError(f"file is {info.st_size} bytes, over the {max_size}-byte size limit")
+    check_size(info.st_size, max_size)
     try:
         # O_NONBLOCK: a path swapped for a FIFO after the stat above must not hang the run.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -21,7 +21,7 @@ from cardlint.corpus import CorpusIndex, entry_for
 from cardlint.engine import check_card
 from cardlint.project import load_corpus
 from cardlint.rules import Context
-from cardlint.source import SourceError
+from cardlint.source import SourceError, check_size
 from cardlint.violation import Violation
 
 
@@ -77,10 +77,10 @@ class Project:
 
 def _card(path: Path, text: str, limit: int) -> Card:
     data = text.encode("utf-8", "surrogatepass")  # a lone surrogate then reads as CL001
-    if len(data) > limit:
-        return unreadable(
-            path, SourceError(f"file is {len(data)} bytes, over the {limit}-byte size limit")
-        )
+    try:
+        check_size(len(data), limit)
+    except SourceError as error:
+        return unreadable(path, error)
     return card_from_bytes(path, data)
 
 
