@@ -158,7 +158,7 @@ def test_local_ref_beside_the_schema_resolves(project: Path) -> None:
     )
     _bad_card(project)
     result = run_cli("check", "--schema", "s.schema.json", "--format", "json", cwd=project)
-    assert [v["code"] for v in result.json()["violations"]] == ["CL103"]  # type: ignore[index,union-attr]
+    assert [v["code"] for v in result.json()["violations"]] == ["CL103"]
 
 
 def _schema_referring_to(project: Path, common: str) -> None:
@@ -184,7 +184,7 @@ def test_editing_a_referenced_schema_file_is_seen_by_the_next_cached_run(project
     assert run_cli(*check, cwd=project).json()["violations"] == []
     _schema_referring_to(project, '{"$defs": {"level": {"enum": ["advanced"]}}}')
     violations = run_cli(*check, cwd=project).json()["violations"]
-    assert [v["code"] for v in violations] == ["CL103"]  # type: ignore[index,union-attr]
+    assert [v["code"] for v in violations] == ["CL103"]
 
 
 def test_draft_07_schemas_work(project: Path) -> None:
@@ -193,7 +193,7 @@ def test_draft_07_schemas_work(project: Path) -> None:
         encoding="utf-8",
     )
     result = run_cli("check", "--schema", "s.json", "--format", "json", cwd=project)
-    assert [v["code"] for v in result.json()["violations"]] == ["CL101"]  # type: ignore[index,union-attr]
+    assert [v["code"] for v in result.json()["violations"]] == ["CL101"]
 
 
 def test_missing_path_is_a_usage_error(project: Path) -> None:
@@ -220,7 +220,7 @@ def test_configuration_roots_severity_and_known_ids(project: Path) -> None:
     result = run_cli("check", "--format", "json", cwd=project)
     assert result.code == 0
     violations = result.json()["violations"]
-    assert [(v["path"], v["code"], v["severity"]) for v in violations] == [  # type: ignore[union-attr,index]
+    assert [(v["path"], v["code"], v["severity"]) for v in violations] == [
         ("notes/bad.md", "CL103", "warning")
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -40,7 +41,7 @@ def _card(
     return {"id": node_id, "path": path, "names": names, "category": category, "missing": False}
 
 
-def _nodes(document: dict[str, object]) -> list[dict[str, object]]:
+def _nodes(document: dict[str, Any]) -> list[dict[str, Any]]:
     nodes = document["nodes"]
     assert isinstance(nodes, list)
     return nodes
@@ -255,7 +256,7 @@ def test_our_cards_html_page(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_end_to_end_through_the_real_command(corpus: Path) -> None:
     result = run_cli("graph", "--format", "json", "--around", "clip", "--depth", "0", cwd=corpus)
     assert result.code == 0, result.err
-    assert [n["id"] for n in result.json()["nodes"]] == ["clip"]  # type: ignore[index]
+    assert [n["id"] for n in result.json()["nodes"]] == ["clip"]
     missing = run_cli("graph", "--around", "no-such-card", cwd=corpus)
     assert missing.code == 2
     assert "no card has the id 'no-such-card'" in missing.err

@@ -31,7 +31,7 @@ from click.testing import CliRunner
 import cardlint
 from cardlint import app, collect
 from cardlint.analysis import MAX_FINDINGS
-from cardlint.card import card_from_bytes
+from cardlint.card import Card, card_from_bytes
 from cardlint.cli import main
 from cardlint.corpus import CorpusIndex
 from cardlint.engine import Report, run
@@ -40,15 +40,17 @@ from cardlint.rules import Context, Rule, all_rules
 from cardlint.schema_issues import _repeated
 from cardlint.template import Template
 from cardlint.text import unambiguous
+from cardlint.violation import Finding
 from tests.conftest import NO_NETWORK, REPO, cardlint_command, run_cli
 from tests.hostile import hazards, make_cards, pathological
 from tests.test_reporters import _runner_decode
 
-try:  # the regex parser, to audit the patterns we ship
-    from re import _constants, _parser  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as _constants  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+# The regex parser, to audit the patterns we ship.
+if sys.version_info >= (3, 11):
+    from re import _constants, _parser
+else:
+    import sre_constants as _constants
+    import sre_parse as _parser
 
 TODAY = date(2026, 11, 29)
 
@@ -233,7 +235,7 @@ def test_cardlint_check_tests_hostile_works_by_hand() -> None:
     )
     found = {
         (v["path"].removeprefix("tests/hostile/"), v["code"], v["line"])
-        for v in result.json()["violations"]  # type: ignore[attr-defined]
+        for v in result.json()["violations"]
     }
     static = {f"cards/{p.name}" for p in make_cards.CARDS.iterdir()}
     assert found == {(p, code, line) for p in static for code, line in EXPECTED[p]}
@@ -336,7 +338,7 @@ def test_output_files_are_written_whatever_the_names(hostile: Path, tmp_path: Pa
         target.read_bytes().decode("utf-8")
 
 
-def _broken(card: object, context: object) -> Iterator[object]:
+def _broken(card: Card, context: Context) -> Iterator[Finding]:
     raise KeyError("a rule bug")
 
 

@@ -116,7 +116,7 @@ def test_baseline_survives_inserted_lines_and_fails_on_new_violations(corpus: Pa
     _break(corpus, "gpt-4v.md")
     new = run_cli("check", "--baseline", "baseline.json", "--format", "json", cwd=corpus)
     assert new.code == 1
-    assert [v["path"] for v in new.json()["violations"]] == ["cards/gpt-4v.md"]  # type: ignore[union-attr,index]
+    assert [v["path"] for v in new.json()["violations"]] == ["cards/gpt-4v.md"]
 
 
 def test_rewriting_the_baseline_drops_fixed_violations(corpus: Path) -> None:

@@ -49,15 +49,15 @@ class Client(LanguageClient):
         self.registrations: list[types.Registration] = []
         self.returncode: int | None = None
 
-        @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]  # pygls's client
         def diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.published.append(params)
 
-        @self.feature(types.WINDOW_SHOW_MESSAGE)
+        @self.feature(types.WINDOW_SHOW_MESSAGE)  # type: ignore[untyped-decorator]  # pygls's client
         def message(params: types.ShowMessageParams) -> None:
             self.messages.append(params.message)
 
-        @self.feature(types.CLIENT_REGISTER_CAPABILITY)
+        @self.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]  # pygls's client
         def register(params: types.RegistrationParams) -> None:
             self.registrations.extend(params.registrations)
 

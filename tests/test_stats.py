@@ -126,7 +126,7 @@ def test_the_figures_are_what_the_rules_report(tmp_path: Path) -> None:
     corpus = write_small_corpus(tmp_path)
     figures = run_cli("stats", "--format", "json", cwd=corpus).json()
     checked = run_cli("check", "--select", "CL301,CL306,CL307", "--format", "json", cwd=corpus)
-    codes = [v["code"] for v in checked.json()["violations"]]  # type: ignore[union-attr,index]
+    codes = [v["code"] for v in checked.json()["violations"]]
     assert (figures["dangling_references"], figures["one_way_references"], figures["orphans"]) == (
         codes.count("CL301"),
         codes.count("CL306"),

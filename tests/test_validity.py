@@ -87,7 +87,7 @@ def keyword(schema: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]
     )
 
 
-schemas = st.recursive(
+schemas: st.SearchStrategy[object] = st.recursive(
     st.one_of(st.booleans(), st.just({})),
     lambda inner: st.lists(keyword(inner), min_size=1, max_size=3).map(
         lambda parts: {k: v for part in parts for k, v in part.items()}

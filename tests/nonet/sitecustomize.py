@@ -15,7 +15,7 @@ def _refuse(*args: object, **kwargs: object) -> None:
     raise NetworkDisabled("network access is disabled in cardlint's tests")
 
 
-socket.socket.connect = _refuse  # type: ignore[method-assign,assignment]
+socket.socket.connect = _refuse  # type: ignore[method-assign]
 socket.socket.connect_ex = _refuse  # type: ignore[method-assign,assignment]
 socket.create_connection = _refuse  # type: ignore[assignment]
 socket.getaddrinfo = _refuse  # type: ignore[assignment]
