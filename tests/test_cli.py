@@ -342,3 +342,13 @@ def test_path_arguments_reach_commands_as_paths() -> None:
 
     assert PathArg().convert("cards/clip.md", None, None) == Path("cards/clip.md")
     assert isinstance(PathArg().convert("cards", None, None), Path)
+
+
+def test_the_readme_configuration_is_valid(project: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (project / "pyproject.toml").write_text(block, encoding="utf-8")
+    (project / "schemas").mkdir()
+    shutil.copy(REPO / "schemas" / "concept-card.schema.json", project / "schemas")
+    result = run_cli("check", cwd=project)
+    assert result.code == 0, result.err
