@@ -24,7 +24,8 @@ from cardlint.violation import Finding, Severity
 if TYPE_CHECKING:
     from cardlint.card import Card
     from cardlint.corpus import CorpusIndex
-    from cardlint.schema import CardSchema
+    from cardlint.schema import CardSchema, Extension
+    from cardlint.schema_issues import SchemaIssue
 
 
 class RuleDoc(NamedTuple):
@@ -50,6 +51,25 @@ Candidates = Callable[[Context], "Collection[str]"]
 """The card files a cross-card rule may report on, told from the index alone."""
 
 
+class Claim(NamedTuple):
+    """The schema issues a rule answers for (see `rules._checks.claimant`): those of some
+    keywords, on every field or only on some, named by the schema's extension."""
+
+    keywords: frozenset[str]
+    fields: Callable[[Extension], Collection[str | None]] | None = None
+    """The top-level fields covered, issues inside them included; None: every field."""
+    field_itself: bool = False
+    """Only an issue with the field's value as a whole, not with one of its items."""
+
+    def covers(self, issue: SchemaIssue, schema: CardSchema) -> bool:
+        if issue.keyword not in self.keywords:
+            return False
+        if self.fields is None:
+            return True
+        within = bool(issue.path) and issue.path[0] in self.fields(schema.extension)
+        return within and (len(issue.path) == 1 or not self.field_itself)
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -65,6 +85,9 @@ class Rule:
     """For a cross-card rule: the cards worth checking (every card when None). A warm run
     asks the cross-card rules about every card of the corpus; one look at the index that
     rules most of them out is cheaper."""
+    claims: Claim | None = None
+    """The schema issues this rule answers for: the schema rules leave them to it, whether
+    it reports them itself or says better what is wrong (the date rules on a date field)."""
 
 
 class RuleInfo(NamedTuple):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import functools
+from collections.abc import Iterable, Iterator
 
 from cardlint.card import Card
-from cardlint.rules import Check, Context
+from cardlint.rules import Check, Claim, Context, all_rules
 from cardlint.schema import CardSchema
 from cardlint.schema_issues import SchemaIssue, schema_issues
 from cardlint.violation import Finding, Fix, Position
 from cardlint.yamledit import FieldPath, one_edit, replace_value
 
 FRONT_MATTER_START = Position(1, 1)
-_EMPTINESS = frozenset({"minLength", "minItems"})
 
 
 def loader_problems(rule_name: str) -> Check:
@@ -26,17 +26,31 @@ def loader_problems(rule_name: str) -> Check:
     return check
 
 
-def schema_issues_where(accept: Callable[[SchemaIssue, CardSchema], bool]) -> Check:
-    """Report the card's schema issues that `accept` claims for this rule."""
+def schema_issues_claimed_by(code: str | None) -> Check:
+    """Report the card's schema issues that rule `code` answers for (see `claimant`); with
+    None, those no rule claims."""
 
     def check(card: Card, ctx: Context) -> Iterable[Finding]:
         return [
             Finding(_issue_position(card, issue), issue.message, issue.hint, _fix(card, issue))
             for issue in schema_issues(ctx.schema, card)
-            if accept(issue, ctx.schema)
+            if claimant(issue, ctx.schema) == code
         ]
 
     return check
+
+
+def claimant(issue: SchemaIssue, schema: CardSchema) -> str | None:
+    """The rule that answers for a schema issue: the first whose claim covers it, claims
+    limited to some fields first (those rules know the field); None for CL106, which
+    reports the rest."""
+    return next((code for code, claim in _claims() if claim.covers(issue, schema)), None)
+
+
+@functools.cache
+def _claims() -> tuple[tuple[str, Claim], ...]:
+    claims = [(rule.code, rule.claims) for rule in all_rules() if rule.claims is not None]
+    return tuple(sorted(claims, key=lambda claim: claim[1].fields is None))
 
 
 def _fix(card: Card, issue: SchemaIssue) -> Fix | None:
@@ -45,22 +59,6 @@ def _fix(card: Card, issue: SchemaIssue) -> Fix | None:
     # Unsafe: a close spelling is only a guess at the value the author meant.
     edit = replace_value(card, issue.path, issue.replacement)
     return one_edit(f"replace with '{issue.replacement}'", edit, safe=False)
-
-
-def with_keywords(*keywords: str) -> Callable[[SchemaIssue, CardSchema], bool]:
-    return lambda issue, schema: issue.keyword in keywords and not owned_elsewhere(issue, schema)
-
-
-def owned_elsewhere(issue: SchemaIssue, schema: CardSchema) -> bool:
-    """Issues a specialist rule reports better, so the schema rules stay quiet about them."""
-    ext = schema.extension
-    top = issue.path[0] if issue.path else None
-    date_fields = {ext.introduced_field, *ext.date_fields} - {None}
-    if top in date_fields and issue.keyword in ("pattern", "minimum", "maximum", "format"):
-        return True  # the date rules (CL5xx) say what is wrong with a date
-    if top == ext.citation_field and len(issue.path) == 1 and issue.keyword in _EMPTINESS:
-        return True  # CL401: the citation field is empty
-    return top in ext.reference_fields and issue.keyword == "uniqueItems"  # CL303
 
 
 def _issue_position(card: Card, issue: SchemaIssue) -> Position:

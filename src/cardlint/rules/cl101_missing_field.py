@@ -1,5 +1,5 @@
-from cardlint.rules import Rule, RuleDoc
-from cardlint.rules._checks import schema_issues_where, with_keywords
+from cardlint.rules import Claim, Rule, RuleDoc
+from cardlint.rules._checks import schema_issues_claimed_by
 
 RULE = Rule(
     code="CL101",
@@ -13,5 +13,6 @@ RULE = Rule(
         example="A card without `difficulty:` reports `CL101 missing required field 'difficulty'`.",
         fix="Add the field with a value the schema accepts; the hint describes it.",
     ),
-    check=schema_issues_where(with_keywords("required")),
+    claims=Claim(frozenset({"required"})),
+    check=schema_issues_claimed_by("CL101"),
 )

@@ -1,5 +1,5 @@
-from cardlint.rules import Rule, RuleDoc
-from cardlint.rules._checks import schema_issues_where, with_keywords
+from cardlint.rules import Claim, Rule, RuleDoc
+from cardlint.rules._checks import schema_issues_claimed_by
 
 RULE = Rule(
     code="CL102",
@@ -15,5 +15,6 @@ RULE = Rule(
         fix="Write the value in the expected form, e.g. `related_concepts: [clip]`. Note that "
         "YAML reads `true`, `null` and bare numbers as non-strings: quote them to keep text.",
     ),
-    check=schema_issues_where(with_keywords("type")),
+    claims=Claim(frozenset({"type"})),
+    check=schema_issues_claimed_by("CL102"),
 )

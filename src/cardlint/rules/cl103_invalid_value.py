@@ -1,5 +1,5 @@
-from cardlint.rules import Rule, RuleDoc
-from cardlint.rules._checks import schema_issues_where, with_keywords
+from cardlint.rules import Claim, Rule, RuleDoc
+from cardlint.rules._checks import schema_issues_claimed_by
 
 RULE = Rule(
     code="CL103",
@@ -15,5 +15,6 @@ RULE = Rule(
         fix="Use one of the listed values, or add the new value to the schema's `enum`. When "
         "only one allowed value is close, `--fix --unsafe-fixes` writes it.",
     ),
-    check=schema_issues_where(with_keywords("enum", "const")),
+    claims=Claim(frozenset({"enum", "const"})),
+    check=schema_issues_claimed_by("CL103"),
 )

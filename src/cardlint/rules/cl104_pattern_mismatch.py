@@ -1,5 +1,5 @@
-from cardlint.rules import Rule, RuleDoc
-from cardlint.rules._checks import schema_issues_where, with_keywords
+from cardlint.rules import Claim, Rule, RuleDoc
+from cardlint.rules._checks import schema_issues_claimed_by
 
 RULE = Rule(
     code="CL104",
@@ -13,5 +13,6 @@ RULE = Rule(
         example="```yaml\nconcept_id: Multimodal Models\n```\nnot kebab-case.",
         fix="Rewrite the value to match; the hint quotes the field's description.",
     ),
-    check=schema_issues_where(with_keywords("pattern")),
+    claims=Claim(frozenset({"pattern"})),
+    check=schema_issues_claimed_by("CL104"),
 )

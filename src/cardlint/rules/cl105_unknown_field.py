@@ -1,5 +1,5 @@
-from cardlint.rules import Rule, RuleDoc
-from cardlint.rules._checks import schema_issues_where, with_keywords
+from cardlint.rules import Claim, Rule, RuleDoc
+from cardlint.rules._checks import schema_issues_claimed_by
 
 RULE = Rule(
     code="CL105",
@@ -14,5 +14,6 @@ RULE = Rule(
         "mean 'category'?",
         fix="Rename the key to the field you meant, or declare the new field in the schema.",
     ),
-    check=schema_issues_where(with_keywords("additionalProperties", "unevaluatedProperties")),
+    claims=Claim(frozenset({"additionalProperties", "unevaluatedProperties"})),
+    check=schema_issues_claimed_by("CL105"),
 )

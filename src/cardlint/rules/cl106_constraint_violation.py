@@ -1,25 +1,5 @@
 from cardlint.rules import Rule, RuleDoc
-from cardlint.rules._checks import owned_elsewhere, schema_issues_where
-from cardlint.schema import CardSchema
-from cardlint.schema_issues import SchemaIssue
-
-# The keywords the other schema rules (CL101-CL105) report; this rule takes everything else.
-_NAMED = frozenset(
-    {
-        "required",
-        "type",
-        "enum",
-        "const",
-        "pattern",
-        "additionalProperties",
-        "unevaluatedProperties",
-    }
-)
-
-
-def _other_constraint(issue: SchemaIssue, schema: CardSchema) -> bool:
-    return issue.keyword not in _NAMED and not owned_elsewhere(issue, schema)
-
+from cardlint.rules._checks import schema_issues_claimed_by
 
 RULE = Rule(
     code="CL106",
@@ -33,5 +13,6 @@ RULE = Rule(
         example='```yaml\nconcept_name_en: ""\n```\n`concept_name_en: must not be empty`.',
         fix="Change the value to satisfy the constraint named in the message.",
     ),
-    check=schema_issues_where(_other_constraint),
+    # Unclaimed issues are CL106's: what no other rule answers for (see rules._checks.claimant).
+    check=schema_issues_claimed_by(None),
 )

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.corpus import entry_for
-from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules import Claim, Context, Rule, RuleDoc
 from cardlint.rules._checks import list_item_paths
 from cardlint.text import quote
 from cardlint.violation import Finding
@@ -43,5 +43,6 @@ RULE = Rule(
         example="```yaml\nrelated_concepts: [clip, gpt-4v, clip]\n```",
         fix="Delete the repeated id; `--fix` does (safe).",
     ),
+    claims=Claim(frozenset({"uniqueItems"}), fields=lambda ext: ext.reference_fields),
     check=check,
 )

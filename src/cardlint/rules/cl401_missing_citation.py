@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.citations import field_position
-from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules import Claim, Context, Rule, RuleDoc
 from cardlint.violation import Finding, Position
 
 
@@ -42,6 +42,11 @@ RULE = Rule(
         example='`paper: ""` or `paper: []`',
         fix="Name the papers that introduced the concept, e.g. "
         '`paper: "CLIP (Radford et al., 2021)"`, and list them under the references section.',
+    ),
+    claims=Claim(
+        frozenset({"minLength", "minItems"}),
+        fields=lambda ext: [ext.citation_field],
+        field_itself=True,
     ),
     check=check,
 )

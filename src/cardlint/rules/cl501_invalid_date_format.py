@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.dates import Problem, findings
-from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules import Claim, Context, Rule, RuleDoc
 from cardlint.violation import Finding
 
 
@@ -28,6 +28,11 @@ RULE = Rule(
         "wrong layout (dates are YYYY-MM-DD)`, hint `write it as 2025-10-17`.",
         fix="Rewrite the value as the hint shows: `2025-10-17`, `2017`, `2021-2023`. `--fix` does "
         "when the hint names the spelling (safe).",
+    ),
+    # The date rules say better than a pattern or a bound what is wrong with a date.
+    claims=Claim(
+        frozenset({"pattern", "minimum", "maximum", "format"}),
+        fields=lambda ext: [ext.introduced_field, *ext.date_fields],
     ),
     check=check,
 )
