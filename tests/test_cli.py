@@ -135,6 +135,7 @@ def test_bad_configuration_exits_2_naming_file_and_key(
         ('{"properties": {"a": {"$ref": "https://example.com/x.json"}}}', "cannot be resolved"),
         ('{"x-cardlint": {"sections": [{"key": "a"}]}}', "x-cardlint.sections.0.titles"),
         ('{"properties": {"a": {"pattern": "["}}}', "is not a 'regex'"),
+        ('{"x-cardlint": {"date_labels": [""]}}', "a date label must be text on one line"),
     ],
 )
 def test_bad_schema_exits_2_with_one_clear_line(project: Path, schema: str, needle: str) -> None:

@@ -23,7 +23,8 @@ FieldPath = tuple[str | int, ...]
 _YEAR = re.compile(r"\A([0-9]{4})([a-z]?)\Z")
 # What is not a parenthesis, and separators outside a parenthesised group.
 _NOT_PARENTHESIS = re.compile(r"[^()]+")
-_SEPARATOR = re.compile(r"[,;](?![^()]*\))")
+_GROUP = re.compile(r"(\([^()]*\))")
+_SEPARATOR = re.compile(r"[,;]")
 # Where the first author's name ends: the next author, "et al." or its Chinese form 等.
 _AUTHOR_END = re.compile(r",|;|&|\band\b|\bet\s+al\b|等")
 # What str.isalnum() rejects: \w is exactly the alphanumerics and `_`.
@@ -137,10 +138,21 @@ def _parse_text(text: str, path: FieldPath) -> list[Citation | CitationProblem]:
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
-    if _unnested(text):
-        # The usual case: a separator is inside a group exactly when a `)` comes next.
-        return [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
-    return _split_by_depth(text)
+    if not _unnested(text):
+        return _split_by_depth(text)
+    # The usual case, groups that pair up and do not nest: split what lies between them.
+    # (A lookahead for the next `)` after each separator would be quadratic on a field of
+    # commas.)
+    pieces: list[list[str]] = [[]]
+    for index, part in enumerate(_GROUP.split(text)):
+        if index % 2:  # a group: its separators separate nothing
+            pieces[-1].append(part)
+            continue
+        first, *rest = _SEPARATOR.split(part)
+        pieces[-1].append(first)
+        pieces.extend([r] for r in rest)
+    joined = ("".join(piece).strip() for piece in pieces)
+    return [p for p in joined if p]
 
 
 def _unnested(text: str) -> bool:

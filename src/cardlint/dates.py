@@ -174,7 +174,7 @@ def _lines_with(text: str, label: str) -> Iterator[tuple[int, int]]:
             yield start, len(text)
             return
         yield start, end
-        at = text.find(label, end)
+        at = text.find(label, end + 1)  # past the line break: always forward
 
 
 @functools.lru_cache(maxsize=8)

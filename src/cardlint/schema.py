@@ -82,6 +82,8 @@ class Extension:
 
     def __post_init__(self) -> None:
         _check_templates(self.title)
+        if any(not label.strip() or "\n" in label for label in self.date_labels):
+            raise ValueError("a date label must be text on one line")
 
     def section(self, key: str | None) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -41,6 +41,12 @@ CARDS = {
         b"---\nrelated_concepts: [" + b", ".join(b"a%d" % i for i in range(30_000)) + b"]\n---\n",
         4,
     ),
+    "paper-of-1MB-commas": Pathological(
+        utf8("card", front={8: 'paper: "' + "," * 1_000_000 + '"'}), 10
+    ),
+    "paper-of-50k-citations": Pathological(
+        utf8("card", front={8: 'paper: "X (' + "A, 2021; " * 50_000 + 'B, 2021)"'}), 10
+    ),
     "6k-list-of-mixed-types": Pathological(
         b"---\nrelated_concepts:\n"
         + b"".join(b"- a%d\n- %d\n" % (i, i) for i in range(3_000))

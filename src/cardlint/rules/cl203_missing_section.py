@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.markdown import Heading
+from cardlint.markdown import Heading, parse_body
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.schema import SectionSpec
 from cardlint.structure import expected_heading, section_titles, structure
@@ -40,17 +40,29 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
 
 
 def _insertion(card: Card, spec: SectionSpec, after: Heading | None) -> Edit | None:
-    """The heading, just before the next required section present, or at the card's end."""
+    """The heading, just before the next required section present, or at the card's end.
+
+    None when the heading would not read as one: with a line break in a field it names, or
+    at the end of a card that ends inside a fence, an HTML block or a comment. There it
+    would be text, and every `--fix` would add it again.
+    """
     if card.source is None or not Template(spec.titles[0]).complete(card.data):
         return None  # the heading would name a field the card lacks
     heading = expected_heading(spec, card)
-    if after is not None:
+    if "\n" in heading or "\r" in heading:
+        return None
+    if after is not None:  # a heading present: what comes before it is at the top level
         return Edit(Position(after.line, 1), Position(after.line, 1), f"{heading}\n\n")
     lines = card.source.lines
     end = Position(len(lines), len(lines[-1]) + 1)
     # One blank line before the heading, and a final line break after it.
-    breaks = len(card.source.text) - len(card.source.text.rstrip("\n"))
-    return Edit(end, end, "\n" * max(0, 2 - breaks) + f"{heading}\n")
+    text = card.source.text
+    added = "\n" * max(0, 2 - (len(text) - len(text.rstrip("\n")))) + f"{heading}\n"
+    body = parse_body(card.text_after(card.front_matter_end) + added, card.front_matter_end + 1)
+    line = card.last_line + added.count("\n") - (not text.endswith("\n"))
+    if not any(h.line == line and h.level == 2 for h in body.headings):
+        return None
+    return Edit(end, end, added)
 
 
 RULE = Rule(
