@@ -114,6 +114,9 @@ def test_paths_after_double_dash_are_paths(project: Path) -> None:
         ("[tool.cardlint]\nmax-file-size = -1\n", "max-file-size"),
         ("[tool.cardlint]\nselect = ['CL999']\n", "unknown rule 'CL999'"),
         ("[tool.cardlint\n", "invalid TOML"),
+        ("[tool]\ncardlint = 5\n", "[tool.cardlint] must be a table"),
+        ('[tool.cardlint]\nroots = ["a\\u0000b"]\n', "a path cannot hold a NUL character"),
+        ("x = " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
     ],
 )
 def test_bad_configuration_exits_2_naming_file_and_key(
@@ -136,6 +139,7 @@ def test_bad_configuration_exits_2_naming_file_and_key(
         ('{"x-cardlint": {"sections": [{"key": "a"}]}}', "x-cardlint.sections.0.titles"),
         ('{"properties": {"a": {"pattern": "["}}}', "is not a 'regex'"),
         ('{"x-cardlint": {"date_labels": [""]}}', "a date label must be text on one line"),
+        ('{"not": ' * 3000 + "{}" + "}" * 3000, "nested too deeply"),
     ],
 )
 def test_bad_schema_exits_2_with_one_clear_line(project: Path, schema: str, needle: str) -> None:
@@ -353,3 +357,26 @@ def test_the_readme_configuration_is_valid(project: Path) -> None:
     shutil.copy(REPO / "schemas" / "concept-card.schema.json", project / "schemas")
     result = run_cli("check", cwd=project)
     assert result.code == 0, result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--output", "cards"),
+        ("check", "--output", "nowhere/report.txt"),
+        ("check", "--write-baseline", "nowhere/baseline.json"),
+        ("graph", "--output", "nowhere/graph.md"),
+        ("new", "a" * 300),
+    ],
+    ids=["output-is-a-folder", "output-folder-missing", "baseline", "graph", "long-name"],
+)
+def test_a_file_that_cannot_be_written_is_one_line(project: Path, args: tuple[str, ...]) -> None:
+    result = run_cli(*args, cwd=project)
+    assert result.code == 2
+    assert result.err.startswith("Error: ") and result.err.count("\n") == 1, result.err
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_not_a_configuration(project: Path) -> None:
+    (project / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.code == 0 and "1 card passed" in result.out, result.err

@@ -214,7 +214,8 @@ def check(
     if output is not None:
         from cardlint.atomic import write_atomically
 
-        write_atomically(output, written.getvalue().encode("utf-8"))
+        with project_errors():
+            write_atomically(output, written.getvalue().encode("utf-8"))
     sys.exit(result.exit_status(exit_zero))
 
 

@@ -78,7 +78,8 @@ def graph(
         return
     from cardlint.atomic import write_atomically
 
-    write_atomically(output, text.encode("utf-8"))
+    with project_errors():
+        write_atomically(output, text.encode("utf-8"))
 
 
 @click.command("stats")

@@ -23,13 +23,18 @@ class ProjectError(click.ClickException):
 
 @contextlib.contextmanager
 def project_errors() -> Iterator[None]:
-    """The library's usage errors (`app.UsageError`) as `ProjectError`s."""
+    """The library's usage errors (`app.UsageError`) as `ProjectError`s, and so are the
+    system's refusals to write a file the command was asked to write (a folder that does
+    not exist, a name too long, no permission): those need no traceback either."""
     from cardlint.app import UsageError  # here: `cardlint --version` never imports the library
 
     try:
         yield
     except UsageError as error:
         raise ProjectError(str(error)) from None
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        raise ProjectError(f"{where}{error.strerror or error}") from None
 
 
 class PathArg(click.Path):

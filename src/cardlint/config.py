@@ -60,6 +60,9 @@ class Settings:
     def __post_init__(self) -> None:
         if self.max_file_size <= 0:
             raise ValueError("max-file-size must be greater than 0")
+        paths = [*self.roots, *([self.schema_path] if self.schema_path else [])]
+        if any("\0" in path for path in paths):
+            raise ValueError("a path cannot hold a NUL character")
 
     def to_record(self) -> dict[str, Any]:
         """The settings as plain JSON values (see `from_record`)."""
@@ -86,8 +89,10 @@ def find_config(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "cardlint" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read_toml(pyproject).get("tool")
+            if isinstance(tool, dict) and "cardlint" in tool:
+                return pyproject
     return None
 
 
@@ -120,9 +125,12 @@ def _from_record(record: Any) -> Settings | None:
 
 
 def _validated(path: Path, document: dict[str, Any]) -> Settings:
-    table = document
+    table: Any = document
     if path.name != "cardlint.toml" or "tool" in table:
-        table = table.get("tool", {}).get("cardlint", {})
+        tool = table.get("tool", {})
+        table = tool.get("cardlint", {}) if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.cardlint] must be a table")
     if isinstance(table.get("today"), str):
         # TOML reads `today = 2026-01-01` as a date already; a string must be a plain date.
         try:
@@ -151,6 +159,8 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         return table
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
+    except RecursionError as error:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from error
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

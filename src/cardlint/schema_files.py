@@ -68,6 +68,8 @@ def parse_json(path: Path, data: bytes) -> dict[str, Any]:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise SchemaLoadError(f"{path}: not valid JSON: {error}") from error
+    except RecursionError as error:
+        raise SchemaLoadError(f"{path}: not valid JSON: nested too deeply") from error
     if not isinstance(document, dict):
         raise SchemaLoadError(f"{path}: a schema must be a JSON object")
     return document
