@@ -140,6 +140,9 @@ def test_bad_configuration_exits_2_naming_file_and_key(
         ('{"properties": {"a": {"pattern": "["}}}', "is not a 'regex'"),
         ('{"x-cardlint": {"date_labels": [""]}}', "a date label must be text on one line"),
         ('{"not": ' * 3000 + "{}" + "}" * 3000, "nested too deeply"),
+        ('{"$defs": {"a": {"$ref": "#/$defs/a"}}}', "leads back to itself"),
+        ('{"$defs": {"a": {"allOf": [{"$ref": "#/$defs/b"}]}, "b": {"$ref": "#/$defs/a"}}}', "b"),
+        ('{"not": {"$ref": "#"}}', "leads back to itself"),
     ],
 )
 def test_bad_schema_exits_2_with_one_clear_line(project: Path, schema: str, needle: str) -> None:
@@ -190,6 +193,21 @@ def test_editing_a_referenced_schema_file_is_seen_by_the_next_cached_run(project
     _schema_referring_to(project, '{"$defs": {"level": {"enum": ["advanced"]}}}')
     violations = run_cli(*check, cwd=project).json()["violations"]
     assert [v["code"] for v in violations] == ["CL103"]
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"$defs": {"n": {"properties": {"kids": {"items": {"$ref": "#/$defs/n"}}}}}},
+        {"properties": {"more": {"$ref": "#"}}},
+        {"properties": {"n": {"minimum": -(10**400)}}},
+    ],
+    ids=["recursive-through-items", "recursive-through-properties", "huge-bound"],
+)
+def test_unusual_but_sound_schemas_work(project: Path, schema: dict[str, object]) -> None:
+    (project / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--schema", "s.json", cwd=project)
+    assert result.code == 0 and "CL000" not in result.out, result.out + result.err
 
 
 def test_draft_07_schemas_work(project: Path) -> None:

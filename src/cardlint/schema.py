@@ -20,6 +20,7 @@ from cardlint.checked import Checked
 from cardlint.schema_files import (
     SchemaLoadError,
     Sources,
+    check_ref_loops,
     check_refs,
     dialect_of,
     local_registry,
@@ -207,6 +208,7 @@ def _check_document(
         detail = getattr(error, "message", str(error))
         raise SchemaLoadError(f"{path}: invalid JSON Schema at {where}: {detail}") from error
     check_refs(path, document, local_registry(path, document))
+    check_ref_loops(path, document)
 
 
 def _validator_class(path: Path, document: dict[str, Any]) -> Any:

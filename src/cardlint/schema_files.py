@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 
 class SchemaLoadError(Exception):
@@ -139,3 +140,64 @@ def keyword_values(node: object, keyword: str) -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from keyword_values(item, keyword)
+
+
+# Keywords that apply a subschema to the very value being validated, not to a part of it.
+_IN_PLACE_LISTS = ("allOf", "anyOf", "oneOf")
+_IN_PLACE = ("not", "if", "then", "else")
+
+
+def check_ref_loops(path: Path, document: dict[str, Any]) -> None:
+    """Refuse a `$ref` that leads back to itself before reaching into the value (through
+    `properties` or `items`, say): validating any card would recurse without end."""
+    state: dict[str, bool] = {}  # a ref being followed (False) or cleared (True)
+    for start in {r for r in keyword_values(document, "$ref") if r.startswith("#")}:
+        trail = [(start, iter(_refs_in_place(_pointed(document, start))))]
+        state[start] = False
+        while trail:
+            ref, onward = trail[-1]
+            after = next(onward, None)
+            if after is None:
+                state[ref] = True
+                trail.pop()
+            elif state.get(after) is False:
+                raise SchemaLoadError(
+                    f"{path}: $ref {after!r} leads back to itself before reaching into the "
+                    "value; validating a card would never end"
+                )
+            elif after not in state:
+                state[after] = False
+                trail.append((after, iter(_refs_in_place(_pointed(document, after)))))
+
+
+def _refs_in_place(node: object) -> list[str]:
+    """The document's own `$ref`s that `node` applies to the value it is given."""
+    found, pending = [], [node]
+    while pending:
+        node = pending.pop()
+        if not isinstance(node, dict):
+            continue
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            found.append(ref)
+        for key in _IN_PLACE_LISTS:
+            if isinstance(node.get(key), list):
+                pending.extend(node[key])
+        pending.extend(node.get(key) for key in _IN_PLACE)
+    return found
+
+
+def _pointed(document: dict[str, Any], ref: str) -> object:
+    """What a `#/...` JSON pointer names in the document, or None."""
+    if ref != "#" and not ref.startswith("#/"):
+        return None  # an anchor: not followed here
+    node: object = document
+    for part in ref[2:].split("/") if len(ref) > 2 else ():
+        part = unquote(part).replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node

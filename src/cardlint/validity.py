@@ -179,7 +179,9 @@ def _count(value: object) -> int:
 
 
 def _bound(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Unsupported("a bound")
+    if isinstance(value, float) and math.isnan(value):  # (an int too large for a float is fine)
         raise Unsupported("a bound")
     return value
 
