@@ -615,3 +615,17 @@ def test_no_report_format_leaks_the_python_environment(outputs: dict[str, bytes]
         assert str(Path.home()).encode() not in output
         assert sys.prefix.encode() not in output
         assert b"/tmp/" not in output
+
+
+def test_a_required_heading_with_a_long_run_of_blanks_is_judged_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    # CL208 (off by default) read the heading line with a pattern that backtracked on blanks.
+    card = make_cards.utf8("card", body={18: "## 为什么" + " " * 500_000 + "重要?"})
+    (tmp_path / "cards").mkdir()
+    (tmp_path / "cards" / "card.md").write_bytes(card)
+    with _hang_guard():
+        report = app.check(
+            app.CheckRequest(cwd=tmp_path, cache=False, extend_select=["CL208"], today=TODAY)
+        )
+    assert [v.code for v in report.violations] == ["CL208"]

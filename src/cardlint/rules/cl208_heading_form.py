@@ -1,4 +1,3 @@
-import re
 from collections.abc import Iterator, Sequence
 
 from cardlint.card import Card
@@ -8,9 +7,6 @@ from cardlint.structure import structure
 from cardlint.template import Template
 from cardlint.violation import Edit, Finding, Position, Severity
 from cardlint.yamledit import one_edit
-
-# An ATX heading line: its opening run of #, its text, an optional closing run of #.
-_ATX = re.compile(r" {0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -44,16 +40,35 @@ def _retitle(card: Card, heading: Heading, wanted: str) -> Edit | None:
     if card.source is None:
         return None
     line = card.source.lines[heading.line - 1]
-    atx = _ATX.fullmatch(line)
     # A setext heading's text is its first line (one line, or the texts would differ below).
-    start = atx.start("text") if atx else len(line) - len(line.lstrip(" "))
-    written = atx["text"] if atx else line.strip()
+    start, written = _atx_text(line) or (len(line) - len(line.lstrip(" ")), line.strip())
     # Emphasis, code, escapes or a comment in the heading would be lost by a rewrite.
     if written != heading.text or plain_text(wanted) != wanted:
         return None
     return Edit(
         Position(heading.line, start + 1), Position(heading.line, start + 1 + len(written)), wanted
     )
+
+
+def _atx_text(line: str) -> tuple[int, str] | None:
+    """Where an ATX heading line's text starts, and the text: the line less its opening run
+    of `#`, an optional closing run and the blanks around them. Scanned, not matched: a
+    pattern for it backtracks quadratically on a long run of blanks."""
+    rest = line.lstrip(" ")
+    level = len(rest) - len(rest.lstrip("#"))
+    if (
+        len(line) - len(rest) > 3
+        or not 1 <= level <= 6
+        or rest[level : level + 1] not in (" ", "\t")
+    ):
+        return None
+    text = rest[level:].lstrip(" \t")
+    start = len(line) - len(text)
+    text = text.rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and unclosed[-1:] in ("", " ", "\t"):
+        text = unclosed.rstrip(" \t")
+    return start, text
 
 
 RULE = Rule(
