@@ -31,7 +31,9 @@ _KEEP_SECONDS = 7 * 24 * 3600
 
 
 def stamp(stat: os.stat_result) -> str:
-    return f"{stat.st_mtime_ns}:{stat.st_size}:{stat.st_ino}"
+    # The change time too: a tool (or an attacker) can edit a file in place and set its
+    # modification time back, but the system sets the change time of every edit itself.
+    return f"{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_size}:{stat.st_ino}"
 
 
 class Cache:

@@ -5,7 +5,7 @@ wrote it walked the cards, so that a warm run compares every card's stamp in two
 comparisons:
 
     cards    the card's name (its path from the project root)
-    stamps   "mtime_ns:size:inode" of the bytes the record was made from
+    stamps   "mtime_ns:ctime_ns:size:inode" of the bytes the record was made from
     digests  their BLAKE2b digest
     ids, labels, targets, own, located   the card's record (see `record`)
 
