@@ -98,6 +98,7 @@ def test_path_names_a_folder_or_a_file(corpus: Path) -> None:
         (["fresh", "--category", "trainin"], "category: 'trainin' is not one of architecture,"),
         (["fresh", "--path", "cards/clip.md"], "cards/clip.md already exists; not overwritten"),
         (["fresh", "--path", "nowhere/fresh.md"], "nowhere: no such folder"),
+        (["fresh", "--name-zh", "注意\n力"], "'注意\\u000a力' must be on one line"),
     ],
 )
 def test_new_refuses_with_a_clear_message(corpus: Path, args: list[str], message: str) -> None:

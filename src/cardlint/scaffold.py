@@ -86,6 +86,9 @@ def _require_valid(schema: CardSchema, given: Mapping[str, str]) -> None:
         rules = schema.properties.get(name)
         if rules is None:
             raise UsageError(f"the schema has no field {quote(name)}")
+        if "\n" in value or "\r" in value:
+            # Headings name these values: a heading on two lines is no heading.
+            raise UsageError(f"{name}: {quote(value)} must be on one line")
         if not schema.validator.evolve(schema=rules).is_valid(value):
             allowed = rules.get("enum")
             if allowed:
