@@ -141,7 +141,12 @@ def test_bad_configuration_exits_2_naming_file_and_key(
         ('{"x-cardlint": {"date_labels": [""]}}', "a date label must be text on one line"),
         ('{"not": ' * 3000 + "{}" + "}" * 3000, "nested too deeply"),
         ('{"$defs": {"a": {"$ref": "#/$defs/a"}}}', "leads back to itself"),
-        ('{"$defs": {"a": {"allOf": [{"$ref": "#/$defs/b"}]}, "b": {"$ref": "#/$defs/a"}}}', "b"),
+        (
+            '{"$defs": {"a": {"allOf": [{"$ref": "#/$defs/b"}]}, "b": {"$ref": "#/$defs/a"}}}',
+            "$ref '#/$defs/a' leads back to itself before reaching into the value",
+        ),
+        ('{"dependentSchemas": {"x": {"$ref": "#"}}}', "$ref '#' leads back to itself"),
+        ('{"anyOf": [{"$ref": "bad.schema.json"}]}', "$ref '#' leads back to itself"),
         ('{"not": {"$ref": "#"}}', "leads back to itself"),
     ],
 )
@@ -201,13 +206,29 @@ def test_editing_a_referenced_schema_file_is_seen_by_the_next_cached_run(project
         {"$defs": {"n": {"properties": {"kids": {"items": {"$ref": "#/$defs/n"}}}}}},
         {"properties": {"more": {"$ref": "#"}}},
         {"properties": {"n": {"minimum": -(10**400)}}},
+        {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "definitions": {
+                "a": {"$ref": "#/definitions/b", "allOf": [{"$ref": "#/definitions/a"}]},
+                "b": {},
+            },
+            "properties": {"x": {"$ref": "#/definitions/a"}},
+        },
     ],
-    ids=["recursive-through-items", "recursive-through-properties", "huge-bound"],
+    ids=["recursive-through-items", "recursive-through-properties", "huge-bound", "draft-07"],
 )
 def test_unusual_but_sound_schemas_work(project: Path, schema: dict[str, object]) -> None:
     (project / "s.json").write_text(json.dumps(schema), encoding="utf-8")
     result = run_cli("check", "--no-cache", "--schema", "s.json", cwd=project)
     assert result.code == 0 and "CL000" not in result.out, result.out + result.err
+
+
+def test_a_ref_loop_through_another_file_is_refused(project: Path) -> None:
+    (project / "common.json").write_text('{"$ref": "s.schema.json#/$defs/a"}', encoding="utf-8")
+    schema = {"$defs": {"a": {"allOf": [{"$ref": "common.json"}]}}, "not": {"$ref": "#/$defs/a"}}
+    (project / "s.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    result = run_cli("check", "--schema", "s.schema.json", cwd=project)
+    assert result.code == 2 and "leads back to itself" in result.err, result.err
 
 
 def test_draft_07_schemas_work(project: Path) -> None:
@@ -378,20 +399,23 @@ def test_the_readme_configuration_is_valid(project: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "message"),
     [
-        ("check", "--output", "cards"),
-        ("check", "--output", "nowhere/report.txt"),
-        ("check", "--write-baseline", "nowhere/baseline.json"),
-        ("graph", "--output", "nowhere/graph.md"),
-        ("new", "a" * 300),
+        (("check", "--output", "cards"), "cards: Is a directory"),
+        (("check", "--output", "nowhere/x.txt"), "nowhere/x.txt: No such file or directory"),
+        (("check", "--write-baseline", "nowhere/b.json"), "nowhere/b.json: No such file"),
+        (("graph", "--output", "nowhere/graph.md"), "nowhere/graph.md: No such file or directory"),
+        (("new", "a" * 300), f"{'a' * 300}.md: File name too long"),
     ],
     ids=["output-is-a-folder", "output-folder-missing", "baseline", "graph", "long-name"],
 )
-def test_a_file_that_cannot_be_written_is_one_line(project: Path, args: tuple[str, ...]) -> None:
+def test_a_file_that_cannot_be_written_is_one_line_naming_it(
+    project: Path, args: tuple[str, ...], message: str
+) -> None:
     result = run_cli(*args, cwd=project)
     assert result.code == 2
     assert result.err.startswith("Error: ") and result.err.count("\n") == 1, result.err
+    assert message in result.err and ".tmp" not in result.err
 
 
 def test_a_pyproject_whose_tool_is_no_table_is_not_a_configuration(project: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 from cardlint.app import CheckRequest
 from cardlint.fixes import fix_cards
 from cardlint.patch import apply_fixes, unified_diff
+from cardlint.rules.cl208_heading_form import _atx_text
 from cardlint.violation import Edit, Fix, Position
 from tests.conftest import RULES, TODAY, run_cli
 
@@ -199,3 +200,20 @@ def test_a_fix_outside_the_card_is_ignored() -> None:
 def test_diff_marks_a_missing_final_newline() -> None:
     diff = unified_diff(b"a\nb", b"a\nc", "x.md")
     assert diff.endswith("-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("## 为什么重要？", (3, "为什么重要？")),
+        ("   ## 为什么 ##  ", (6, "为什么")),
+        ("##\t为什么", (3, "为什么")),
+        ("## a#", (3, "a#")),
+        ("## ##", None),  # nothing but a closing run: nothing to rewrite
+        ("##", None),
+        ("    ## indented code", None),
+        ("####### seven", None),
+    ],
+)
+def test_where_an_atx_heading_text_starts(line: str, expected: tuple[int, str] | None) -> None:
+    assert _atx_text(line) == expected

@@ -17,9 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardlint.card import load_card
-from cardlint.rules._checks import claimant
 from cardlint.schema import _validator_class, default_schema_path, load_schema
-from cardlint.schema_issues import SchemaIssue
 from cardlint.validity import compile_predicate
 
 DIALECTS = (
@@ -201,25 +199,3 @@ def test_every_fixture_card_gets_jsonschema_s_verdict(path: Path) -> None:
 def test_the_default_schema_has_a_predicate() -> None:
     document = json.loads(default_schema_path().read_text(encoding="utf-8"))
     assert compile_predicate(document) is not None
-
-
-@pytest.mark.parametrize(
-    ("keyword", "path", "claimed_by"),
-    [
-        ("required", (), "CL101"),
-        ("type", ("difficulty",), "CL102"),
-        ("enum", ("difficulty",), "CL103"),
-        ("pattern", ("concept_id",), "CL104"),
-        ("additionalProperties", ("extra",), "CL105"),
-        ("minLength", ("concept_name_en",), None),  # CL106: what no rule claims
-        ("uniqueItems", ("related_concepts",), "CL303"),
-        ("minLength", ("paper",), "CL401"),
-        ("minLength", ("paper", 0), None),
-        ("pattern", ("introduced",), "CL501"),
-    ],
-)
-def test_each_schema_issue_has_one_rule_to_answer_for_it(
-    keyword: str, path: tuple[str | int, ...], claimed_by: str | None
-) -> None:
-    schema = load_schema(default_schema_path())
-    assert claimant(SchemaIssue(keyword, path, "message"), schema) == claimed_by

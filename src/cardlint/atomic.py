@@ -15,19 +15,29 @@ def write_atomically(path: Path, data: bytes) -> None:
     import tempfile  # a run that writes nothing need not load it
 
     target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _naming(error, path) from error
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         # mkstemp creates the file 0600; give it the mode the file had, or would get if new.
         Path(temporary).chmod(mode)
         Path(temporary).replace(target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _naming(error, path) from error
         raise
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """The error, naming the file asked for rather than the temporary one."""
+    return type(error)(error.errno, error.strerror, os.fspath(path))
 
 
 def _new_file_mode() -> int:

@@ -181,6 +181,7 @@ def _checked_schema(path: Path, sources: Sources) -> CardSchema:
     for name, data in sources.referenced:
         # A referenced file is part of the schema: checked as strictly, and named when wrong.
         _check_document(folder / name, parse_json(folder / name, data), referrer=document)
+    check_ref_loops(path, document, sources)
     extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
     return CardSchema(str(path), document, extension, path)
 
@@ -208,7 +209,6 @@ def _check_document(
         detail = getattr(error, "message", str(error))
         raise SchemaLoadError(f"{path}: invalid JSON Schema at {where}: {detail}") from error
     check_refs(path, document, local_registry(path, document))
-    check_ref_loops(path, document)
 
 
 def _validator_class(path: Path, document: dict[str, Any]) -> Any:

@@ -45,12 +45,19 @@ def schema_sources(path: Path) -> Sources:
     while pending:
         for ref in keyword_values(pending.pop(), "$ref"):
             name = local_name(ref.partition("#")[0], base)
-            if name is None or name in found or not (folder / name).is_file():
+            if name is None or name in found or not _is_file(folder / name):
                 continue  # the schema's own definitions, or a $ref that checking rejects
             found[name] = read_bytes(folder / name)
             with contextlib.suppress(SchemaLoadError):
                 pending.append(parse_json(folder / name, found[name]))
     return Sources(data, tuple(sorted(found.items())))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, say: checking the refs says it cannot be resolved
+        return False
 
 
 def read_json(path: Path) -> dict[str, Any]:
@@ -142,48 +149,86 @@ def keyword_values(node: object, keyword: str) -> Iterator[str]:
             yield from keyword_values(item, keyword)
 
 
-# Keywords that apply a subschema to the very value being validated, not to a part of it.
+# Keywords that apply subschemas to the very value being validated, not to a part of it.
 _IN_PLACE_LISTS = ("allOf", "anyOf", "oneOf")
 _IN_PLACE = ("not", "if", "then", "else")
+_IN_PLACE_MAPS = ("dependentSchemas", "dependencies")
+_DRAFT_07 = "http://json-schema.org/draft-07/schema"
+
+Place = tuple[str, str]
+"""A subschema: the name of its file ("" for the schema itself) and a `#/...` pointer."""
 
 
-def check_ref_loops(path: Path, document: dict[str, Any]) -> None:
-    """Refuse a `$ref` that leads back to itself before reaching into the value (through
-    `properties` or `items`, say): validating any card would recurse without end."""
-    state: dict[str, bool] = {}  # a ref being followed (False) or cleared (True)
-    for start in {r for r in keyword_values(document, "$ref") if r.startswith("#")}:
-        trail = [(start, iter(_refs_in_place(_pointed(document, start))))]
+def check_ref_loops(path: Path, document: dict[str, Any], sources: Sources) -> None:
+    """Refuse a `$ref` that leads back to itself, in the schema or through the files it
+    refers to, before reaching into the value (through `properties` or `items`, say):
+    validating any card would recurse without end."""
+    files = {"": document, path.name: document}
+    for name, data in sources.referenced:
+        with contextlib.suppress(SchemaLoadError):  # checking it says what is wrong
+            files.setdefault(name, parse_json(path.with_name(name), data))
+    base = base_of(document)
+    # A draft-07 `$ref` stands alone: the keywords beside it are not applied.
+    alone = dialect_of(document).rstrip("#") == _DRAFT_07
+
+    def onward(place: Place) -> list[Place]:
+        refs = _refs_in_place(_pointed(files[place[0]], place[1]), alone)
+        return [p for p in (_place(ref, place[0], base, files) for ref in refs) if p]
+
+    state: dict[Place, bool] = {}  # being followed (False) or cleared (True)
+    starts = sorted(
+        p for p in (_place(r, "", base, files) for r in keyword_values(document, "$ref")) if p
+    )
+    for start in starts:
+        if start in state:
+            continue
+        trail = [(start, iter(onward(start)))]
         state[start] = False
         while trail:
-            ref, onward = trail[-1]
-            after = next(onward, None)
+            place, rest = trail[-1]
+            after = next(rest, None)
             if after is None:
-                state[ref] = True
+                state[place] = True
                 trail.pop()
             elif state.get(after) is False:
+                shown = f"{after[0]}{after[1]}" if after[0] else after[1]
                 raise SchemaLoadError(
-                    f"{path}: $ref {after!r} leads back to itself before reaching into the "
+                    f"{path}: $ref {shown!r} leads back to itself before reaching into the "
                     "value; validating a card would never end"
                 )
             elif after not in state:
                 state[after] = False
-                trail.append((after, iter(_refs_in_place(_pointed(document, after)))))
+                trail.append((after, iter(onward(after))))
 
 
-def _refs_in_place(node: object) -> list[str]:
-    """The document's own `$ref`s that `node` applies to the value it is given."""
+def _place(ref: str, within: str, base: str, files: dict[str, Any]) -> Place | None:
+    """Where a `$ref` written in file `within` leads, if to one of the schema's files."""
+    target, _, fragment = ref.partition("#")
+    name = within if not target else local_name(target, base)
+    if name is None or name not in files:
+        return None  # another document, or one that checking the refs rejects
+    return ("" if files[name] is files[""] else name), f"#{fragment}"
+
+
+def _refs_in_place(node: object, alone: bool) -> list[str]:
+    """The `$ref`s that `node` applies to the very value it is given."""
     found, pending = [], [node]
     while pending:
         node = pending.pop()
         if not isinstance(node, dict):
             continue
         ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#"):
+        if isinstance(ref, str):
             found.append(ref)
+            if alone:
+                continue
         for key in _IN_PLACE_LISTS:
             if isinstance(node.get(key), list):
                 pending.extend(node[key])
         pending.extend(node.get(key) for key in _IN_PLACE)
+        for key in _IN_PLACE_MAPS:
+            if isinstance(node.get(key), dict):
+                pending.extend(node[key].values())
     return found
 
 

@@ -58,8 +58,9 @@ def _insertion(card: Card, spec: SectionSpec, after: Heading | None) -> Edit | N
     # One blank line before the heading, and a final line break after it.
     text = card.source.text
     added = "\n" * max(0, 2 - (len(text) - len(text.rstrip("\n")))) + f"{heading}\n"
-    body = parse_body(card.text_after(card.front_matter_end) + added, card.front_matter_end + 1)
-    line = card.last_line + added.count("\n") - (not text.endswith("\n"))
+    lines_after = (text + added).split("\n")
+    body = parse_body("\n".join(lines_after[card.front_matter_end :]), card.front_matter_end + 1)
+    line = len(lines_after) - 1  # the heading's line: the last, before the final line break
     if not any(h.line == line and h.level == 2 for h in body.headings):
         return None
     return Edit(end, end, added)

@@ -68,7 +68,7 @@ def _atx_text(line: str) -> tuple[int, str] | None:
     unclosed = text.rstrip("#")
     if unclosed != text and unclosed[-1:] in ("", " ", "\t"):
         text = unclosed.rstrip(" \t")
-    return start, text
+    return (start, text) if text else None  # nothing but a closing run: nothing to rewrite
 
 
 RULE = Rule(
