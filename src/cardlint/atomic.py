@@ -37,6 +37,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def _naming(error: OSError, path: Path) -> OSError:
     """The error, naming the file asked for rather than the temporary one."""
+    if error.errno is None:
+        return error  # no system error to restate
     return type(error)(error.errno, error.strerror, os.fspath(path))
 
 
