@@ -1,7 +1,9 @@
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 
+from cardlint.blocks import Scan
 from cardlint.card import Card
-from cardlint.markdown import Heading, parse_body
+from cardlint.markdown import Heading
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.schema import SectionSpec
 from cardlint.structure import expected_heading, section_titles, structure
@@ -15,6 +17,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if card.body is None:
         return
     sections = structure(ctx.schema, card).sections
+    # Asked once per card at most: a megabyte of body is scanned again for it.
+    end_takes_a_heading = functools.cache(functools.partial(_end_takes_a_heading, card))
     for index, match in enumerate(sections):
         if match.heading is not None:
             continue
@@ -35,11 +39,17 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             f"missing section {names} ({where})",
             f"add `{heading}` with its content",
             # Unsafe: an empty heading is a start, not the section; CL205 then asks for content.
-            one_edit(f"insert `{heading}`", _insertion(card, match.spec, after), safe=False),
+            one_edit(
+                f"insert `{heading}`",
+                _insertion(card, match.spec, after, end_takes_a_heading),
+                safe=False,
+            ),
         )
 
 
-def _insertion(card: Card, spec: SectionSpec, after: Heading | None) -> Edit | None:
+def _insertion(
+    card: Card, spec: SectionSpec, after: Heading | None, end_takes_a_heading: Callable[[], bool]
+) -> Edit | None:
     """The heading, just before the next required section present, or at the card's end.
 
     None when the heading would not read as one: with a line break in a field it names, or
@@ -53,17 +63,27 @@ def _insertion(card: Card, spec: SectionSpec, after: Heading | None) -> Edit | N
         return None
     if after is not None:  # a heading present: what comes before it is at the top level
         return Edit(Position(after.line, 1), Position(after.line, 1), f"{heading}\n\n")
+    if not end_takes_a_heading():
+        return None
     lines = card.source.lines
     end = Position(len(lines), len(lines[-1]) + 1)
-    # One blank line before the heading, and a final line break after it.
-    text = card.source.text
-    added = "\n" * max(0, 2 - (len(text) - len(text.rstrip("\n")))) + f"{heading}\n"
-    lines_after = (text + added).split("\n")
-    body = parse_body("\n".join(lines_after[card.front_matter_end :]), card.front_matter_end + 1)
-    line = len(lines_after) - 1  # the heading's line: the last, before the final line break
-    if not any(h.line == line and h.level == 2 for h in body.headings):
-        return None
-    return Edit(end, end, added)
+    return Edit(end, end, _ending(card.source.text) + f"{heading}\n")
+
+
+def _ending(text: str) -> str:
+    """What goes before a heading added at the end: one blank line, whatever the text ends
+    with."""
+    return "\n" * max(0, 2 - (len(text) - len(text.rstrip("\n"))))
+
+
+def _end_takes_a_heading(card: Card) -> bool:
+    """Whether a heading added at the end of the card reads as one (blocks only: what the
+    heading says does not matter)."""
+    assert card.source is not None, "a card without text has no end to add to"
+    lines = (card.source.text + _ending(card.source.text) + "## x\n").split("\n")
+    scan = Scan("\n".join(lines[card.front_matter_end :]))
+    wanted = len(lines) - 2 - card.front_matter_end  # the heading's line, from the body's first
+    return any(line == wanted and level == 2 for level, _, line, _ in scan.headings)
 
 
 RULE = Rule(
