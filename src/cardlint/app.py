@@ -19,7 +19,7 @@ from cardlint.config import ConfigError, LoadedConfig, load_config, locate_confi
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.schema import CardSchema, default_schema_path, load_schema, schema_digest
+from cardlint.schema import CardSchema, default_schema_path, load_schema
 from cardlint.schema_files import SchemaLoadError
 from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
 
@@ -105,8 +105,8 @@ def build_job(request: CheckRequest) -> Job:
     today = request.today or settings.today or date.today()
     schema_path = _schema_path(request, loaded)
     cache_dir = _cache_folder(request, loaded.path)
-    cache_key = _cache_key(schema_path, chosen, today, settings.max_file_size)
     schema = _schema(schema_path, checked)
+    cache_key = _cache_key(schema, chosen, today, settings.max_file_size)
     return Job(
         targets=targets,
         corpus=list(dict.fromkeys([*corpus, *targets])),
@@ -161,15 +161,11 @@ def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
     return config.resolve().parent / cache_folder.NAME if config is not None else None
 
 
-def _cache_key(schema: Path, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
+def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
     """Everything a card's own results depend on besides its bytes."""
-    try:
-        digest = schema_digest(schema)
-    except SchemaLoadError:
-        digest = "unreadable"  # load_schema reports it
     parts = [
         __version__,
-        digest,
+        schema.digest,
         ",".join(r.code for r in rules),
         today.isoformat(),
         str(max_size),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from cardlint.schema_files import (
     dialect_of,
     local_registry,
     parse_json,
-    read_json,
+    read_bytes,
     schema_sources,
 )
 from cardlint.template import Template
@@ -113,6 +112,8 @@ class CardSchema:
     document: dict[str, Any]
     extension: Extension
     path: Path
+    digest: str
+    """Of the schema's bytes and its `$ref`s' files: what cache keys hold of it."""
 
     @functools.cached_property
     def validator(self) -> Any:
@@ -153,23 +154,21 @@ def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:
     if record is not None:
         with contextlib.suppress(TypeError, ValueError, KeyError):
             document = parse_json(path, sources.data)
-            return CardSchema(str(path), document, Extension.from_record(record), path)
+            extension = Extension.from_record(record)
+            return CardSchema(str(path), document, extension, path, sources.digest())
     schema = _checked_schema(path, sources)
     if checked is not None:
         checked.put("schema", sources.key(), schema.extension.to_record())
     return schema
 
 
-def schema_digest(path: Path) -> str:
-    """A digest of everything the schema at `path` means: its bytes and its `$ref`s' files."""
-    return hashlib.sha256(schema_sources(path).key()).hexdigest()
-
-
 @functools.lru_cache(maxsize=1)
 def _bundled() -> CardSchema:
     path = default_schema_path()
-    document = read_json(path)
-    return CardSchema(str(path), document, Extension.from_record(document[EXTENSION_KEY]), path)
+    data = read_bytes(path)
+    document = parse_json(path, data)
+    extension = Extension.from_record(document[EXTENSION_KEY])
+    return CardSchema(str(path), document, extension, path, Sources(data, ()).digest())
 
 
 @functools.lru_cache(maxsize=8)
@@ -178,12 +177,13 @@ def _checked_schema(path: Path, sources: Sources) -> CardSchema:
     document = parse_json(path, sources.data)
     _check_document(path, document)
     folder = path.resolve().parent
-    for name, data in sources.referenced:
+    referenced = {name: parse_json(folder / name, data) for name, data in sources.referenced}
+    for name, contents in referenced.items():
         # A referenced file is part of the schema: checked as strictly, and named when wrong.
-        _check_document(folder / name, parse_json(folder / name, data), referrer=document)
-    check_ref_loops(path, document, sources)
+        _check_document(folder / name, contents, referrer=document)
+    check_ref_loops(path, document, referenced)
     extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
-    return CardSchema(str(path), document, extension, path)
+    return CardSchema(str(path), document, extension, path, sources.digest())
 
 
 def _validated_extension(path: Path, keyword: object) -> Extension:

@@ -7,6 +7,7 @@ the network or another folder.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,9 @@ class Sources(NamedTuple):
     def key(self) -> bytes:
         parts = [self.data, *(p for name, data in self.referenced for p in (name.encode(), data))]
         return b"".join(b"%d:%s" % (len(part), part) for part in parts)
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.key()).hexdigest()
 
 
 def schema_sources(path: Path) -> Sources:
@@ -159,14 +163,13 @@ Place = tuple[str, str]
 """A subschema: the name of its file ("" for the schema itself) and a `#/...` pointer."""
 
 
-def check_ref_loops(path: Path, document: dict[str, Any], sources: Sources) -> None:
+def check_ref_loops(
+    path: Path, document: dict[str, Any], referenced: dict[str, dict[str, Any]]
+) -> None:
     """Refuse a `$ref` that leads back to itself, in the schema or through the files it
-    refers to, before reaching into the value (through `properties` or `items`, say):
-    validating any card would recurse without end."""
-    files = {"": document, path.name: document}
-    for name, data in sources.referenced:
-        with contextlib.suppress(SchemaLoadError):  # checking it says what is wrong
-            files.setdefault(name, parse_json(path.with_name(name), data))
+    refers to (`referenced`, by name), before reaching into the value (through `properties`
+    or `items`, say): validating any card would recurse without end."""
+    files = {**referenced, "": document, path.name: document}
     base = base_of(document)
     # A draft-07 `$ref` stands alone: the keywords beside it are not applied.
     alone = dialect_of(document).rstrip("#") == _DRAFT_07
