@@ -1,11 +1,10 @@
-import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from cardlint.blocks import Scan
-from cardlint.card import Card
+from cardlint.card import Card, per_card
 from cardlint.markdown import Heading
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.schema import SectionSpec
+from cardlint.schema import CardSchema, SectionSpec
 from cardlint.structure import expected_heading, section_titles, structure
 from cardlint.template import Template
 from cardlint.text import quote
@@ -17,8 +16,6 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if card.body is None:
         return
     sections = structure(ctx.schema, card).sections
-    # Asked once per card at most: a megabyte of body is scanned again for it.
-    end_takes_a_heading = functools.cache(functools.partial(_end_takes_a_heading, card))
     for index, match in enumerate(sections):
         if match.heading is not None:
             continue
@@ -41,14 +38,14 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             # Unsafe: an empty heading is a start, not the section; CL205 then asks for content.
             one_edit(
                 f"insert `{heading}`",
-                _insertion(card, match.spec, after, end_takes_a_heading),
+                _insertion(card, ctx.schema, match.spec, after),
                 safe=False,
             ),
         )
 
 
 def _insertion(
-    card: Card, spec: SectionSpec, after: Heading | None, end_takes_a_heading: Callable[[], bool]
+    card: Card, schema: CardSchema, spec: SectionSpec, after: Heading | None
 ) -> Edit | None:
     """The heading, just before the next required section present, or at the card's end.
 
@@ -63,7 +60,7 @@ def _insertion(
         return None
     if after is not None:  # a heading present: what comes before it is at the top level
         return Edit(Position(after.line, 1), Position(after.line, 1), f"{heading}\n\n")
-    if not end_takes_a_heading():
+    if not _end_takes_a_heading(schema, card):
         return None
     lines = card.source.lines
     end = Position(len(lines), len(lines[-1]) + 1)
@@ -76,7 +73,8 @@ def _ending(text: str) -> str:
     return "\n" * max(0, 2 - (len(text) - len(text.rstrip("\n"))))
 
 
-def _end_takes_a_heading(card: Card) -> bool:
+@per_card  # asked for each missing section, and a megabyte of body is scanned again for it
+def _end_takes_a_heading(schema: CardSchema, card: Card) -> bool:
     """Whether a heading added at the end of the card reads as one (blocks only: what the
     heading says does not matter)."""
     assert card.source is not None, "a card without text has no end to add to"
