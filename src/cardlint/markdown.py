@@ -40,6 +40,12 @@ class Body(NamedTuple):
     code_blocks: tuple[tuple[int, int], ...] = ()
     """Card lines [start, end) of fenced and indented code, where nothing is markup."""
 
+    @property
+    def swallowed_from(self) -> int | None:
+        """The first line of a block that is never closed: what follows it is not card text,
+        so sections after it are not missing, they are swallowed."""
+        return min(self.unclosed_fences, default=None)
+
     def in_code(self, line: int) -> bool:
         index = bisect.bisect_right(self.code_blocks, (line, float("inf"))) - 1
         return index >= 0 and self.code_blocks[index][0] <= line < self.code_blocks[index][1]
