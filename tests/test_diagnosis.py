@@ -1,0 +1,102 @@
+"""One authoring mistake, one message: each case breaks a clean corpus in one way.
+
+A case is a folder under tests/diagnosis/cases whose files are laid over a copy of
+tests/diagnosis/base. Its card marks the one violation it must produce inline (the rule
+fixtures' `expect:` syntax); the real command must report exactly that, and nothing on any
+other card. An optional `case.toml` gives the command line, files to delete, an expected exit
+status with its one-line error, and whether `--fix --unsafe-fixes` must leave a clean corpus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+from tests.conftest import Result, expected_violations, run_cli
+
+DIAGNOSIS = Path(__file__).parent / "diagnosis"
+BASE = DIAGNOSIS / "base"
+CASES = sorted(p for p in (DIAGNOSIS / "cases").iterdir() if p.is_dir())
+CHECK = ["check", "cards/"]
+
+
+def _settings(case: Path) -> dict[str, Any]:
+    file = case / "case.toml"
+    return tomllib.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+
+
+def _laid_out(case: Path, settings: dict[str, Any], into: Path) -> Path:
+    project = into / "project"
+    shutil.copytree(BASE, project)
+    for gone in settings.get("delete", []):
+        (project / gone).unlink()
+    for file in case.rglob("*"):
+        if file.is_file() and file.name != "case.toml":
+            target = project / file.relative_to(case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+    return project
+
+
+def _expected(case: Path) -> set[tuple[str, int, int, str]]:
+    return {
+        (card.relative_to(case).as_posix(), line, column, code)
+        for card in case.rglob("*.md")
+        for line, column, code in expected_violations(card)
+    }
+
+
+def _check(project: Path, *args: str) -> Result:
+    extra = ["--no-cache", "--format", "json"] if args[0] == "check" else []
+    return run_cli(*args, *extra, cwd=project)
+
+
+def _found(result: Result) -> set[tuple[str, int, int, str]]:
+    return {(v["path"], v["line"], v["column"], v["code"]) for v in result.json()["violations"]}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_one_mistake_gives_one_message(case: Path, tmp_path: Path) -> None:
+    settings = _settings(case)
+    project = _laid_out(case, settings, tmp_path)
+    result = _check(project, *settings.get("args", CHECK))
+    expected = _expected(case)
+    if "stderr" in settings:
+        assert not expected, "a case that stops with an error line marks no violation"
+        assert (result.code, result.out) == (settings.get("exit", 2), "")
+        assert len(result.err.splitlines()) == 1, result.err
+        assert settings["stderr"] in result.err
+        return
+    assert len(expected) == 1, "a case marks the one violation its mistake must give"
+    assert _found(result) == expected, result.out
+    assert result.code == settings.get("exit", 1), result.err
+
+
+FIXED = [case for case in CASES if _settings(case).get("fix")]
+
+
+@pytest.mark.parametrize("case", FIXED, ids=lambda p: p.name)
+def test_one_fix_run_repairs_the_mistake(case: Path, tmp_path: Path) -> None:
+    project = _laid_out(case, _settings(case), tmp_path)
+    fixed = run_cli(*CHECK, "--no-cache", "--fix", "--unsafe-fixes", cwd=project)
+    assert fixed.code == 0, fixed.out + fixed.err
+    after = _check(project, *CHECK)
+    assert (after.code, _found(after)) == (0, set())
+
+
+def test_the_base_corpus_is_clean(tmp_path: Path) -> None:
+    result = _check(_laid_out(BASE, {}, tmp_path), *CHECK)
+    assert (result.code, _found(result)) == (0, set())
+
+
+def test_there_are_cases_enough_to_mean_something() -> None:
+    assert len(CASES) >= 40
