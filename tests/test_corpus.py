@@ -87,3 +87,23 @@ def test_cross_card_candidates_rule_out_only_cards_with_nothing_to_report(
             module = sys.modules[rule.check.__module__]
             monkeypatch.setattr(module, "RULE", dataclasses.replace(rule, candidates=None))
     assert check(request) == narrowed
+
+
+@pytest.mark.parametrize(
+    ("mistake", "code"),
+    [
+        (("related_concepts: [", "related_concepts: [[["), "CL003"),
+        (("concept_id: clip\n", ""), "CL101"),
+    ],
+    ids=["front matter does not parse", "id field deleted"],
+)
+def test_a_broken_card_is_not_missing_for_the_cards_that_list_it(
+    corpus: Path, mistake: tuple[str, str], code: str
+) -> None:
+    clip = corpus / "cards" / "clip.md"
+    clip.write_text(clip.read_text(encoding="utf-8").replace(*mistake, 1), encoding="utf-8")
+    listers = {p: p.read_bytes() for p in (corpus / "cards").glob("*.md") if p != clip}
+    assert {(path, found) for path, found, _, _ in _codes_at(corpus)} == {("cards/clip.md", code)}
+    # Nor does a fix "repair" a reference whose target merely failed to load.
+    run_cli("check", "--fix", "--unsafe-fixes", cwd=corpus)
+    assert {p: p.read_bytes() for p in listers} == listers

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -141,13 +142,24 @@ class CorpusIndex:
         """Every card's id: most questions are only whether one exists."""
         return frozenset(map(_id, self.entries)) - {None}
 
+    @functools.cached_property
+    def unread_ids(self) -> frozenset[str]:
+        """The ids the file names of cards without a readable id give (`clip.md`: `clip`).
+
+        Such a card is broken, not missing: its front matter did not parse, or it lost its id
+        field. Its own finding is the message; a card that lists it is not reported for it.
+        """
+        return frozenset(_file_id(e.path) for e in self.entries if e.id is None)
+
     def exists(self, card_id: str) -> bool:
-        return card_id in self.ids or card_id in self.known_ids
+        return card_id in self.ids or card_id in self.known_ids or card_id in self.unread_ids
 
     def with_dangling(self) -> set[str]:
         """The card files that list an id no card has (and no known id)."""
         listed = set(itertools.chain.from_iterable(map(_targets, self.entries)))
         missing = listed.difference(self.ids, self.known_ids)
+        if missing:
+            missing -= self.unread_ids  # built only when some id is missing
         if not missing:
             return set()  # the usual corpus: one pass of set operations tells
         return {entry.path for entry in self.entries if not missing.isdisjoint(entry.targets)}
@@ -160,9 +172,9 @@ class CorpusIndex:
         return {e.path for same in self.by_id.values() if len(same) > 1 for e in same}
 
     def dangling(self, entry: Entry) -> list[Reference]:
-        """The entry's references to ids that are neither a card's nor known."""
-        ids, known = self.ids, self.known_ids
-        missing = [i for i, t in enumerate(entry.targets) if t not in ids and t not in known]
+        """The entry's references to ids that are neither a card's nor known, nor a broken
+        card's."""
+        missing = [i for i, t in enumerate(entry.targets) if not self.exists(t)]
         return [entry.references[i] for i in missing] if missing else []
 
     def one_way(self, entry: Entry) -> list[Reference]:
@@ -209,6 +221,11 @@ def _suggest(index: CorpusIndex, target: str) -> str | None:
     # Every card that lists the same missing id asks the same question; ask difflib once.
     hit = index.squashed.get(_squash(target))
     return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
+
+
+def _file_id(path: str) -> str:
+    name = path.rsplit(os.sep, 1)[-1]
+    return name[: -len(".md")] if name.lower().endswith(".md") else name
 
 
 def _squash(text: str) -> str:
