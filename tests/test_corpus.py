@@ -94,8 +94,9 @@ def test_cross_card_candidates_rule_out_only_cards_with_nothing_to_report(
     [
         (("related_concepts: [", "related_concepts: [[["), "CL003"),
         (("concept_id: clip\n", ""), "CL101"),
+        (("concept_id: clip\n", "concept_id: cilp\n"), "CL305"),
     ],
-    ids=["front matter does not parse", "id field deleted"],
+    ids=["front matter does not parse", "id field deleted", "id misspelt"],
 )
 def test_a_broken_card_is_not_missing_for_the_cards_that_list_it(
     corpus: Path, mistake: tuple[str, str], code: str

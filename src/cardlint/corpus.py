@@ -143,23 +143,25 @@ class CorpusIndex:
         return frozenset(map(_id, self.entries)) - {None}
 
     @functools.cached_property
-    def unread_ids(self) -> frozenset[str]:
-        """The ids the file names of cards without a readable id give (`clip.md`: `clip`).
+    def file_ids(self) -> frozenset[str]:
+        """The ids the file names give (`clip.md`: `clip`) of cards whose id is unreadable,
+        missing or different.
 
-        Such a card is broken, not missing: its front matter did not parse, or it lost its id
-        field. Its own finding is the message; a card that lists it is not reported for it.
+        Such a card is broken, not missing: its front matter did not parse, it lost its id
+        field, or its id has a typo. Its own finding (CL003, CL101, CL305) is the message; a
+        card that lists it by its file name is not reported, nor "fixed", for it.
         """
-        return frozenset(_file_id(e.path) for e in self.entries if e.id is None)
+        return frozenset(file_id for e in self.entries if (file_id := _file_id(e.path)) != e.id)
 
     def exists(self, card_id: str) -> bool:
-        return card_id in self.ids or card_id in self.known_ids or card_id in self.unread_ids
+        return card_id in self.ids or card_id in self.known_ids or card_id in self.file_ids
 
     def with_dangling(self) -> set[str]:
         """The card files that list an id no card has (and no known id)."""
         listed = set(itertools.chain.from_iterable(map(_targets, self.entries)))
         missing = listed.difference(self.ids, self.known_ids)
         if missing:
-            missing -= self.unread_ids  # built only when some id is missing
+            missing -= self.file_ids  # built only when some id is missing
         if not missing:
             return set()  # the usual corpus: one pass of set operations tells
         return {entry.path for entry in self.entries if not missing.isdisjoint(entry.targets)}
