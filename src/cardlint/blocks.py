@@ -1,11 +1,11 @@
 """A line-oriented CommonMark block scanner that reads a card body as markdown-it-py does.
 
 It reports what cardlint's rules use: top-level headings, the first line of each top-level
-content block, top-level fences, and the line range of every code block at any depth. It
-follows the block phase of markdown-it-py's commonmark preset, quirks included (its nesting
-limit, its choices on lazy lines and on which list items interrupt what), so that what
-counts as a heading does not change with the parser; tests/test_markdown_scanner.py keeps
-the markdown-it code this replaced as its oracle.
+content block, top-level fences and HTML comments left open, and the line range of every
+code block at any depth. It follows the block phase of markdown-it-py's commonmark preset,
+quirks included (its nesting limit, its choices on lazy lines and on which list items
+interrupt what), so that what counts as a heading does not change with the parser;
+tests/test_markdown_scanner.py keeps the markdown-it code this replaced as its oracle.
 
 Two layers. At the top level a line is its own view, so headings, paragraphs, fences, breaks
 and lists whose items are each a paragraph of text are read straight from the lines (such a
@@ -95,6 +95,7 @@ class Scan:
         self.headings: list[tuple[int, str, int, int]] = []  # level, inline text, line, column
         self.content: list[int] = []
         self.fences: list[tuple[int, int, str]] = []  # top-level: start, end, opening run
+        self.open_comments: list[int] = []  # top-level HTML comments with no `-->`
         self.code: list[tuple[int, int]] = []
         self.text = text
         self.raw = raw = text.split("\n")
@@ -546,7 +547,8 @@ class Scan:
         if not kind:
             return 0
         line = start + 1
-        if not _html_ends(kind, v):
+        ended = _html_ends(kind, v)
+        if not ended:
             while line < hi:
                 t = self.views[line]
                 if (kind >= 6 or t) and self.ind[line] < self.blk:
@@ -555,9 +557,13 @@ class Scan:
                     break
                 line += 1
                 if kind < 6 and _html_ends(kind, t):
+                    ended = True
                     break
-        if depth == 0 and not _only_comment("\n".join(self.raw[start:line])):
-            self.content.append(start)
+        if depth == 0:
+            if kind == 2 and not ended:  # at the top level it runs to the end of the text
+                self.open_comments.append(start)
+            if not _only_comment("\n".join(self.raw[start:line])):
+                self.content.append(start)
         return line
 
     def _paragraph(self, start: int, hi: int, depth: int) -> int:

@@ -1,4 +1,4 @@
-"""The body's block structure: headings, content blocks and unclosed fences.
+"""The body's block structure: headings, content blocks, and fences and comments left open.
 
 CommonMark decides what is a heading, so `#` lines inside fences, indented code and HTML
 comments are not, and setext headings are. cardlint.blocks scans the body line by line the
@@ -39,12 +39,14 @@ class Body(NamedTuple):
     line_count: int
     code_blocks: tuple[tuple[int, int], ...] = ()
     """Card lines [start, end) of fenced and indented code, where nothing is markup."""
+    unclosed_comments: tuple[int, ...] = ()
+    """First lines of top-level HTML comments with no `-->`: they hide the rest of the card."""
 
     @property
     def swallowed_from(self) -> int | None:
         """The first line of a block that is never closed: what follows it is not card text,
         so sections after it are not missing, they are swallowed."""
-        return min(self.unclosed_fences, default=None)
+        return min((*self.unclosed_fences, *self.unclosed_comments), default=None)
 
     def in_code(self, line: int) -> bool:
         index = bisect.bisect_right(self.code_blocks, (line, float("inf"))) - 1
@@ -87,6 +89,7 @@ def parse_body(text: str, first_line: int) -> Body:
         unclosed,
         len(lines),
         tuple((start + first_line, end + first_line) for start, end in scan.code),
+        tuple(line + first_line for line in scan.open_comments),
     )
 
 

@@ -21,6 +21,7 @@ RULES = (
     ('CL206', 'heading-level-skip', 'warning', True, False, 'cl206_heading_level_skip'),
     ('CL207', 'unclosed-fence', 'error', True, False, 'cl207_unclosed_fence'),
     ('CL208', 'heading-form', 'warning', False, False, 'cl208_heading_form'),
+    ('CL209', 'unclosed-comment', 'error', True, False, 'cl209_unclosed_comment'),
     ('CL301', 'dangling-reference', 'error', True, True, 'cl301_dangling_reference'),
     ('CL302', 'self-reference', 'error', True, False, 'cl302_self_reference'),
     ('CL303', 'duplicate-reference', 'error', True, False, 'cl303_duplicate_reference'),
