@@ -151,7 +151,7 @@ class CorpusIndex:
         field, or its id has a typo. Its own finding (CL003, CL101, CL305) is the message; a
         card that lists it by its file name is not reported, nor "fixed", for it.
         """
-        return frozenset(file_id for e in self.entries if (file_id := _file_id(e.path)) != e.id)
+        return frozenset(named for e in self.entries if (named := file_id(e.path)) != e.id)
 
     def exists(self, card_id: str) -> bool:
         return card_id in self.ids or card_id in self.known_ids or card_id in self.file_ids
@@ -225,7 +225,8 @@ def _suggest(index: CorpusIndex, target: str) -> str | None:
     return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
 
 
-def _file_id(path: str) -> str:
+def file_id(path: str) -> str:
+    """The id a card file's name gives it: `cards/clip.md` -> `clip`."""
     name = path.rsplit(os.sep, 1)[-1]
     return name[: -len(".md")] if name.lower().endswith(".md") else name
 

@@ -31,7 +31,7 @@ from cardlint.schema import CardSchema
 from cardlint.selection import Selectable
 from cardlint.suppressions import Resolve
 from cardlint.text import quote
-from cardlint.violation import Finding, Severity, Violation
+from cardlint.violation import Finding, Position, Severity, Violation
 
 
 class Summary(NamedTuple):
@@ -46,6 +46,9 @@ class Report(NamedTuple):
     paths: tuple[str, ...]
     """Every card checked, as shown to the reader, sorted."""
     internal_errors: int = 0
+    baselined: int = 0
+    """Violations found but left out because the baseline file `baseline` records them."""
+    baseline: str | None = None
 
     @property
     def cards(self) -> int:
@@ -156,6 +159,7 @@ class _Reporting:
         self.rules.update((r.code, r) for r in ENGINE_RULES)
         self.cross = [r.load() for r in job.rules if r.cross_card]
         self.candidates = [r.candidates(context) if r.candidates else None for r in self.cross]
+        self.outranks = {r.code: r.outranks for r in self.cross if r.outranks}
         self.selected = frozenset(r.code for r in job.rules)
         self.suspects: set[str] | None = None
         """The cards some cross-card rule may report on (None: any card)."""
@@ -196,6 +200,8 @@ class _Reporting:
             stub = stub or Card(result.path)
             found = checked(rule, stub, self.context)
             if found:
+                if rule.code in self.outranks:
+                    noted = _outranked(noted, rule.outranks, {f.position for _, f in found})
                 lines = result.entry.located.get().line_texts
                 noted.extend(Noted(code, f, lines.get(f.position.line, "")) for code, f in found)
         if not noted and not result.directives:
@@ -254,6 +260,11 @@ class _Reporting:
             if (d.codes is None or d.codes & self.selected) and not d.unknown
         )
         return [Noted(code, f, "") for f in found]
+
+
+def _outranked(noted: list[Noted], codes: frozenset[str], positions: set[Position]) -> list[Noted]:
+    """`noted` less the findings of `codes` at `positions`, where a finding names their cause."""
+    return [n for n in noted if n.code not in codes or n.finding.position not in positions]
 
 
 @functools.lru_cache(maxsize=256)

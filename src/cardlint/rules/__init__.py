@@ -88,6 +88,9 @@ class Rule:
     claims: Claim | None = None
     """The schema issues this rule answers for: the schema rules leave them to it, whether
     it reports them itself or says better what is wrong (the date rules on a date field)."""
+    outranks: frozenset[str] = frozenset()
+    """For a cross-card rule: the codes whose findings on a card it replaces where it reports
+    at the same place, because it names the cause (one mistake, one message)."""
 
 
 class RuleInfo(NamedTuple):

@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
+from cardlint.corpus import file_id
 from cardlint.paths import display_path
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
@@ -12,13 +13,18 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if entry.id is None:
         return
     others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != entry.path]
+    own_name = file_id(entry.path)
+    if own_name == entry.id and any(file_id(p) != entry.id for p in others):
+        return  # the card named after the id has it: the copies are the ones to change
     # Only a card with a duplicate looks up where its id is written: most never need to.
     if others and entry.id_position is not None:
         names = ", ".join(display_path(p, ctx.root) for p in others)
         yield Finding(
             entry.id_position,
             f"id {quote(entry.id)} is also claimed by {names}",
-            "give each card its own id",
+            "give each card its own id"
+            if own_name == entry.id
+            else f"give this card its own id, such as {quote(own_name)} after its file name",
         )
 
 
@@ -28,8 +34,9 @@ RULE = Rule(
     summary="Two or more cards claim the same id.",
     cross_card=True,
     doc=RuleDoc(
-        what="A card whose id another card in the corpus also uses; reported at each of them, "
-        "naming the others.",
+        what="A card whose id another card in the corpus also uses, naming the others. When one "
+        "of them is named after the id (`clip.md`), only the others are reported: they are the "
+        "copies whose id was not changed, and this finding replaces their CL305.",
         why="Every reference to the id becomes ambiguous, and one of the cards can never be "
         "linked to.",
         example="`cards/clip.md` and `cards/clip-model.md` both say `concept_id: clip`.",
@@ -37,4 +44,5 @@ RULE = Rule(
     ),
     check=check,
     candidates=lambda ctx: ctx.index.with_shared_id(),
+    outranks=frozenset({"CL305"}),
 )
