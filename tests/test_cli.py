@@ -45,7 +45,7 @@ def test_text_output_has_location_code_message_hint_and_summary(project: Path) -
     result = run_cli("check", cwd=project)
     assert result.code == 1
     assert result.out.splitlines()[:1] == [
-        "cards/bad.md:6:13: CL103 difficulty: 'expert' is not one of beginner, intermediate, "
+        "cards/bad.md:6:13: CL103 [~] difficulty: 'expert' is not one of beginner, intermediate, "
         "advanced (did you mean 'advanced'?)"
     ]
     assert "\x1b[" not in result.out

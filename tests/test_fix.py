@@ -8,12 +8,13 @@ selected, and after the fix the card must read exactly as `NAME.fixed.md`. A car
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from cardlint.app import CheckRequest
-from cardlint.fixes import fix_cards
+from cardlint.fixes import FixResult, fix_cards
 from cardlint.patch import apply_fixes, unified_diff
 from cardlint.rules.cl208_heading_form import _atx_text
 from cardlint.violation import Edit, Fix, Position
@@ -142,7 +143,12 @@ def test_fix_through_the_command_line(tmp_path: Path) -> None:
 
     safe_only = run_cli("check", "--fix", "cards/twice.md", cwd=tmp_path)
     assert safe_only.code == 1, "the CL103 fixes are unsafe; the errors remain"
-    assert "No fixes to apply." in safe_only.err
+    assert safe_only.err == (
+        "No safe fixes to apply. 2 unsafe fixes are available: review them with "
+        "`--diff --unsafe-fixes`, apply them with `--fix --unsafe-fixes`.\n"
+    )
+    assert safe_only.out.splitlines()[0].startswith("cards/twice.md:5:11: CL103 [~] category:")
+    assert safe_only.out.splitlines()[-1].endswith("[~] 2 fixable with `--fix --unsafe-fixes`.")
 
     fixed = run_cli("check", "--fix", "--unsafe-fixes", "cards/twice.md", cwd=tmp_path)
     assert fixed.code == 0, fixed.out
@@ -152,6 +158,51 @@ def test_fix_through_the_command_line(tmp_path: Path) -> None:
 
     unused = run_cli("check", "--unsafe-fixes", cwd=tmp_path)
     assert unused.code == 2 and "--unsafe-fixes needs --fix or --diff" in unused.err
+
+
+@pytest.mark.parametrize(
+    ("changes", "withheld", "written", "expected"),
+    [
+        (0, 0, True, "No fixes to apply."),
+        (2, 0, True, "Fixed 3 violations in 2 cards."),
+        (1, 0, False, "Would fix 3 violations in 1 card."),
+        (
+            0,
+            1,
+            True,
+            "No safe fixes to apply. 1 unsafe fix is available: review it with "
+            "`--diff --unsafe-fixes`, apply it with `--fix --unsafe-fixes`.",
+        ),
+        (
+            1,
+            4,
+            False,
+            "Would fix 3 violations in 1 card. 4 unsafe fixes are available: review them with "
+            "`--diff --unsafe-fixes`, apply them with `--fix --unsafe-fixes`.",
+        ),
+    ],
+)
+def test_the_summary_counts_what_was_fixed_and_what_needs_unsafe_fixes(
+    changes: int, withheld: int, written: bool, expected: str
+) -> None:
+    cards = {Path(f"{n}.md"): (b"a", b"b") for n in range(changes)}
+    result = FixResult(cards, 3 if changes else 0, Path(), withheld)
+    assert result.summary(written) == expected
+
+
+def test_safe_fixes_are_applied_and_the_unsafe_ones_counted(tmp_path: Path) -> None:
+    folder = shutil.copytree(FIXES / "CL103", tmp_path / "CL103")
+    card = folder / "misspelt.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace(
+            "related_concepts: []", "related_concepts: [twice]"
+        ),
+        encoding="utf-8",
+    )
+    request = replace(_request(card), select=["CL103", "CL302"])
+    result = fix_cards(request)
+    assert (result.fixed, result.withheld) == (1, 2)
+    assert fix_cards(request, unsafe=True).withheld == 0
 
 
 def test_our_own_cards_have_nothing_to_fix() -> None:

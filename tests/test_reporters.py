@@ -23,7 +23,7 @@ from cardlint.report.gitlab import fingerprints
 from cardlint.report.statistics import write_statistics
 from cardlint.rules import all_rules
 from cardlint.text import printable
-from cardlint.violation import Severity, Violation
+from cardlint.violation import Edit, Fix, Position, Severity, Violation
 from tests.conftest import REPO
 
 SCHEMAS = REPO.parent / "shared" / "schemas"
@@ -410,6 +410,93 @@ def test_gitlab_fingerprints_do_not_depend_on_other_cards() -> None:
     other = _violation("0.md", 1, "CL101", "x", fingerprint="0" * 20)
     with_other = fingerprints(Report((other, *same), paths=_cards(2)))
     assert with_other[1:] == alone and len(set(alone)) == 3
+
+
+# -- text --------------------------------------------------------------------------------
+
+_EDIT = (Edit(Position(6, 13), Position(6, 19), "advanced"),)
+
+
+def _fixable() -> Report:
+    """One finding with a safe fix, two with unsafe ones, one with none."""
+    return Report(
+        (
+            Violation(
+                "cards/clip.md", 6, 13, "CL103", "invalid-value", Severity.ERROR,
+                "difficulty: 'expert' is not one of beginner, intermediate, advanced",
+                fingerprint="a", fix=Fix("write 'advanced'", _EDIT, safe=False),
+            ),
+            Violation(
+                "cards/clip.md", 9, 40, "CL303", "duplicate-reference", Severity.ERROR,
+                "related_concepts: 'vit' is listed twice (first on line 9)",
+                "remove the repeated entry", "b", Fix("remove it", _EDIT),
+            ),
+            Violation(
+                "cards/vit.md", 3, 1, "CL301", "dangling-reference", Severity.ERROR,
+                "related_concepts: 'gpt4v' is not the id of any card", "did you mean 'gpt-4v'?",
+                "c", Fix("write 'gpt-4v'", _EDIT, safe=False),
+            ),
+            Violation(
+                "cards/vit.md", 20, 1, "CL206", "heading-level-skip", Severity.WARNING,
+                "H4 follows H2", fingerprint="d",
+            ),
+        ),
+        paths=_cards(3),
+    )  # fmt: skip
+
+
+def test_text_marks_safe_and_unsafe_fixes_and_the_summary_says_what_they_mean() -> None:
+    assert _render("text", _fixable()).splitlines() == [
+        "cards/clip.md:6:13: CL103 [~] difficulty: 'expert' is not one of beginner, "
+        "intermediate, advanced",
+        "cards/clip.md:9:40: CL303 [*] related_concepts: 'vit' is listed twice (first on line 9)",
+        "    hint: remove the repeated entry",
+        "cards/vit.md:3:1: CL301 [~] related_concepts: 'gpt4v' is not the id of any card",
+        "    hint: did you mean 'gpt-4v'?",
+        "cards/vit.md:20:1: CL206 H4 follows H2",
+        "Found 3 errors and 1 warning in 2 of 3 cards. [*] 1 fixable with `--fix`. "
+        "[~] 2 more fixable with `--fix --unsafe-fixes`.",
+    ]
+
+
+@pytest.mark.parametrize("safe", [True, False])
+def test_the_summary_names_only_the_fix_options_that_apply(safe: bool) -> None:
+    only = Report(tuple(v for v in _fixable().violations if v.fix and v.fix.safe is safe), ())
+    expected = (
+        "[*] 1 fixable with `--fix`." if safe else "[~] 2 fixable with `--fix --unsafe-fixes`."
+    )
+    assert _render("text", only).splitlines()[-1].endswith(f"cards. {expected}")
+    unfixable = Report(tuple(v for v in _fixable().violations if v.fix is None), _cards(3))
+    assert (
+        _render("text", unfixable).splitlines()[-1]
+        == "Found 0 errors and 1 warning in 1 of 3 cards."
+    )
+
+
+@pytest.mark.parametrize("name", sorted({*FORMATS, "statistics"} - {"text"}))
+def test_fixes_change_no_other_format(name: str) -> None:
+    fixable = _fixable()
+    plain = fixable._replace(violations=tuple(v._replace(fix=None) for v in fixable.violations))
+    if name == "statistics":
+        assert _render(name, fixable).splitlines()[:-1] == _render(name, plain).splitlines()[:-1]
+    else:
+        assert _render(name, fixable) == _render(name, plain)
+
+
+def test_the_summary_says_how_many_violations_the_baseline_hid() -> None:
+    hidden = _fixable()._replace(baselined=5, baseline="ci/baseline.json")
+    assert _render("text", hidden).splitlines()[-1] == (
+        "Found 3 errors and 1 warning in 2 of 3 cards; 5 known violations hidden by the "
+        "baseline ci/baseline.json. [*] 1 fixable with `--fix`. "
+        "[~] 2 more fixable with `--fix --unsafe-fixes`."
+    )
+    clean = Report((), _cards(2), baselined=1, baseline="b.json")
+    out = io.StringIO()
+    render("text", clean, out, ReportStyle(seconds=0.5))
+    assert out.getvalue() == (
+        "All 2 cards passed (0.50 s); 1 known violation hidden by the baseline b.json.\n"
+    )
+    assert _render("json", hidden) == _render("json", _fixable())
 
 
 # -- statistics ----------------------------------------------------------------------------

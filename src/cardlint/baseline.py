@@ -10,48 +10,76 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ValidationError
+from typing import NamedTuple
 
 from cardlint import atomic
 from cardlint.engine import Report
+from cardlint.paths import display_path
+from cardlint.text import quote
+
+VERSION = 1
 
 
 class BaselineError(Exception):
     pass
 
 
-class BaselineFile(BaseModel):
-    version: Literal[1] = 1
-    fingerprints: dict[str, int]
+class Baseline(NamedTuple):
+    shown: str
+    """The file, as the summary names it."""
+    fingerprints: Counter[str]
 
 
 def write_baseline(report: Report, path: Path) -> int:
     counts = Counter(v.fingerprint for v in report.violations)
-    document = BaselineFile(fingerprints=dict(sorted(counts.items())))
-    atomic.write_atomically(path, (json.dumps(document.model_dump(), indent=2) + "\n").encode())
+    document = {"version": VERSION, "fingerprints": dict(sorted(counts.items()))}
+    atomic.write_atomically(path, (json.dumps(document, indent=2) + "\n").encode())
     return len(report.violations)
 
 
-def load_baseline(path: Path) -> Counter[str]:
+def load_baseline(path: Path) -> Baseline:
+    shown = display_path(path, Path.cwd())
     try:
-        document = BaselineFile.model_validate_json(path.read_bytes())
+        data = path.read_bytes()
     except OSError as error:
-        raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from error
-    except ValidationError as error:
+        raise BaselineError(f"{shown}: cannot read baseline: {error.strerror or error}") from error
+    read = _read(data)
+    if isinstance(read, str):
         raise BaselineError(
-            f"{path}: not a cardlint baseline ({error.error_count()} problems)"
-        ) from error
-    return Counter(document.fingerprints)
+            f"{shown}: not a cardlint baseline: {read}; correct it, or record the current "
+            f"violations again with `cardlint check --write-baseline {shown}`"
+        )
+    return Baseline(shown, read)
 
 
-def apply_baseline(report: Report, known: Counter[str]) -> Report:
-    remaining = Counter(known)
+def _read(data: bytes) -> Counter[str] | str:
+    """The fingerprints a baseline records, or what keeps it from being one."""
+    if not data.strip():
+        return "the file is empty"
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as error:
+        return f"not valid JSON at line {error.lineno}, column {error.colno}"
+    except (ValueError, RecursionError):  # not UTF-8, or nested past what the parser follows
+        return "not valid JSON"
+    if not isinstance(document, dict) or not isinstance(document.get("fingerprints"), dict):
+        return 'no "fingerprints" object'
+    if document.get("version", VERSION) != VERSION:
+        return f"its version is not {VERSION}"
+    fingerprints = document["fingerprints"]
+    for key, count in fingerprints.items():
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            return f"the count of fingerprint {quote(key, 40)} is not a whole number above 0"
+    return Counter(fingerprints)
+
+
+def apply_baseline(report: Report, baseline: Baseline) -> Report:
+    remaining = Counter(baseline.fingerprints)
     kept = []
     for violation in report.violations:
         if remaining[violation.fingerprint] > 0:
             remaining[violation.fingerprint] -= 1
         else:
             kept.append(violation)
-    return report._replace(violations=tuple(kept))
+    hidden = len(report.violations) - len(kept)
+    return report._replace(violations=tuple(kept), baselined=hidden, baseline=baseline.shown)

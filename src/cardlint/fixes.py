@@ -31,6 +31,8 @@ class FixResult:
     """Each changed card's bytes before and after, in the order cards are reported."""
     fixed: int
     cwd: Path
+    withheld: int = 0
+    """Fixes left unapplied because they are unsafe and `--unsafe-fixes` was not given."""
 
     def diff(self) -> str:
         return "".join(
@@ -44,9 +46,21 @@ class FixResult:
 
     def summary(self, written: bool) -> str:
         if not self.changes:
-            return "No fixes to apply."
-        done = "Fixed" if written else "Would fix"
-        return f"{done} {plural(self.fixed, 'violation')} in {plural(len(self.changes), 'card')}."
+            done = "No safe fixes to apply." if self.withheld else "No fixes to apply."
+        else:
+            fixed = f"{plural(self.fixed, 'violation')} in {plural(len(self.changes), 'card')}"
+            done = f"{'Fixed' if written else 'Would fix'} {fixed}."
+        if not self.withheld:
+            return done
+        count, verb, them = (
+            ("1 unsafe fix", "is", "it")
+            if self.withheld == 1
+            else (f"{self.withheld} unsafe fixes", "are", "them")
+        )
+        return (
+            f"{done} {count} {verb} available: review {them} with `--diff --unsafe-fixes`, "
+            f"apply {them} with `--fix --unsafe-fixes`."
+        )
 
 
 def fix_cards(request: CheckRequest, unsafe: bool = False) -> FixResult:
@@ -54,12 +68,15 @@ def fix_cards(request: CheckRequest, unsafe: bool = False) -> FixResult:
     job = build_job(request)
     before: dict[Path, bytes] = {}
     edited: dict[Path, bytes] = {}
-    fixed = 0
+    fixed = withheld = 0
     for _ in range(MAX_PASSES):
         corpus = load_corpus(job, edited)
         progress = False
+        withheld = 0  # counted afresh each pass: what the last one leaves is what remains
         for path in map(Path, dict.fromkeys(job.targets)):
-            wanted = _offered(corpus.cards[path], corpus.context, job, unsafe)
+            offered = _offered(corpus.cards[path], corpus.context, job)
+            wanted = [fix for fix in offered if fix.safe or unsafe]
+            withheld += len(offered) - len(wanted)
             if not wanted or path not in corpus.data:
                 continue
             patched = apply_fixes(corpus.data[path], wanted)
@@ -72,10 +89,9 @@ def fix_cards(request: CheckRequest, unsafe: bool = False) -> FixResult:
             break
     ordered = sorted(edited, key=lambda p: display_path(p, job.cwd))
     changes = {p: (before[p], edited[p]) for p in ordered if edited[p] != before[p]}
-    return FixResult(changes, fixed, job.cwd)
+    return FixResult(changes, fixed, job.cwd, withheld)
 
 
-def _offered(card: Card, context: Context, job: Job, unsafe: bool) -> list[Fix]:
+def _offered(card: Card, context: Context, job: Job) -> list[Fix]:
     """The fixes of the card's violations that are neither ignored nor suppressed."""
-    found = check_card(card, context, job)
-    return [v.fix for v in found if v.fix is not None and (v.fix.safe or unsafe)]
+    return [v.fix for v in check_card(card, context, job) if v.fix is not None]
