@@ -110,9 +110,9 @@ def test_paths_after_double_dash_are_paths(project: Path) -> None:
 @pytest.mark.parametrize(
     ("config", "needle"),
     [
-        ("[tool.cardlint]\nrots = ['cards']\n", "rots: unknown key"),
+        ("[tool.cardlint]\nrots = ['cards']\n", "rots: unknown key (did you mean 'roots'?)"),
         ("[tool.cardlint]\nmax-file-size = -1\n", "max-file-size"),
-        ("[tool.cardlint]\nselect = ['CL999']\n", "unknown rule 'CL999'"),
+        ("[tool.cardlint]\nselect = ['CL999']\n", "pyproject.toml: select: no rule 'CL999'"),
         ("[tool.cardlint\n", "invalid TOML"),
         ("[tool]\ncardlint = 5\n", "[tool.cardlint] must be a table"),
         ('[tool.cardlint]\nroots = ["a\\u0000b"]\n', "a path cannot hold a NUL character"),
@@ -357,9 +357,22 @@ def test_an_observed_run_exits_the_usual_way(project: Path, how: list[str], show
         assert done.returncode == 1
 
 
-def test_bad_today_is_a_usage_error(project: Path) -> None:
-    result = run_cli("check", "--today", "2026-13-01", cwd=project)
-    assert result.code == 2 and "YYYY-MM-DD" in result.err
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("2020-02-30", "'2020-02-30' is not a real date: February 2020 has 29 days"),
+        ("2026-13-01", "'2026-13-01' is not a real date: months run from 01 to 12"),
+        ("next week", "'next week' is not a date in the form YYYY-MM-DD"),
+    ],
+)
+def test_bad_today_is_one_line_saying_what_is_wrong(
+    project: Path, value: str, problem: str
+) -> None:
+    result = run_cli("check", "--today", value, cwd=project)
+    assert (result.code, result.out, result.err) == (2, "", f"Error: --today: {problem}\n")
+    (project / "cardlint.toml").write_text(f'today = "{value}"\n', encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert (result.code, result.err) == (2, f"Error: cardlint.toml: today: {problem}\n")
 
 
 def test_cli_processes_run_without_network() -> None:

@@ -96,6 +96,11 @@ def test_path_names_a_folder_or_a_file(corpus: Path) -> None:
         (["clip"], "a card with the id 'clip' already exists: cards/clip.md"),
         (["Not_Kebab"], "'Not_Kebab' is not a valid concept_id"),
         (["fresh", "--category", "trainin"], "category: 'trainin' is not one of architecture,"),
+        (
+            ["fresh", "--difficulty", "expert"],
+            "difficulty: 'expert' is not one of beginner, intermediate, advanced "
+            "(did you mean 'advanced'?)",
+        ),
         (["fresh", "--path", "cards/clip.md"], "cards/clip.md already exists; not overwritten"),
         (["fresh", "--path", "nowhere/fresh.md"], "nowhere: no such folder"),
         (["fresh", "--name-zh", "注意\n力"], "'注意\\u000a力' must be on one line"),
@@ -107,3 +112,25 @@ def test_new_refuses_with_a_clear_message(corpus: Path, args: list[str], message
     assert result.code == 2
     assert message in result.err
     assert {p.name: p.read_bytes() for p in (corpus / "cards").iterdir()} == before
+
+
+def test_the_configured_card_folder_is_created_when_missing(corpus: Path) -> None:
+    (corpus / "cardlint.toml").write_text('roots = ["notes", "drafts"]\n', encoding="utf-8")
+    result = run_cli("new", "fresh", cwd=corpus)
+    assert (result.code, result.err) == (0, ""), result.err
+    assert (corpus / "notes" / "fresh.md").is_file() and not (corpus / "drafts").exists()
+
+
+def test_a_project_without_cards_gets_a_cards_folder(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Notes\n", encoding="utf-8")
+    result = run_cli("new", "fresh", cwd=tmp_path)
+    assert (result.code, result.err) == (0, ""), result.err
+    assert result.out.startswith("Wrote cards/fresh.md;")
+    assert run_cli("check", "--select", "CL3", cwd=tmp_path).code == 0
+
+
+def test_a_project_keeping_its_cards_at_its_root_gets_the_card_there(corpus: Path) -> None:
+    for card in (corpus / "cards").iterdir():
+        card.rename(corpus / card.name)
+    (corpus / "cards").rmdir()
+    assert run_cli("new", "fresh", cwd=corpus).out.startswith("Wrote fresh.md;")

@@ -18,10 +18,18 @@ from cardlint.checked import Checked
 from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
+from cardlint.paths import display_path
+from cardlint.preflight import card_roots, configured_selectors, require_roots
 from cardlint.rules import RuleInfo, rule_index
 from cardlint.schema import CardSchema, default_schema_path, load_schema
 from cardlint.schema_files import SchemaLoadError
-from cardlint.selection import SelectionError, resolve_selector, select_rules, severities
+from cardlint.selection import (
+    SelectionError,
+    check_selectors,
+    resolve_selector,
+    select_rules,
+    severities,
+)
 
 
 class UsageError(Exception):
@@ -44,6 +52,10 @@ class CheckRequest:
     cache_dir: Path | None = None
     roots: Sequence[Path] = ()
     cwd: Path = field(default_factory=Path.cwd)
+    require_cards: bool = False
+    """Finding no card to check is a usage error (a CI gate with a wrong path would pass)."""
+    missing_roots_ok: bool = False
+    """A configured root may be missing: `new` creates the one it writes to."""
 
 
 def check(request: CheckRequest) -> Report:
@@ -70,15 +82,30 @@ def build_job(request: CheckRequest) -> Job:
         located = locate_config(request.config, request.cwd)
         checked = Checked(_cache_folder(request, located))
         loaded = load_config(located, request.cwd, checked)
+        if not request.roots and not request.missing_roots_ok:
+            require_roots(loaded, request.cwd)
     except ConfigError as error:
         raise UsageError(str(error)) from error
     settings = loaded.settings
+    rules = rule_index()
+    options = {
+        "--select": request.select,
+        "--extend-select": request.extend_select,
+        "--ignore": request.ignore,
+    }
+    try:
+        check_selectors(rules, {**options, **configured_selectors(loaded, request.cwd)})
+    except SelectionError as error:
+        raise UsageError(str(error)) from error
     roots = [request.cwd / r for r in request.roots] or card_roots(loaded)
     finder = CardFinder(loaded.root, settings.include, settings.exclude)
     corpus = finder.find(roots)
     paths = [request.cwd / p for p in request.paths]
     _require_existing(paths)
     targets = finder.find(paths) if paths else corpus
+    if request.require_cards and not request.pre_commit and not targets:
+        # pre-commit runs the hook for a commit that changes no card: that must pass.
+        raise UsageError(_no_cards(paths or roots, settings.include, request.cwd))
     removed: list[str] = []
     if request.pre_commit:
         # pre-commit passes every staged file of the hook's types, and none that were deleted.
@@ -87,21 +114,17 @@ def build_job(request: CheckRequest) -> Job:
         in_corpus = set(corpus)
         targets = [t for t in targets if t in in_corpus] if paths else []
         removed = removed_card_names(loaded.root)
-    rules = rule_index()
-    try:
-        chosen = select_rules(
-            rules,
-            request.select or settings.select,
-            [*settings.extend_select, *request.extend_select],
-            [*settings.ignore, *request.ignore],
-        )
-        levels = severities(rules, settings.severity)
-        per_file = tuple(
-            (glob, frozenset(r.code for s in codes for r in resolve_selector(s, rules)))
-            for glob, codes in settings.per_file_ignores.items()
-        )
-    except SelectionError as error:
-        raise UsageError(_where(loaded, str(error))) from error
+    chosen = select_rules(
+        rules,
+        request.select or settings.select,
+        [*settings.extend_select, *request.extend_select],
+        [*settings.ignore, *request.ignore],
+    )
+    levels = severities(rules, settings.severity)
+    per_file = tuple(
+        (glob, frozenset(r.code for s in codes for r in resolve_selector(s, rules)))
+        for glob, codes in settings.per_file_ignores.items()
+    )
     today = request.today or settings.today or date.today()
     schema_path = _schema_path(request, loaded)
     cache_dir = _cache_folder(request, loaded.path)
@@ -173,14 +196,6 @@ def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_s
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def card_roots(loaded: LoadedConfig) -> list[Path]:
-    """The configured roots, else `cards/` when it exists, else the project root."""
-    if loaded.settings.roots:
-        return [loaded.root / r for r in loaded.settings.roots]
-    default = loaded.root / "cards"
-    return [default] if default.is_dir() else [loaded.root]
-
-
 def _schema_path(request: CheckRequest, loaded: LoadedConfig) -> Path:
     if request.schema is not None:
         return request.cwd / request.schema
@@ -202,5 +217,7 @@ def _require_existing(paths: Sequence[Path]) -> None:
             raise UsageError(f"{path}: no such file or directory")
 
 
-def _where(loaded: LoadedConfig, message: str) -> str:
-    return f"{loaded.path}: {message}" if loaded.path else message
+def _no_cards(places: Sequence[Path], include: Sequence[str], cwd: Path) -> str:
+    where = ", ".join(display_path(p, cwd) + ("/" if p.is_dir() else "") for p in places)
+    looked = ", ".join(include)
+    return f"no cards found under {where} (files named {looked}); --allow-empty lets this pass"

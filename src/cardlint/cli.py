@@ -8,13 +8,19 @@ import io
 import os
 import sys
 import time
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 import click
 
 from cardlint import __version__
-from cardlint.cli_options import PathArg, config_option, project_errors, schema_option
+from cardlint.cli_options import (
+    PathArg,
+    ProjectError,
+    config_option,
+    project_errors,
+    schema_option,
+)
 from cardlint.report import FORMATS
 
 if TYPE_CHECKING:
@@ -28,10 +34,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    from cardlint.config import read_date
+
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        return read_date(value)
     except ValueError as error:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from error
+        raise ProjectError(f"--today: {error}") from None
 
 
 def entry() -> None:
@@ -88,6 +96,14 @@ class _Commands(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.ELSEWHERE})
+
+    def invoke(self, ctx: click.Context) -> object:
+        """A mistake in a command's options is one line, as every other error is."""
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "cardlint"
+            raise ProjectError(f"{error.format_message()} (see `{where} --help`)") from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = self.ELSEWHERE.get(cmd_name)
@@ -147,6 +163,11 @@ def main() -> None:
     help="Where the result cache lives (default: .cardlint_cache/ at the project root).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Pass when no card is found (by default that is an error, exit status 2).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print violations only, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
 def check(
@@ -169,6 +190,7 @@ def check(
     no_cache: bool,
     cache_dir: Path | None,
     exit_zero: bool,
+    allow_empty: bool,
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -189,6 +211,7 @@ def check(
         baseline=baseline,
         cache=not no_cache,
         cache_dir=cache_dir,
+        require_cards=not allow_empty,
     )
     if unsafe_fixes and not (fix or show_diff):
         raise click.UsageError("--unsafe-fixes needs --fix or --diff")
@@ -246,9 +269,10 @@ def list_rules() -> None:
 def show_rule(code_or_name: str) -> None:
     """Show a rule's documentation: what it checks, why, an example, how to fix."""
     from cardlint.docs import rule_markdown
-    from cardlint.rules import find_rule
+    from cardlint.rules import all_rules, find_rule
+    from cardlint.selection import unknown_rule
 
     rule = find_rule(code_or_name)
     if rule is None:
-        raise click.UsageError(f"no rule {code_or_name!r}; `cardlint rules` lists them all")
+        raise ProjectError(unknown_rule(code_or_name, all_rules()))
     click.echo(rule_markdown(rule))

@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 
 class ProjectError(click.ClickException):
-    """What is wrong with the project rather than the command line (its configuration, its
-    schema, a path named): one line, `Error: ...`, and exit status 2. The usage lines that
-    `click.UsageError` adds help with mistakes in the command line only."""
+    """A configuration or usage error: one line, `Error: ...`, naming where the mistake is
+    (an option, or a file and its key), and exit status 2. A CI log or a pre-commit hook
+    shows that line alone, not click's usage lines around it."""
 
     exit_code = 2
 

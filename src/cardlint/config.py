@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, NamedTuple
 
 from cardlint.checked import Checked
+from cardlint.paths import display_path
+from cardlint.text import did_you_mean, printable, quote
 from cardlint.validated import Invalid, validated
 
 if sys.version_info >= (3, 11):
@@ -90,31 +92,58 @@ def find_config(start: Path) -> Path | None:
             return own
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            tool = _read_toml(pyproject).get("tool")
+            shown = display_path(pyproject, start)
+            tool = _parse_toml(shown, _read_bytes(pyproject, shown)).get("tool")
             if isinstance(tool, dict) and "cardlint" in tool:
                 return pyproject
     return None
 
 
 def locate_config(explicit: Path | None, cwd: Path) -> Path | None:
-    return explicit if explicit is not None else find_config(cwd)
+    return cwd / explicit if explicit is not None else find_config(cwd)
 
 
 def load_config(explicit: Path | None, cwd: Path, checked: Checked | None = None) -> LoadedConfig:
-    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations."""
+    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations.
+
+    Messages name the file as seen from `cwd`, as the author would type it."""
     path = locate_config(explicit, cwd)
     if path is None:
         return LoadedConfig(settings=Settings(), path=None, root=cwd)
-    data = _read_bytes(path)
-    record = checked.get("settings", data) if checked is not None else None
+    shown = display_path(path, cwd)
+    data = _read_bytes(path, shown)
+    # The same bytes say something else in a pyproject.toml (only [tool.cardlint] counts).
+    kind = "pyproject settings" if path.name == "pyproject.toml" else "settings"
+    record = checked.get(kind, data) if checked is not None else None
     if record is not None:
         with_record = _from_record(record)
         if with_record is not None:
             return LoadedConfig(with_record, path, path.resolve().parent)
-    settings = _validated(path, _parse_toml(path, data))
+    table = _table(path, shown, _parse_toml(shown, data))
+    settings = _validated(shown, table)
     if checked is not None:
-        checked.put("settings", data, settings.to_record())
+        checked.put(kind, data, settings.to_record())
     return LoadedConfig(settings=settings, path=path, root=path.resolve().parent)
+
+
+def read_date(text: str) -> date:
+    """A day written YYYY-MM-DD; the ValueError says in words what is wrong with it."""
+    import calendar
+    import re
+
+    written = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    if written is None:
+        raise ValueError(f"{quote(text)} is not a date in the form YYYY-MM-DD")
+    year, month, day = map(int, written.groups())
+    if year < 1:
+        raise ValueError(f"{quote(text)} is not a real date: there is no year 0")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{quote(text)} is not a real date: months run from 01 to 12")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = calendar.month_name[month]
+        raise ValueError(f"{quote(text)} is not a real date: {month_name} {year} has {days} days")
+    return date(year, month, day)
 
 
 def _from_record(record: Any) -> Settings | None:
@@ -124,44 +153,65 @@ def _from_record(record: Any) -> Settings | None:
         return None  # a record that does not rebuild: validate the file again
 
 
-def _validated(path: Path, document: dict[str, Any]) -> Settings:
-    table: Any = document
-    if path.name != "cardlint.toml" or "tool" in table:
-        tool = table.get("tool", {})
-        table = tool.get("cardlint", {}) if isinstance(tool, dict) else None
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.cardlint] must be a table")
+def _table(path: Path, shown: str, document: dict[str, Any]) -> dict[str, Any]:
+    """The settings' table: [tool.cardlint] in a pyproject.toml (or any file with a [tool]
+    table), the whole document otherwise."""
+    if path.name != "pyproject.toml" and "tool" not in document:
+        return document
+    tool = document.get("tool")
+    if not isinstance(tool, dict) or "cardlint" not in tool:
+        # Named with --config: taking it as empty settings would lint all below it.
+        raise ConfigError(f"{shown}: no [tool.cardlint] table; add one, or name another file")
+    table = tool["cardlint"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{shown}: [tool.cardlint] must be a table")
+    return table
+
+
+def _validated(shown: str, table: dict[str, Any]) -> Settings:
+    unknown = _unknown_key(table)
+    if unknown is not None:
+        raise ConfigError(f"{shown}: {unknown}")
     if isinstance(table.get("today"), str):
         # TOML reads `today = 2026-01-01` as a date already; a string must be a plain date.
         try:
-            table = {**table, "today": date.fromisoformat(table["today"])}
+            table = {**table, "today": read_date(table["today"])}
         except ValueError as error:
-            raise ConfigError(f"{path}: today: {error}") from error
+            raise ConfigError(f"{shown}: today: {error}") from error
     try:
         return validated(Settings, table)
     except Invalid as error:
         key = ".".join(error.where)
         # A check in __post_init__ has no key of its own; its message names the setting.
         problem = f"{key}: {error.message}" if key else error.message
-        raise ConfigError(f"{path}: {problem}") from error
+        raise ConfigError(f"{shown}: {problem}") from error
 
 
-def _read_bytes(path: Path) -> bytes:
+def _unknown_key(table: dict[str, Any]) -> str | None:
+    """The first key that is no setting, with the setting it is nearest to."""
+    fields = dataclasses.fields(Settings)
+    keys = [_key_of(f.name) for f in fields]
+    for key in table:
+        if key in keys or key in (f.name for f in fields):  # both spellings are accepted
+            continue
+        close = did_you_mean(key, keys)
+        advice = f"did you mean {quote(close)}?" if close else "settings: " + ", ".join(keys)
+        return f"{printable(key)}: unknown key ({advice})"
+    return None
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from error
+        raise ConfigError(f"{shown}: cannot read: {error.strerror or error}") from error
 
 
-def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+def _parse_toml(shown: str, data: bytes) -> dict[str, Any]:
     try:
         table: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
         return table
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from error
+        raise ConfigError(f"{shown}: invalid TOML: {error}") from error
     except RecursionError as error:
-        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from error
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    return _parse_toml(path, _read_bytes(path))
+        raise ConfigError(f"{shown}: invalid TOML: nested too deeply") from error

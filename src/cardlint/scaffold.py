@@ -11,17 +11,19 @@ section holds no list entry yet, which CL402 reports with the form entries take.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cardlint.app import CheckRequest, UsageError, build_job, card_roots
+from cardlint.app import CheckRequest, UsageError, build_job
 from cardlint.atomic import write_atomically
-from cardlint.config import load_config
+from cardlint.config import LoadedConfig, load_config
 from cardlint.paths import display_path
+from cardlint.preflight import card_roots
 from cardlint.project import load_corpus, require_new_id
 from cardlint.schema import CardSchema
+from cardlint.schema_issues import _closest_allowed  # check's own did-you-mean, aliases first
 from cardlint.template import Template
-from cardlint.text import quote
+from cardlint.text import did_you_mean, quote
 
 _SECTION_TODO = "TODO: write this section."
 _REFERENCES_TODO = "TODO: list each cited paper as `- Author, A., et al. (2021). Title.`"
@@ -35,13 +37,15 @@ class NewCard:
     values: Mapping[str, str] = field(default_factory=dict)
     """Other fields given on the command line, by field name."""
     path: Path | None = None
-    """The file to write, or a folder for `ID.md`; default: the first card root."""
+    """The file to write, or a folder for `ID.md`; default: the first card root, created
+    when missing."""
 
 
 def create_card(request: CheckRequest, spec: NewCard) -> Path:
     """Write the new card and return its path; refuses to overwrite anything."""
-    job = build_job(request)
-    require_new_id(load_corpus(job), spec.id)
+    job = build_job(replace(request, missing_roots_ok=True))
+    corpus = load_corpus(job)
+    require_new_id(corpus, spec.id)
     schema = job.schema
     given = dict(spec.values)
     given.update(
@@ -50,13 +54,31 @@ def create_card(request: CheckRequest, spec: NewCard) -> Path:
         if value is not None
     )
     _require_valid(schema, given)
-    target = _target(request, spec)
+    if spec.path is None:
+        keeps_cards = any(schema.extension.id_field in c.data for c in corpus.cards.values())
+        folder = _card_folder(load_config(request.config, request.cwd), keeps_cards)
+        target = folder / f"{spec.id}.md"
+    else:
+        chosen = request.cwd / spec.path
+        target = chosen / f"{spec.id}.md" if chosen.is_dir() else chosen
     if target.exists() or target.is_symlink():
         raise UsageError(f"{display_path(target, request.cwd)} already exists; not overwritten")
-    if not target.parent.is_dir():
+    if spec.path is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    elif not target.parent.is_dir():
+        # A folder named on the command line is not created: it may be misspelt.
         raise UsageError(f"{display_path(target.parent, request.cwd)}: no such folder")
     write_atomically(target, card_text(schema, spec.id, given).encode("utf-8"))
     return target
+
+
+def _card_folder(loaded: LoadedConfig, keeps_cards: bool) -> Path:
+    """The first card root; a project with neither a card folder nor cards gets `cards/`,
+    the folder `check` looks in, rather than a card beside its README."""
+    folder = card_roots(loaded)[0]
+    if folder == loaded.root and not loaded.settings.roots and not keeps_cards:
+        return loaded.root / "cards"
+    return folder
 
 
 def card_text(schema: CardSchema, card_id: str, given: Mapping[str, str]) -> str:
@@ -92,14 +114,9 @@ def _require_valid(schema: CardSchema, given: Mapping[str, str]) -> None:
         if not schema.validator.evolve(schema=rules).is_valid(value):
             allowed = rules.get("enum")
             if allowed:
-                need = "one of " + ", ".join(map(str, allowed))
-                raise UsageError(f"{name}: {quote(value)} is not {need}")
+                names = [str(a) for a in allowed]
+                close = _closest_allowed(schema, (name,), value, names, did_you_mean)
+                guess = f" (did you mean {quote(close)}?)" if close else ""
+                raise UsageError(f"{name}: {quote(value)} is not one of {', '.join(names)}{guess}")
             described = rules.get("description") or "see the schema"
             raise UsageError(f"{name}: {quote(value)} is not valid: {described}")
-
-
-def _target(request: CheckRequest, spec: NewCard) -> Path:
-    if spec.path is None:
-        return card_roots(load_config(request.config, request.cwd))[0] / f"{spec.id}.md"
-    chosen = request.cwd / spec.path
-    return chosen / f"{spec.id}.md" if chosen.is_dir() else chosen

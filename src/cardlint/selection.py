@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
+from cardlint.text import did_you_mean, quote
 from cardlint.violation import Severity
 
 
@@ -36,8 +37,30 @@ def _matches(rule: Selectable, selector: str) -> bool:
 def resolve_selector(selector: str, rules: Sequence[R]) -> list[R]:
     chosen = [r for r in rules if _matches(r, selector)]
     if not chosen or not selector.strip():
-        raise SelectionError(f"unknown rule {selector!r} (use a code, a name or a code prefix)")
+        raise SelectionError(unknown_rule(selector, rules))
     return chosen
+
+
+def unknown_rule(selector: str, rules: Sequence[Selectable]) -> str:
+    """'no rule X', with the nearest code or name."""
+    wanted = selector.strip()
+    # A code is compared with codes, anything else with names: 'CL999' is not near a name.
+    if wanted.upper().startswith("CL"):
+        close = did_you_mean(wanted.upper(), [r.code for r in rules])
+    else:
+        close = did_you_mean(wanted.lower(), [r.name for r in rules])
+    advice = f"did you mean {quote(close)}?" if close else "`cardlint rules` lists them"
+    return f"no rule {quote(selector)} ({advice})"
+
+
+def check_selectors(rules: Sequence[Selectable], sources: Mapping[str, Iterable[str]]) -> None:
+    """Refuse any selector that names no rule, naming where it was written (the source)."""
+    for where, selectors in sources.items():
+        for selector in selectors:
+            try:
+                resolve_selector(selector, rules)
+            except SelectionError as error:
+                raise SelectionError(f"{where}: {error}") from None
 
 
 def select_rules(
