@@ -242,8 +242,14 @@ def test_draft_07_schemas_work(project: Path) -> None:
 
 def test_missing_path_is_a_usage_error(project: Path) -> None:
     result = run_cli("check", "nowhere.md", cwd=project)
-    assert result.code == 2
-    assert result.err == f"Error: {project / 'nowhere.md'}: no such file or directory\n"
+    assert (result.code, result.err) == (2, "Error: nowhere.md: no such file or folder\n")
+    result = run_cli("check", "card", cwd=project)
+    assert result.err == "Error: card: no such file or folder (did you mean 'cards'?)\n"
+    result = run_cli("check", "cards/valdi.md", cwd=project)
+    assert (
+        result.err
+        == "Error: cards/valdi.md: no such file or folder (did you mean 'cards/valid.md'?)\n"
+    )
 
 
 def test_configuration_roots_severity_and_known_ids(project: Path) -> None:

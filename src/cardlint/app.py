@@ -19,7 +19,7 @@ from cardlint.config import ConfigError, LoadedConfig, load_config, locate_confi
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
 from cardlint.paths import display_path
-from cardlint.preflight import card_roots, configured_selectors, require_roots
+from cardlint.preflight import card_roots, configured_selectors, nearest_name, require_roots
 from cardlint.rules import RuleInfo, rule_index
 from cardlint.schema import CardSchema, default_schema_path, load_schema
 from cardlint.schema_files import SchemaLoadError
@@ -30,6 +30,7 @@ from cardlint.selection import (
     select_rules,
     severities,
 )
+from cardlint.text import quote
 
 
 class UsageError(Exception):
@@ -101,7 +102,7 @@ def build_job(request: CheckRequest) -> Job:
     finder = CardFinder(loaded.root, settings.include, settings.exclude)
     corpus = finder.find(roots)
     paths = [request.cwd / p for p in request.paths]
-    _require_existing(paths)
+    _require_existing(paths, request.cwd)
     targets = finder.find(paths) if paths else corpus
     if request.require_cards and not request.pre_commit and not targets:
         # pre-commit runs the hook for a commit that changes no card: that must pass.
@@ -211,10 +212,14 @@ def _schema(path: Path, checked: Checked) -> CardSchema:
         raise UsageError(str(error)) from error
 
 
-def _require_existing(paths: Sequence[Path]) -> None:
+def _require_existing(paths: Sequence[Path], cwd: Path) -> None:
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"{path}: no such file or directory")
+            near = nearest_name(path)
+            guess = (
+                f" (did you mean {quote(display_path(path.parent / near, cwd))}?)" if near else ""
+            )
+            raise UsageError(f"{display_path(path, cwd)}: no such file or folder{guess}")
 
 
 def _no_cards(places: Sequence[Path], include: Sequence[str], cwd: Path) -> str:

@@ -29,17 +29,19 @@ def require_roots(loaded: LoadedConfig, cwd: Path) -> None:
         folder = loaded.root / root
         if folder.exists() or loaded.path is None:
             continue
-        near = did_you_mean(folder.name, _folders_in(folder.parent))
+        near = nearest_name(folder)
         guess = f" (did you mean {quote((Path(root).parent / near).as_posix())}?)" if near else ""
         shown = display_path(loaded.path, cwd)
         raise ConfigError(f"{shown}: roots: no folder {quote(root)}{guess}")
 
 
-def _folders_in(parent: Path) -> list[str]:
+def nearest_name(missing: Path) -> str | None:
+    """The name beside a missing file or folder that is nearest to its own, if one is near."""
     try:
-        return [p.name for p in parent.iterdir() if p.is_dir()]
+        names = [p.name for p in missing.parent.iterdir()]
     except OSError:
-        return []
+        return None
+    return did_you_mean(missing.name, names)
 
 
 def configured_selectors(loaded: LoadedConfig, cwd: Path) -> dict[str, Sequence[str]]:
