@@ -95,7 +95,7 @@ def test_values_read_as_the_author_wrote_them(tmp_path: Path, yaml: str, value: 
         ("? [a, b]\n: c", 2, 3, "plain value"),
         ("a: *nothing", 2, 4, "refers to no anchor"),
         ("a: [" * 100 + "]" * 100, 2, None, "nested"),
-        ("a: [b\nc: d", 3, None, "flow sequence started at line 2"),
+        ("a: [b\nc: d", 2, 4, "list opened here with `[` is never closed"),
         ("a: !!int abc", 2, 4, "!!int"),
     ],
 )

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from cardlint.framing import DELIMITER, Frame, frame, misplaced_opening
 from cardlint.source import SourceError, SourceText, decode, read_bytes
 from cardlint.violation import Position
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from cardlint.yamlload import FrontMatter
 
 DEFAULT_MAX_SIZE = 1024 * 1024
-_DELIMITER = re.compile(r"---[ \t]*\Z")
 
 
 class LoadProblem(NamedTuple):
@@ -140,21 +139,27 @@ def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
 
     file = os.fspath(path)
     lines = source.lines
-    closing = _closing_line(lines)
-    if closing is None:
-        problem = _missing_front_matter(lines)
-        return Card(file, source, body=parse_body(source.text, 1), problems=(problem,))
+    if not DELIMITER.match(lines[0]):
+        # No body either: without front matter, what the text holds is no card's structure.
+        return Card(file, source, problems=(_missing_front_matter(lines),))
+    shape = frame(lines)
+    closing = shape.closing
+    if closing is None or shape.document_end is not None:
+        return _unclosed(file, source, shape)
     base = len(lines[0]) + 1
     yaml_text = "\n".join(lines[1:closing])
-    body = parse_body(source.text_after(closing + 1), closing + 2)
     try:
         front = read_simple(yaml_text, 2) or load_front_matter(
             yaml_text, lambda offset: source.position(base + offset)
         )
     except YamlError as error:
         position = source.position(base + min(error.offset, len(yaml_text)))
-        problem = LoadProblem("invalid-yaml", position, error.message)
+        if shape.body is not None and position.line > shape.last_yaml + 1:
+            return _unclosed(file, source, shape)  # the error is in the body it ran into
+        problem = LoadProblem("invalid-yaml", position, error.message, error.hint)
+        body = parse_body(source.text_after(closing + 1), closing + 2)
         return Card(file, source, None, closing + 1, body, (problem,))
+    body = parse_body(source.text_after(closing + 1), closing + 2)
     problems = [
         LoadProblem(
             "duplicate-key",
@@ -179,27 +184,24 @@ def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
     return Card(file, source, front, closing + 1, body, tuple(problems))
 
 
-def _closing_line(lines: list[str]) -> int | None:
-    if not _DELIMITER.match(lines[0]):
-        return None
-    for index in range(1, len(lines)):
-        if _DELIMITER.match(lines[index]):
-            return index
-    return None
+def _unclosed(file: str, source: SourceText, shape: Frame) -> Card:
+    if shape.document_end is not None:
+        line = shape.document_end + 1
+        message = f"front matter is not closed: use `---` instead of `...` on line {line}"
+        hint = "`...` ends a YAML document, not a card's front matter: only `---` closes it"
+    else:
+        message = f"front matter is not closed: add `---` after line {shape.last_yaml + 1}"
+        hint = "the front matter opened on line 1 needs a `---` line before the card's text"
+    problem = LoadProblem("missing-front-matter", Position(1, 1), message, hint)
+    # What follows the opening `---` was all read as YAML: no body to judge, no footer.
+    return Card(file, source, front_matter_end=len(source.lines), problems=(problem,))
 
 
 def _missing_front_matter(lines: list[str]) -> LoadProblem:
-    if _DELIMITER.match(lines[0]):
-        return LoadProblem(
-            "missing-front-matter",
-            Position(1, 1),
-            "front matter opened on line 1 is never closed",
-            "end the front matter with a line holding only `---`",
-        )
-    later = next((i for i, line in enumerate(lines) if _DELIMITER.match(line)), None)
+    later = misplaced_opening(lines)
     hint = (
         f"the `---` on line {later + 1} must be the very first line of the file"
-        if later is not None and not any(line.strip() for line in lines[:later])
+        if later is not None
         else "start the card with `---`, its YAML fields, and a closing `---`"
     )
     return LoadProblem("missing-front-matter", Position(1, 1), "card has no front matter", hint)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from cardlint.violation import Position
+from cardlint.yamlhints import explain
 from cardlint.yamlload import (
     MAX_DEPTH,
     MAX_NODES,
@@ -219,8 +220,7 @@ def compose(text: str, locate: Callable[[int], Position]) -> FrontMatter:
         for event in yaml.parse(text, Loader=_Loader):
             composer.feed(event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise YamlError(_describe(error, locate), int(mark.index) if mark else 0) from error
+        raise _explained(text, error, locate) from error
     except yaml.reader.ReaderError as error:
         offset = _reader_offset(text, error.position)
         raise YamlError(f"character not allowed in YAML: {error.reason}", offset) from error
@@ -238,6 +238,20 @@ def _reader_offset(text: str, position: int) -> int:
     if not _READER_COUNTS_BYTES:
         return position
     return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+
+
+def _explained(
+    text: str, error: yaml.MarkedYAMLError, locate: Callable[[int], Position]
+) -> YamlError:
+    """The mistake in words where the author must act, or the parser's words where it
+    stopped; the parser's words follow the hint."""
+    said = _describe(error, locate)
+    first = locate(0).line
+    found = explain(text, error, lambda line: first + line)
+    if found is None:
+        mark = error.problem_mark or error.context_mark
+        return YamlError(said, int(mark.index) if mark else 0)
+    return YamlError(found.message, found.offset, f"{found.hint} (YAML: {said})")
 
 
 def _describe(error: yaml.MarkedYAMLError, locate: Callable[[int], Position]) -> str:

@@ -31,10 +31,11 @@ Path = tuple[str | int, ...]
 class YamlError(Exception):
     """The front matter is not YAML cardlint will read; `offset` is a code-point offset."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.hint = hint
 
 
 class Span(NamedTuple):

@@ -1,0 +1,79 @@
+"""Where a card's front matter ends, and what to tell the author when it never does.
+
+A front matter left open runs on to the next `---` in the body (a thematic break), and
+YAML then fails on body prose, far from the mistake. To tell that apart from a YAML error
+inside the front matter, the lines after the opening `---` are read as an author reads
+them: `key: value` lines, list items, indented continuations and comments are the YAML;
+a heading followed by prose, or prose after a blank line, is the body.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+DELIMITER = re.compile(r"---[ \t]*\Z")
+_DOCUMENT_END = re.compile(r"\.\.\.[ \t]*\Z")
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|\Z)")
+# A line YAML front matter is made of: indented, a list item, a flow collection's bracket,
+# or a key (plain, not starting with an indicator, or quoted) followed by `:` and a space.
+_YAML_LINE = re.compile(
+    r"""[ \t]|-(?:[ \t]|\Z)|[\[\]{}]|"[^"]*"[ \t]*:|'[^']*'[ \t]*:"""
+    r"""|[^\s\-?:,\[\]{}#&*!|>'"%@`][^:]*:(?:[ \t]|\Z)"""
+)
+
+
+class Frame(NamedTuple):
+    """How the lines after an opening `---` divide into front matter and body."""
+
+    closing: int | None
+    """The index of the line closing the front matter, if one does."""
+    last_yaml: int
+    """The index of the last line that reads as the front matter's YAML (0: none does)."""
+    body: int | None
+    """The index of the first line that reads as body, when one comes before `closing`."""
+    document_end: int | None
+    """The index of a `...` line the author closed the front matter with."""
+
+
+def frame(lines: list[str]) -> Frame:
+    """Read `lines`, whose first opens the front matter."""
+    closing = next((i for i in range(1, len(lines)) if DELIMITER.match(lines[i])), None)
+    stop = len(lines) if closing is None else closing
+    last = 0
+    after_blank = False
+    for index in range(1, stop):
+        line = lines[index]
+        if not line.strip():
+            after_blank = True
+            continue
+        if _DOCUMENT_END.match(line):
+            # `...` ends a YAML document: the author's closer, unless a `---` comes next.
+            if closing is None or any(text.strip() for text in lines[index + 1 : stop]):
+                return Frame(closing, last, index, index)
+            continue
+        if line.startswith("#"):
+            # A comment to YAML, a heading to Markdown: a heading when prose follows.
+            if _HEADING.match(line) and _prose_follows(lines, index + 1, stop):
+                return Frame(closing, last, index, None)
+            continue
+        if after_blank and not _YAML_LINE.match(line):
+            return Frame(closing, last, index, None)
+        last, after_blank = index, False
+    return Frame(closing, last, None, None)
+
+
+def _prose_follows(lines: list[str], start: int, stop: int) -> bool:
+    """Whether the next line that is neither blank nor `#` reads as body, or none comes."""
+    for line in lines[start:stop]:
+        if line.strip() and not line.startswith("#"):
+            return not _YAML_LINE.match(line)
+    return True
+
+
+def misplaced_opening(lines: list[str]) -> int | None:
+    """The index of a `---` preceded only by blank lines: the front matter, misplaced."""
+    later = next((i for i, line in enumerate(lines) if DELIMITER.match(line)), None)
+    if later is None or any(line.strip() for line in lines[:later]):
+        return None
+    return later
