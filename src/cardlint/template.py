@@ -32,6 +32,19 @@ def _normalise(text: str) -> str:
 _normalised = functools.lru_cache(maxsize=4096)(_normalise)
 
 
+def loose(text: str) -> str:
+    """`normalise`d, less punctuation and symbols: `为什么重要`, `为什么重要？` and
+    `为什么重要:` read alike. What a near-miss heading is compared by, never a match."""
+    return _loosened(text) if len(text) <= 200 else _loosen(text)
+
+
+def _loosen(text: str) -> str:
+    return "".join(ch for ch in normalise(text) if unicodedata.category(ch)[0] not in "PS")
+
+
+_loosened = functools.lru_cache(maxsize=4096)(_loosen)
+
+
 class Template(NamedTuple):
     source: str
 
@@ -40,25 +53,27 @@ class Template(NamedTuple):
         return _fields(self.source)
 
     def render(self, data: Mapping[str, object]) -> str:
-        """The heading the template asks for; fields without a text value stay as `{field}`."""
+        """The heading the template asks for; a field without a text value shows as
+        `<field>`, never as the template's own `{field}`, which reads as a fault of cardlint."""
         return "".join(
-            literal + (_text(data, name) or "{" + name + "}" if name else "")
+            literal + (field_text(data, name) or f"<{name}>" if name else "")
             for literal, name, _, _ in string.Formatter().parse(self.source)
         )
 
     def complete(self, data: Mapping[str, object]) -> bool:
         """Whether every field the template names has a text value, so `render` is final."""
-        return all(_text(data, name) is not None for name in self.fields)
+        return all(field_text(data, name) is not None for name in self.fields)
 
     def matches(self, heading: str, data: Mapping[str, object]) -> bool:
         return self.matcher(data).matches(normalise(heading))
 
-    def matcher(self, data: Mapping[str, object]) -> _Glob:
-        """What `matches` compares a heading with, once `normalise`d; for many headings."""
-        parts = _parts(self.source)
+    def matcher(self, data: Mapping[str, object], loosely: bool = False) -> Glob:
+        """What `matches` compares a heading with, once `normalise`d (or, `loosely`, once
+        `loose`); for many headings."""
+        parts = _parts(self.source, loosely)
         if len(parts) == 1:
-            return _glob(parts, ())  # no fields: the same glob for every card
-        return _glob(parts, tuple(_text(data, name) for _, name in parts[1:]))
+            return _glob(parts, (), loosely)  # no fields: the same glob for every card
+        return _glob(parts, tuple(field_text(data, name) for _, name in parts[1:]), loosely)
 
 
 @functools.lru_cache(maxsize=64)
@@ -67,12 +82,13 @@ def _fields(source: str) -> tuple[str, ...]:
     return tuple(name for _, name, _, _ in string.Formatter().parse(source) if name)
 
 
-def _text(data: Mapping[str, object], name: str) -> str | None:
+def field_text(data: Mapping[str, object], name: str) -> str | None:
+    """The field's value when it is text a heading can show, else None."""
     value = data.get(name)
     return value if isinstance(value, str) and value.strip() else None
 
 
-class _Glob(NamedTuple):
+class Glob(NamedTuple):
     """Normalised literal runs with a wildcard (one or more characters) between each two."""
 
     pieces: tuple[str, ...]
@@ -81,6 +97,10 @@ class _Glob(NamedTuple):
     def exact(self) -> str | None:
         """The one text the glob matches, when it has no wildcard."""
         return self.pieces[0] if len(self.pieces) == 1 else None
+
+    def then(self, other: Glob) -> Glob:
+        """The text of this glob followed by that of `other`: a heading in two languages."""
+        return Glob((*self.pieces[:-1], self.pieces[-1] + other.pieces[0], *other.pieces[1:]))
 
     def matches(self, text: str) -> bool:
         if len(self.pieces) == 1:
@@ -105,7 +125,10 @@ class _Glob(NamedTuple):
 # Small: a card asks for a dozen templates with the same field values, and those values may be
 # up to a megabyte each.
 @functools.lru_cache(maxsize=32)
-def _glob(parts: tuple[tuple[str, str], ...], values: tuple[str | None, ...]) -> _Glob:
+def _glob(
+    parts: tuple[tuple[str, str], ...], values: tuple[str | None, ...], loosely: bool
+) -> Glob:
+    key = loose if loosely else normalise
     pieces = [parts[0][0]]
     for (literal, _), value in zip(parts[1:], values, strict=True):
         # A field the card lacks is reported by the schema rules; the heading may then say
@@ -113,16 +136,17 @@ def _glob(parts: tuple[tuple[str, str], ...], values: tuple[str | None, ...]) ->
         if value is None:
             pieces.append(literal)
         else:
-            pieces[-1] += normalise(value) + literal
-    return _Glob(tuple(pieces))
+            pieces[-1] += key(value) + literal
+    return Glob(tuple(pieces))
 
 
 @functools.lru_cache(maxsize=64)
-def _parts(source: str) -> tuple[tuple[str, str], ...]:
+def _parts(source: str, loosely: bool) -> tuple[tuple[str, str], ...]:
     """The template as (normalised literal, field before it): the first has no field."""
+    key = loose if loosely else normalise
     parts = [("", "")]
     for literal, name, _, _ in string.Formatter().parse(source):
-        parts[-1] = (parts[-1][0] + normalise(literal), parts[-1][1])
+        parts[-1] = (parts[-1][0] + key(literal), parts[-1][1])
         if name:
             parts.append(("", name))
     return tuple(parts)

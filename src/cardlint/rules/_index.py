@@ -22,6 +22,8 @@ RULES = (
     ('CL207', 'unclosed-fence', 'error', True, False, 'cl207_unclosed_fence'),
     ('CL208', 'heading-form', 'warning', False, False, 'cl208_heading_form'),
     ('CL209', 'unclosed-comment', 'error', True, False, 'cl209_unclosed_comment'),
+    ('CL210', 'near-miss-heading', 'error', True, False, 'cl210_near_miss_heading'),
+    ('CL211', 'duplicate-section', 'error', True, False, 'cl211_duplicate_section'),
     ('CL301', 'dangling-reference', 'error', True, True, 'cl301_dangling_reference'),
     ('CL302', 'self-reference', 'error', True, False, 'cl302_self_reference'),
     ('CL303', 'duplicate-reference', 'error', True, False, 'cl303_duplicate_reference'),

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import structure
+from cardlint.structure import Structure, structure
 from cardlint.template import Template
 from cardlint.text import quote
 from cardlint.violation import Finding, Position
@@ -12,8 +12,12 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     templates = [Template(t) for t in ctx.schema.extension.title]
     if not templates or card.body is None:
         return
-    titles = structure(ctx.schema, card).titles
+    found = structure(ctx.schema, card)
+    titles = found.titles
     if titles and any(t.matches(titles[0].text, card.data) for t in templates):
+        return
+    if found.blamed:
+        yield from _blame(card, found)
         return
     expected = "# " + templates[0].render(card.data)
     if not titles:
@@ -32,6 +36,24 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _blame(card: Card, found: Structure) -> Iterator[Finding]:
+    """The title and a section heading agree on a name the front matter gives otherwise: one
+    finding, at the field, for both headings."""
+    for name in found.blamed:
+        lines = [found.titles[0].line] + [
+            m.near.heading.line for m in found.sections if m.near and name in m.near.suspects
+        ]
+        span = card.front_matter.span((name,)) if card.front_matter is not None else None
+        shown = ", ".join(map(str, lines[1:]))
+        yield Finding(
+            span.value if span is not None else Position(1, 1),
+            f"{name} {quote(card.data.get(name))} is not the name the title (line {lines[0]}) "
+            f"and the section heading (line {shown}) give",
+            f"correct {name}; or, if it is right, rewrite the title and the section headings "
+            "that name it",
+        )
+
+
 RULE = Rule(
     code="CL201",
     name="missing-title",
@@ -45,7 +67,10 @@ RULE = Rule(
         example="```markdown\n# Multimodal\n```\nwith `concept_name_zh: 多模态模型` and "
         "`concept_name_en: Multimodal Models`.",
         fix="Write the title from the names: `# 多模态模型 (Multimodal Models)`, or correct the "
-        "names in the front matter.",
+        "names in the front matter. When the title and a required section heading both name "
+        "the concept otherwise than a name field (`什么是多模态模型？` under "
+        "`concept_name_zh: 多模太模型`), the field is the likelier mistake: that is the one "
+        "finding, at the field, and the heading is not reported again (CL210).",
     ),
     check=check,
 )

@@ -16,11 +16,15 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if card.body is None:
         return
     sections = structure(ctx.schema, card).sections
+    # What a block never closed swallowed is not missing: CL207 or CL209 names the cause.
+    swallowed = card.body.swallowed_from
     for index, match in enumerate(sections):
         if match.heading is not None:
             continue
         before = next((m.heading for m in reversed(sections[:index]) if m.heading), None)
         after = next((m.heading for m in sections[index + 1 :] if m.heading), None)
+        if swallowed is not None and (after is None or after.line >= swallowed):
+            continue
         if before is not None:
             where = f"expected after {quote('#' * before.level + ' ' + before.text)}"
         elif index == 0:
@@ -90,9 +94,13 @@ RULE = Rule(
     summary="A section the schema requires is absent.",
     doc=RuleDoc(
         what="A required H2 section that no heading matches. Reported where it was expected: at "
-        "the next required section present, or at the end of the card. Matching ignores "
-        "full-width/half-width punctuation, spacing, case and emphasis; each section may also "
-        "be written in English.",
+        "the next required section present, or at the end of the card; several missing at "
+        "one place come in the schema's order. Matching ignores full-width/half-width "
+        "punctuation, spacing, case and emphasis; each section may also be written in "
+        "English. A heading that comes near the section (misspelt, or at another level) is "
+        "reported at itself instead (CL210, or CL202 for an H1), and sections after a code "
+        "fence or HTML comment that is never closed are not reported: that block swallowed "
+        "them (CL207, CL209).",
         why="Readers rely on every card having the same parts; a card without references "
         "cannot be checked and one without its why is half an explanation.",
         example="A card whose `## 参考资料` exists only inside a fenced code block: fences hide "

@@ -4,6 +4,7 @@ from collections.abc import Iterator, Sequence
 from cardlint.card import Card
 from cardlint.markdown import Heading
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.structure import intended_levels
 from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
@@ -14,7 +15,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     headings = card.body.headings
     content = card.body.content_lines
     end = card.front_matter_end + card.body.line_count + 1
-    for heading, stop in zip(headings, _section_ends(headings, end), strict=True):
+    levels = intended_levels(ctx.schema, card)
+    for heading, stop in zip(headings, _section_ends(headings, levels, end), strict=True):
         first = bisect.bisect_right(content, heading.line)
         if first >= len(content) or content[first] >= stop:
             yield Finding(
@@ -24,21 +26,22 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _section_ends(headings: Sequence[Heading], end: int) -> list[int]:
-    """For each heading, the line of the next heading of the same or a higher level, or `end`.
+def _section_ends(headings: Sequence[Heading], levels: Sequence[int], end: int) -> list[int]:
+    """For each heading, the line of the next heading of the same or a higher level (as
+    `levels` gives them), or `end`.
 
     One pass from the back with a stack of candidates: linear, where scanning forward from
     every heading is quadratic in a card made of nothing but `#` lines.
     """
     ends = [end] * len(headings)
-    pending: list[Heading] = []
+    pending: list[tuple[int, int]] = []  # (level, line)
     for index in range(len(headings) - 1, -1, -1):
-        heading = headings[index]
-        while pending and pending[-1].level > heading.level:
+        level = levels[index]
+        while pending and pending[-1][0] > level:
             pending.pop()
         if pending:
-            ends[index] = pending[-1].line
-        pending.append(heading)
+            ends[index] = pending[-1][1]
+        pending.append((level, headings[index].line))
     return ends
 
 
@@ -48,7 +51,9 @@ RULE = Rule(
     summary="A heading with no content before the next heading of the same or higher level.",
     doc=RuleDoc(
         what="A heading followed by nothing but blank lines, thematic breaks or HTML comments "
-        "before the next heading of the same or a higher level. Content in subsections counts.",
+        "before the next heading of the same or a higher level. Content in subsections counts. "
+        "A required section written at another level (CL210) is judged as the H2 it should "
+        "be: `### 主要模型发展` followed by its `### 2021: …` subsections is not empty.",
         why="An empty section is a placeholder that was never filled in; readers find a promise "
         "and no answer.",
         example="```markdown\n## 优势与局限\n\n---\n\n## 参考资料\n```",

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.structure import intended_levels
 from cardlint.violation import Finding, Position, Severity
 
 
@@ -9,14 +10,16 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if card.body is None:
         return
     previous = 0
-    for heading in card.body.headings:
-        if previous and heading.level > previous + 1:
+    # A required section at the wrong level is CL210's, and the headings under it are
+    # judged against the level it should have.
+    for heading, level in zip(card.body.headings, intended_levels(ctx.schema, card), strict=True):
+        if previous and level > previous + 1:
             yield Finding(
                 Position(heading.line, heading.column),
                 f"heading level jumps from H{previous} to H{heading.level}",
                 f"use an H{previous + 1} here, or add the missing level above it",
             )
-        previous = heading.level
+        previous = level
 
 
 RULE = Rule(
@@ -26,7 +29,8 @@ RULE = Rule(
     severity=Severity.WARNING,
     doc=RuleDoc(
         what="A heading more than one level deeper than the previous heading, e.g. an H4 right "
-        "after an H2.",
+        "after an H2. A required section written at another level (CL210) counts as the H2 "
+        "it should be, for itself and for the headings after it.",
         why="Skipped levels break the outline that screen readers, tables of contents and the "
         "published site build from the headings.",
         example="```markdown\n## 关键技术\n#### 对比学习\n```",

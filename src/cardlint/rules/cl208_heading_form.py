@@ -1,19 +1,22 @@
 from collections.abc import Iterator, Sequence
 
 from cardlint.card import Card
-from cardlint.markdown import Heading, plain_text
+from cardlint.headingfix import rewrite
+from cardlint.markdown import Heading
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.structure import structure
 from cardlint.template import Template
-from cardlint.violation import Edit, Finding, Position, Severity
-from cardlint.yamledit import one_edit
+from cardlint.violation import Finding, Fix, Position, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     found = structure(ctx.schema, card)
     ext = ctx.schema.extension
+    # A near miss is CL210's: its heading does not match the template to begin with.
     required: list[tuple[Heading, Sequence[str]]] = [
-        (m.heading, m.spec.titles) for m in found.sections if m.heading is not None
+        (m.heading, m.spec.titles)
+        for m in found.sections
+        if m.heading is not None and m.near is None
     ]
     if found.titles and ext.title:
         required.insert(0, (found.titles[0], ext.title))
@@ -27,48 +30,17 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         wanted = template.render(card.data)
         if heading.text == wanted:
             continue
+        # Emphasis, code, escapes or a comment in the heading would be lost by a rewrite.
+        rewritten = rewrite(card, heading, wanted, heading.level)
+        fix = None
+        if rewritten is not None and rewritten.lossless:
+            fix = Fix(f"write the heading as '{wanted}'", rewritten.edits)
         yield Finding(
             Position(heading.line, heading.column),
             f"heading '{heading.text}' is written differently from the schema's '{wanted}'",
             f"write `{'#' * heading.level} {wanted}`",
-            one_edit(f"write the heading as '{wanted}'", _retitle(card, heading, wanted)),
+            fix,
         )
-
-
-def _retitle(card: Card, heading: Heading, wanted: str) -> Edit | None:
-    """Replace the heading's text, keeping its markers, or None when that would lose markup."""
-    if card.source is None:
-        return None
-    line = card.source.lines[heading.line - 1]
-    # A setext heading's text is its first line (one line, or the texts would differ below).
-    start, written = _atx_text(line) or (len(line) - len(line.lstrip(" ")), line.strip())
-    # Emphasis, code, escapes or a comment in the heading would be lost by a rewrite.
-    if written != heading.text or plain_text(wanted) != wanted:
-        return None
-    return Edit(
-        Position(heading.line, start + 1), Position(heading.line, start + 1 + len(written)), wanted
-    )
-
-
-def _atx_text(line: str) -> tuple[int, str] | None:
-    """Where an ATX heading line's text starts, and the text: the line less its opening run
-    of `#`, an optional closing run and the blanks around them. Scanned, not matched: a
-    pattern for it backtracks quadratically on a long run of blanks."""
-    rest = line.lstrip(" ")
-    level = len(rest) - len(rest.lstrip("#"))
-    if (
-        len(line) - len(rest) > 3
-        or not 1 <= level <= 6
-        or rest[level : level + 1] not in (" ", "\t")
-    ):
-        return None
-    text = rest[level:].lstrip(" \t")
-    start = len(line) - len(text)
-    text = text.rstrip(" \t")
-    unclosed = text.rstrip("#")
-    if unclosed != text and unclosed[-1:] in ("", " ", "\t"):
-        text = unclosed.rstrip(" \t")
-    return (start, text) if text else None  # nothing but a closing run: nothing to rewrite
 
 
 RULE = Rule(
