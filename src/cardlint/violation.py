@@ -69,5 +69,7 @@ class Violation(NamedTuple):
     fix: Fix | None = None
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Where, then which rule; a rule's findings at one place keep the order it gave them
+        (a card's missing sections in the schema's order), not that of their wording."""
+        return (self.path, self.line, self.column, self.code)
