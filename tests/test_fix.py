@@ -15,13 +15,13 @@ import pytest
 
 from cardlint.app import CheckRequest
 from cardlint.fixes import FixResult, fix_cards
+from cardlint.headingfix import atx_text
 from cardlint.patch import apply_fixes, unified_diff
-from cardlint.rules.cl208_heading_form import _atx_text
 from cardlint.violation import Edit, Fix, Position
 from tests.conftest import RULES, TODAY, run_cli
 
 FIXES = Path(__file__).parent / "fixes"
-UNSAFE = {"CL103", "CL203", "CL301"}
+UNSAFE = {"CL103", "CL104", "CL203", "CL301"}
 """Rules whose fixes are unsafe: their cases run with --unsafe-fixes."""
 
 
@@ -267,4 +267,4 @@ def test_diff_marks_a_missing_final_newline() -> None:
     ],
 )
 def test_where_an_atx_heading_text_starts(line: str, expected: tuple[int, str] | None) -> None:
-    assert _atx_text(line) == expected
+    assert atx_text(line) == expected

@@ -34,6 +34,7 @@ _ARXIV = re.compile(r"\A(?:[0-9]{4}\.[0-9]{4,5}|[a-z][a-z-]*(?:\.[A-Z][A-Z])?/[0
 # Left out of keys so that `van den Oord` meets `Oord`; `le` is not one, Le is a surname.
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "ter"})
 _EMPTY_HINT = "write the citation, or remove the entry"
+_AUTHORS_HINT = "list the authors first author first, e.g. `authors: [Radford, A., Kim, J. W.]`"
 _FORM_HINT = "write it as `Title (Author et al., 2021)` or `Author et al. (2021)`"
 
 
@@ -44,12 +45,15 @@ class Citation(NamedTuple):
     suffix: str
     path: FieldPath
     text: str
+    offset: int = 0
+    """Where the citation starts in the string at `path` (after NFKC), for `citation_place`."""
 
 
 class CitationProblem(NamedTuple):
     path: FieldPath
     message: str
     hint: str
+    offset: int = 0
 
 
 class CitationField(NamedTuple):
@@ -130,11 +134,21 @@ def field_position(card: Card, path: FieldPath) -> Position:
 
 def _parse_text(text: str, path: FieldPath) -> list[Citation | CitationProblem]:
     # NFKC turns full-width brackets, commas and semicolons into the ASCII ones.
-    return [
-        c
-        for piece in _split_outside_parentheses(unicodedata.normalize("NFKC", text))
-        for c in _parse_piece(piece, path)
-    ]
+    normalized = unicodedata.normalize("NFKC", text)
+    found: list[Citation | CitationProblem] = []
+    for piece, offset in _offsets(normalized, _split_outside_parentheses(normalized)):
+        found.extend(_parse_piece(piece, path, offset))
+    return found
+
+
+def _offsets(text: str, pieces: list[str]) -> list[tuple[str, int]]:
+    """Each piece with where it starts in `text`, the pieces being its parts in order."""
+    placed, cursor = [], 0
+    for piece in pieces:
+        start = text.find(piece, cursor)
+        placed.append((piece, start))
+        cursor = start + len(piece)
+    return placed
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
@@ -175,22 +189,25 @@ def _split_by_depth(text: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-def _parse_piece(piece: str, path: FieldPath) -> list[Citation | CitationProblem]:
+def _parse_piece(piece: str, path: FieldPath, offset: int) -> list[Citation | CitationProblem]:
     if piece.count("(") != piece.count(")"):
         message = f"cannot read citation {quote(piece)}: its parentheses do not pair up"
-        return [CitationProblem(path, message, _FORM_HINT)]
+        return [CitationProblem(path, message, _FORM_HINT, offset)]
     opening = _opening_of_last_group(piece)
     if opening is None:
         message = f"cannot read citation {quote(piece)}: no `(author, year)` at its end"
-        return [CitationProblem(path, message, _FORM_HINT)]
+        return [CitationProblem(path, message, _FORM_HINT, offset)]
     inner = piece[opening + 1 : -1].strip()
     if _YEAR.match(inner):
-        return [_citation(piece[:opening], inner, path, piece)]
+        return [_citation(piece[:opening], inner, path, piece, offset)]
     parts = [p for p in inner.split(";") if p.strip()] or [inner]
+    # One group citing several papers: each is placed at its own author, the first at the
+    # piece, where the reader's eye starts.
+    at = [offset + start + len(part) - len(part.lstrip()) for part, start in _offsets(piece, parts)]
     results: list[Citation | CitationProblem] = []
-    for part in parts:
+    for part, start in zip(parts, [offset, *at[1:]], strict=True):
         cut = max(part.rfind(","), part.rfind(" "))
-        results.append(_citation(part[: max(cut, 0)], part[cut + 1 :], path, piece))
+        results.append(_citation(part[: max(cut, 0)], part[cut + 1 :], path, piece, start))
     return results
 
 
@@ -215,17 +232,23 @@ def _last_group_by_depth(piece: str) -> int | None:
 
 
 def _citation(
-    authors: str, year: str, path: FieldPath, text: str, author_hint: str = _FORM_HINT
+    authors: str,
+    year: str,
+    path: FieldPath,
+    text: str,
+    offset: int = 0,
+    author_hint: str = _FORM_HINT,
 ) -> Citation | CitationProblem:
     name, match = first_author(authors), _YEAR.match(year.strip())
     if match is not None and (key := author_key(name)):
-        return Citation(name, key, int(match.group(1)), match.group(2), path, text)
+        return Citation(name, key, int(match.group(1)), match.group(2), path, text, offset)
     what = f"citation {quote(text)}" if text else "the citation"
     if match is None:
         given = f": {quote(year.strip())}" if year.strip() else ""
         message = f"cannot read the year of {what}{given}"
-        return CitationProblem(path, message, "give the year as four digits, e.g. 2021 or 2021a")
-    return CitationProblem(path, f"cannot read the first author of {what}", author_hint)
+        hint = "give the year as four digits, e.g. 2021 or 2021a"
+        return CitationProblem(path, message, hint, offset)
+    return CitationProblem(path, f"cannot read the first author of {what}", author_hint, offset)
 
 
 def _parse_mapping(item: dict[str, object], path: FieldPath) -> list[Citation | CitationProblem]:
@@ -237,7 +260,7 @@ def _parse_mapping(item: dict[str, object], path: FieldPath) -> list[Citation | 
         str(year) if readable_year else "",
         path,
         title if isinstance(title, str) else "",
-        "list the authors first author first, e.g. `authors: [Radford, A., Kim, J. W.]`",
+        author_hint=_AUTHORS_HINT,
     )
     return [found, *_identifier_problems(item, path)]
 

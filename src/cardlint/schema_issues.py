@@ -12,6 +12,7 @@ from typing import Any
 
 from cardlint.card import Card, per_card
 from cardlint.schema import CardSchema
+from cardlint.schema_guidance import conforming, guidance, own_guidance
 from cardlint.text import did_you_mean, json_type, only_close_match, quote
 
 FieldPath = tuple[str | int, ...]
@@ -53,7 +54,7 @@ def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
     path: FieldPath = tuple(error.absolute_path)
     value = error.instance
     constraint = error.validator_value
-    hint = _description(error.schema)
+    hint = guidance(schema, error.schema, path)
     field = label(path)
     if keyword in ("anyOf", "oneOf") and error.context:
         yield from _describe_alternatives(schema, error)
@@ -65,7 +66,7 @@ def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
                     keyword,
                     (*path, name),
                     f"missing required field '{name}'",
-                    _description(schema.properties.get(name)),
+                    own_guidance(_properties(error.schema).get(name)),
                 )
     elif keyword in ("additionalProperties", "unevaluatedProperties"):
         yield from _unknown_fields(keyword, path, value, error.schema)
@@ -86,9 +87,7 @@ def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
             replacement=_closest_allowed(schema, path, value, strings, only_close_match),
         )
     elif keyword == "pattern":
-        yield SchemaIssue(
-            keyword, path, f"{field}: {quote(value)} does not match {constraint}", hint
-        )
+        yield _pattern_issue(path, value, str(constraint), hint)
     elif keyword == "uniqueItems":
         for index in _repeated(value):
             item_path = (*path, index)
@@ -102,6 +101,19 @@ def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
         yield SchemaIssue(
             keyword, path, f"{field}: {_constraint_text(keyword, constraint, value)}", hint
         )
+
+
+def _pattern_issue(path: FieldPath, value: Any, pattern: str, hint: str | None) -> SchemaIssue:
+    """The schema's words for the form a value must take, not its regex: the regex is shown,
+    cut short, only when the schema says nothing else about the field."""
+    field = label(path)
+    close = conforming(value, pattern)
+    suggestion = f" (did you mean {quote(close)}?)" if close is not None else ""
+    if hint is not None:
+        message = f"{field}: {quote(value)} is not in the form this field takes"
+    else:
+        message = f"{field}: {quote(value)} does not match the pattern {quote(pattern, 40)}"
+    return SchemaIssue("pattern", path, message + suggestion, hint, replacement=close)
 
 
 def _describe_alternatives(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
@@ -119,7 +131,7 @@ def _describe_alternatives(schema: CardSchema, error: Any) -> Iterator[SchemaIss
         "type",
         path,
         f"{label(path)}: expected {' or '.join(expected)}, got {_shown(error.instance)}",
-        _description(error.schema),
+        guidance(schema, error.schema, path),
     )
 
 
@@ -183,9 +195,9 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def _description(subschema: Any) -> str | None:
-    text = subschema.get("description") if isinstance(subschema, dict) else None
-    return text if isinstance(text, str) else None
+def _properties(subschema: Any) -> dict[str, Any]:
+    properties = subschema.get("properties") if isinstance(subschema, dict) else None
+    return properties if isinstance(properties, dict) else {}
 
 
 def _repeated(items: Sequence[Any]) -> Iterator[int]:

@@ -2,7 +2,9 @@ from collections.abc import Iterator, Sequence
 
 from cardlint.bibliography import Reference, references_of
 from cardlint.card import Card
-from cardlint.citations import Citation, citations_of, field_position
+from cardlint.citation_match import listed
+from cardlint.citation_place import citation_position
+from cardlint.citations import Citation, citations_of
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import did_you_mean, quote
 from cardlint.violation import Finding
@@ -15,19 +17,13 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if cited is None or section is None or not section.entries:
         return
     for citation in cited.citations:
-        if not any(_same_paper(citation, entry) for entry in section.entries):
+        if not listed(citation, section.entries):
             as_written = f", cited as {quote(citation.text)}" if citation.text else ""
             yield Finding(
-                field_position(card, citation.path),
+                citation_position(card, citation.path, citation.offset),
                 f"no entry in {quote(section.heading.text)} for {_name(citation)}{as_written}",
                 _hint(citation, section.entries),
             )
-
-
-def _same_paper(citation: Citation, entry: Reference) -> bool:
-    # A suffix (2021a) tells two papers of one year apart; only two different ones conflict.
-    suffixes_agree = not citation.suffix or not entry.suffix or citation.suffix == entry.suffix
-    return entry.key == citation.key and entry.year == citation.year and suffixes_agree
 
 
 def _name(citation: Citation) -> str:
@@ -56,9 +52,10 @@ RULE = Rule(
         what="Each citation in the citation field is matched to the references section's list "
         "entries by first author (surname or organisation) and year. Names match ignoring "
         "case, accents, initials, particles such as `van den` and punctuation; a year suffix "
-        "(2021a) must agree when both sides give one. Reported at the citation field, or at "
-        "the list item for list forms. Nothing is reported when the section has no entries: "
-        "CL402 or CL203 covers that.",
+        "(2021a) must agree when both sides give one. Reported at the citation itself, within "
+        "the field's value or list item (at its author, in a group that cites several "
+        "papers); at the value's start when an escape or a line break comes before it. "
+        "Nothing is reported when the section has no entries: CL402 or CL203 covers that.",
         why="A citation a reader cannot look up is a dead end, and a mismatch is usually a "
         "typo in the year or the name on one of the two sides.",
         example='`paper: "CLIP (Radford et al., 2020)"` with the entry '

@@ -1,7 +1,8 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.citations import citations_of, field_position
+from cardlint.citation_place import citation_position
+from cardlint.citations import citations_of
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.violation import Finding
 
@@ -9,7 +10,8 @@ from cardlint.violation import Finding
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     cited = citations_of(ctx.schema, card)
     for problem in cited.problems if cited is not None else ():
-        yield Finding(field_position(card, problem.path), problem.message, problem.hint)
+        at = citation_position(card, problem.path, problem.offset)
+        yield Finding(at, problem.message, problem.hint)
 
 
 RULE = Rule(
@@ -21,8 +23,8 @@ RULE = Rule(
         "`Author (Year)`, whose first author or four-digit year cannot be read, a blank list "
         "entry, or in the mapping form a `doi` that is not `10.NNNN/suffix` or an `arxiv` "
         "that is neither `NNNN.NNNNN` nor `archive/NNNNNNN` (each with an optional `vN`). "
-        "Reported at the citation field, or at the list item (its `doi`, `arxiv`, `authors` "
-        "or `year` value when there is one).",
+        "Reported at the citation within the field's value or list item (its `doi`, `arxiv`, "
+        "`authors` or `year` value when there is one).",
         why="An unreadable citation cannot be matched to the references (CL403) or dated "
         "(CL405), so it would escape every other check; a broken DOI leads nowhere.",
         example='`paper: "CLIP by Radford, 2021"` or `doi: "https://doi.org/10.1000/x"`',
