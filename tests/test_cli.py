@@ -242,14 +242,25 @@ def test_draft_07_schemas_work(project: Path) -> None:
 
 def test_missing_path_is_a_usage_error(project: Path) -> None:
     result = run_cli("check", "nowhere.md", cwd=project)
-    assert (result.code, result.err) == (2, "Error: nowhere.md: no such file or folder\n")
+    assert (result.code, result.err) == (2, "Error: no file or folder 'nowhere.md'\n")
     result = run_cli("check", "card", cwd=project)
-    assert result.err == "Error: card: no such file or folder (did you mean 'cards'?)\n"
+    assert result.err == "Error: no file or folder 'card' (did you mean 'cards'?)\n"
     result = run_cli("check", "cards/valdi.md", cwd=project)
-    assert (
-        result.err
-        == "Error: cards/valdi.md: no such file or folder (did you mean 'cards/valid.md'?)\n"
+    assert result.err == (
+        "Error: no file or folder 'cards/valdi.md' (did you mean 'cards/valid.md'?)\n"
     )
+
+
+def test_a_missing_schema_names_the_option_or_the_key(project: Path) -> None:
+    (project / "schemas").mkdir()
+    (project / "schemas" / "card.json").write_text("{}", encoding="utf-8")
+    result = run_cli("check", "--schema", "schemas/cards.json", cwd=project)
+    assert result.err == (
+        "Error: --schema: no file 'schemas/cards.json' (did you mean 'schemas/card.json'?)\n"
+    )
+    (project / "cardlint.toml").write_text('schema = "card.json"\n', encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert (result.code, result.err) == (2, "Error: cardlint.toml: schema: no file 'card.json'\n")
 
 
 def test_configuration_roots_severity_and_known_ids(project: Path) -> None:

@@ -19,18 +19,17 @@ from cardlint.config import ConfigError, LoadedConfig, load_config, locate_confi
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
 from cardlint.paths import display_path
-from cardlint.preflight import card_roots, configured_selectors, nearest_name, require_roots
+from cardlint.preflight import (
+    card_roots,
+    configured_selectors,
+    require_existing,
+    require_known_rules,
+    require_roots,
+)
 from cardlint.rules import RuleInfo, rule_index
 from cardlint.schema import CardSchema, default_schema_path, load_schema
 from cardlint.schema_files import SchemaLoadError
-from cardlint.selection import (
-    SelectionError,
-    check_selectors,
-    resolve_selector,
-    select_rules,
-    severities,
-)
-from cardlint.text import quote
+from cardlint.selection import resolve_selector, select_rules, severities
 
 
 class UsageError(Exception):
@@ -83,26 +82,16 @@ def build_job(request: CheckRequest) -> Job:
         located = locate_config(request.config, request.cwd)
         checked = Checked(_cache_folder(request, located))
         loaded = load_config(located, request.cwd, checked)
-        if not request.roots and not request.missing_roots_ok:
-            require_roots(loaded, request.cwd)
+        rules = rule_index()
+        _require_named(request, loaded, rules)
+        schema_path = _schema_path(request, loaded)
     except ConfigError as error:
         raise UsageError(str(error)) from error
     settings = loaded.settings
-    rules = rule_index()
-    options = {
-        "--select": request.select,
-        "--extend-select": request.extend_select,
-        "--ignore": request.ignore,
-    }
-    try:
-        check_selectors(rules, {**options, **configured_selectors(loaded, request.cwd)})
-    except SelectionError as error:
-        raise UsageError(str(error)) from error
     roots = [request.cwd / r for r in request.roots] or card_roots(loaded)
     finder = CardFinder(loaded.root, settings.include, settings.exclude)
     corpus = finder.find(roots)
     paths = [request.cwd / p for p in request.paths]
-    _require_existing(paths, request.cwd)
     targets = finder.find(paths) if paths else corpus
     if request.require_cards and not request.pre_commit and not targets:
         # pre-commit runs the hook for a commit that changes no card: that must pass.
@@ -127,7 +116,6 @@ def build_job(request: CheckRequest) -> Job:
         for glob, codes in settings.per_file_ignores.items()
     )
     today = request.today or settings.today or date.today()
-    schema_path = _schema_path(request, loaded)
     cache_dir = _cache_folder(request, loaded.path)
     schema = _schema(schema_path, checked)
     cache_key = _cache_key(schema, chosen, today, settings.max_file_size)
@@ -197,11 +185,30 @@ def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_s
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
+def _require_named(request: CheckRequest, loaded: LoadedConfig, rules: Sequence[RuleInfo]) -> None:
+    """The folders, files and rules the request and the configuration name must exist."""
+    if not request.roots and not request.missing_roots_ok:
+        require_roots(loaded, request.cwd)
+    for given in request.paths:
+        require_existing(request.cwd / given, str(given), "file or folder")
+    options = {
+        "--select": request.select,
+        "--extend-select": request.extend_select,
+        "--ignore": request.ignore,
+    }
+    require_known_rules(rules, {**options, **configured_selectors(loaded, request.cwd)})
+
+
 def _schema_path(request: CheckRequest, loaded: LoadedConfig) -> Path:
     if request.schema is not None:
-        return request.cwd / request.schema
-    if loaded.settings.schema_path is not None:
-        return loaded.root / loaded.settings.schema_path
+        path = request.cwd / request.schema
+        require_existing(path, str(request.schema), "file", "--schema")
+        return path
+    if loaded.path is not None and loaded.settings.schema_path is not None:
+        path = loaded.root / loaded.settings.schema_path
+        source = f"{display_path(loaded.path, request.cwd)}: schema"
+        require_existing(path, loaded.settings.schema_path, "file", source)
+        return path
     return default_schema_path()
 
 
@@ -210,16 +217,6 @@ def _schema(path: Path, checked: Checked) -> CardSchema:
         return load_schema(path, checked)
     except SchemaLoadError as error:
         raise UsageError(str(error)) from error
-
-
-def _require_existing(paths: Sequence[Path], cwd: Path) -> None:
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            near = nearest_name(path)
-            guess = (
-                f" (did you mean {quote(display_path(path.parent / near, cwd))}?)" if near else ""
-            )
-            raise UsageError(f"{display_path(path, cwd)}: no such file or folder{guess}")
 
 
 def _no_cards(places: Sequence[Path], include: Sequence[str], cwd: Path) -> str:

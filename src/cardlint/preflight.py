@@ -1,17 +1,20 @@
-"""What the configuration names, looked at before any card is: its card folders and its rules.
+"""What the command line and the configuration name, looked at before any card is: card
+folders, files, the schema and rules.
 
-A mistake here is the author's in one place, the configuration file and one of its keys, and
-is reported there; left alone, a misspelt root was checked as one missing card, and a rule
-code misspelt in the file was blamed on the file even when the command line held it.
+A mistake there is one line naming where it was written (an option, or the configuration
+file and its key) and the nearest right name. Left alone, a misspelt root was checked as one
+missing card, and a rule code misspelt on the command line was blamed on the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Literal
 
 from cardlint.config import ConfigError, LoadedConfig
 from cardlint.paths import display_path
+from cardlint.selection import Selectable, SelectionError, resolve_selector
 from cardlint.text import did_you_mean, quote
 
 
@@ -25,20 +28,38 @@ def card_roots(loaded: LoadedConfig) -> list[Path]:
 
 def require_roots(loaded: LoadedConfig, cwd: Path) -> None:
     """Each configured root exists, or a ConfigError names the key and the nearest folder."""
+    if loaded.path is None:
+        return  # no file, no roots of its own
     for root in loaded.settings.roots:
-        folder = loaded.root / root
-        if folder.exists() or loaded.path is None:
-            continue
-        near = nearest_name(folder)
-        guess = f" (did you mean {quote((Path(root).parent / near).as_posix())}?)" if near else ""
-        shown = display_path(loaded.path, cwd)
-        raise ConfigError(f"{shown}: roots: no folder {quote(root)}{guess}")
+        require_existing(
+            loaded.root / root, root, "folder", f"{display_path(loaded.path, cwd)}: roots"
+        )
 
 
-def nearest_name(missing: Path) -> str | None:
-    """The name beside a missing file or folder that is nearest to its own, if one is near."""
+Kind = Literal["file", "folder", "file or folder"]
+_KINDS: dict[Kind, Callable[[Path], bool]] = {
+    "file": Path.is_file,
+    "folder": Path.is_dir,
+    "file or folder": Path.exists,
+}
+
+
+def require_existing(path: Path, written: str, what: Kind, source: str | None = None) -> None:
+    """Refuse a `path` that does not exist, as `written` in `source` (an option, or a file
+    and key), with the name of that kind nearest to its own."""
+    if path.exists() or path.is_symlink():
+        return
+    near = _nearest_name(path, _KINDS[what])
+    guess = (
+        f" (did you mean {quote((PurePath(written).parent / near).as_posix())}?)" if near else ""
+    )
+    where = f"{source}: " if source else ""
+    raise ConfigError(f"{where}no {what} {quote(written)}{guess}")
+
+
+def _nearest_name(missing: Path, kind: Callable[[Path], bool]) -> str | None:
     try:
-        names = [p.name for p in missing.parent.iterdir()]
+        names = [p.name for p in missing.parent.iterdir() if kind(p)]
     except OSError:
         return None
     return did_you_mean(missing.name, names)
@@ -60,3 +81,13 @@ def configured_selectors(loaded: LoadedConfig, cwd: Path) -> dict[str, Sequence[
             for glob, codes in settings.per_file_ignores.items()
         },
     }
+
+
+def require_known_rules(rules: Sequence[Selectable], sources: Mapping[str, Sequence[str]]) -> None:
+    """Every selector names a rule, or a ConfigError names where it was written."""
+    for where, selectors in sources.items():
+        for selector in selectors:
+            try:
+                resolve_selector(selector, rules)
+            except SelectionError as error:
+                raise ConfigError(f"{where}: {error}") from None

@@ -53,16 +53,6 @@ def unknown_rule(selector: str, rules: Sequence[Selectable]) -> str:
     return f"no rule {quote(selector)} ({advice})"
 
 
-def check_selectors(rules: Sequence[Selectable], sources: Mapping[str, Iterable[str]]) -> None:
-    """Refuse any selector that names no rule, naming where it was written (the source)."""
-    for where, selectors in sources.items():
-        for selector in selectors:
-            try:
-                resolve_selector(selector, rules)
-            except SelectionError as error:
-                raise SelectionError(f"{where}: {error}") from None
-
-
 def select_rules(
     rules: Sequence[R],
     select: Iterable[str] = (),
