@@ -40,17 +40,15 @@ def _blame(card: Card, found: Structure) -> Iterator[Finding]:
     """The title and a section heading agree on a name the front matter gives otherwise: one
     finding, at the field, for both headings."""
     for name in found.blamed:
-        lines = [found.titles[0].line] + [
-            m.near.heading.line for m in found.sections if m.near and name in m.near.suspects
-        ]
+        lines = [m.near.heading.line for m in found.sections if m.near and name in m.near.suspects]
+        headings = "heading" if len(lines) == 1 else "headings"
         span = card.front_matter.span((name,)) if card.front_matter is not None else None
-        shown = ", ".join(map(str, lines[1:]))
         yield Finding(
             span.value if span is not None else Position(1, 1),
-            f"{name} {quote(card.data.get(name))} is not the name the title (line {lines[0]}) "
-            f"and the section heading (line {shown}) give",
-            f"correct {name}; or, if it is right, rewrite the title and the section headings "
-            "that name it",
+            f"{name} {quote(card.data.get(name))} is not the name the title (line "
+            f"{found.titles[0].line}) and the section {headings} (line "
+            f"{', '.join(map(str, lines))}) give",
+            f"correct {name}; or, if it is right, rewrite the title and those {headings} with it",
         )
 
 

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.structure import structure
+from cardlint.template import normalise
 from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
@@ -12,10 +13,13 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         first, again = match.heading, match.again
         if first is None or again is None:
             continue
+        same = normalise(first.text) == normalise(again.text)
+        first_one = f"first on line {first.line}"
         yield Finding(
             Position(again.line, again.column),
-            f"section {quote(again.text)} is there twice: {quote(first.text)} on line "
-            f"{first.line} is the same section",
+            f"section {quote(again.text)} is there twice ("
+            + (first_one if same else f"{first_one} as {quote(first.text)}")
+            + ")",
             "keep one: move this section's content under the first heading, and delete this one",
         )
 
