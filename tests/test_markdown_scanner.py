@@ -32,7 +32,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cardlint.markdown import MAX_LINK_OPENERS, Body, Heading, parse_body, plain_text
+from cardlint.markdown import (
+    MAX_LINK_OPENERS,
+    Body,
+    Heading,
+    parse_body,
+    plain_text,
+    unclosed_fences,
+)
 
 REPO = Path(__file__).parent.parent
 REFERENCE_CARD = REPO.parent / "shared" / "reference-card" / "multimodal-models.md"
@@ -56,9 +63,9 @@ def oracle_body(text: str, first_line: int) -> Body:
     lines = text.split("\n")
     headings: list[Heading] = []
     content: list[int] = []
-    unclosed: list[int] = []
     code: list[tuple[int, int]] = []
     comments: list[int] = []
+    fences: list[tuple[int, int, str]] = []
     for index, token in enumerate(tokens):
         if token.type in ("fence", "code_block") and token.map is not None:
             code.append((token.map[0] + first_line, token.map[1] + first_line))
@@ -78,12 +85,16 @@ def oracle_body(text: str, first_line: int) -> Body:
             )
         elif _oracle_is_content(token):
             content.append(start + first_line)
-            if token.type == "fence" and not _oracle_closed(token, lines):
-                unclosed.append(start + first_line)
+            if token.type == "fence":
+                fences.append((start, token.map[1], token.markup))
         if token.type == "html_block" and _oracle_open_comment(token.content):
             comments.append(start + first_line)
+    # Which fence lacks its closer is judged from the blocks alone, the same way for both.
+    sections = [h.line - first_line for h in headings if h.level >= 2]
+    unclosed = [line + first_line for line in unclosed_fences(fences, lines, sections)]
+    kept = [h for h in headings if h.line < min(unclosed, default=len(lines) + first_line)]
     return Body(
-        tuple(headings), tuple(content), tuple(unclosed), len(lines), tuple(code), tuple(comments)
+        tuple(kept), tuple(content), tuple(unclosed), len(lines), tuple(code), tuple(comments)
     )
 
 
@@ -99,16 +110,6 @@ def _oracle_is_content(token: Token) -> bool:
     if token.type == "html_block":
         return not _ONLY_COMMENT.match(token.content)
     return token.nesting >= 0
-
-
-def _oracle_closed(fence: Token, lines: list[str]) -> bool:
-    assert fence.map is not None
-    start, end = fence.map
-    if end - start < 2 or end > len(lines):
-        return False
-    closing = lines[end - 1].strip()
-    marker = fence.markup[0]
-    return len(closing) >= len(fence.markup) and closing == marker * len(closing)
 
 
 def oracle_plain_text(inline: str) -> str:

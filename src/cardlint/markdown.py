@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from cardlint.blocks import Scan
+from cardlint.unclosed import lacking_closer
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -74,26 +76,39 @@ def parse_body(text: str, first_line: int) -> Body:
     """Parse `text`, whose first line is card line `first_line`."""
     scan = Scan(text)
     lines = scan.raw
+    sections = [line for level, _, line, _ in scan.headings if level >= 2]
+    unclosed = unclosed_fences(scan.fences, lines, sections)
+    # A fence left open in mid-card flips the fences after it, and a heading read between
+    # them is code (a `# comment`), not the card's: only headings before it are kept.
+    kept = min(unclosed, default=len(lines))
     headings = tuple(
         Heading(level, plain_text(inline), line + first_line, column)
         for level, inline, line, column in scan.headings
-    )
-    unclosed = tuple(
-        start + first_line
-        for start, end, markup in scan.fences
-        if not _closed(start, end, markup, lines)
+        if line < kept
     )
     return Body(
         headings,
         tuple(line + first_line for line in scan.content),
-        unclosed,
+        tuple(line + first_line for line in unclosed),
         len(lines),
         tuple((start + first_line, end + first_line) for start, end in scan.code),
         tuple(line + first_line for line in scan.open_comments),
     )
 
 
-def _closed(start: int, end: int, markup: str, lines: list[str]) -> bool:
+def unclosed_fences(
+    fences: Sequence[tuple[int, int, str]], lines: Sequence[str], sections: Sequence[int]
+) -> list[int]:
+    """The first lines of the fences that lack their closer, given the top-level fences in
+    order (first line, line after the last, opening run) and the top-level headings of level
+    2 and more: a fence left open in mid-card shows as the last one running to the end."""
+    unclosed = [start for start, end, markup in fences if not _closed(start, end, markup, lines)]
+    if unclosed and unclosed[-1] == fences[-1][0]:
+        unclosed[-1] = lacking_closer(fences, lines, sections)
+    return unclosed
+
+
+def _closed(start: int, end: int, markup: str, lines: Sequence[str]) -> bool:
     # Judged from the last line of the block, as cardlint always has: a fence that runs to
     # the end of the card counts as closed if its last line looks like a closing fence.
     if end - start < 2 or end > len(lines):
