@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cardlint.card import card_from_bytes
+from cardlint.rules._checks import claimant
 from cardlint.schema import default_schema_path, load_schema
 from cardlint.schema_issues import SchemaIssue, schema_issues
 from tests.conftest import RULES, run_cli
@@ -165,3 +166,14 @@ def test_a_citation_in_a_group_is_placed_at_its_author() -> None:
     ((line, column, code, message, _),) = _findings(RULES / "CL403" / "group-unmatched.md")
     assert (line, column, code) == (8, 51, "CL403")
     assert message.startswith("no entry in '参考资料' for Jia (2021)")
+
+
+@pytest.mark.parametrize(
+    ("path", "claimed_by"),
+    [(("related_concepts", 0), "CL301"), (("concept_id",), "CL104")],
+)
+def test_a_reference_in_the_wrong_form_is_cl301s(
+    path: tuple[str | int, ...], claimed_by: str
+) -> None:
+    schema = load_schema(default_schema_path())
+    assert claimant(SchemaIssue("pattern", path, "message"), schema) == claimed_by

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules import Claim, Context, Rule, RuleDoc
 from cardlint.text import quote
 from cardlint.violation import Finding
 
@@ -41,7 +41,8 @@ RULE = Rule(
         what="Each item of a reference field (`related_concepts`) whose id no card in the corpus "
         "defines and that `known-ids` does not list. Reported at the list item; the hint "
         "suggests a card by spelling (`gpt4v` -> `gpt-4v`) or by name (`CLIP` -> `clip`). The "
-        "whole corpus is indexed even when only some files are checked.",
+        "whole corpus is indexed even when only some files are checked. An item that fails the "
+        "field's `pattern` is this rule's too, not CL104's: it needs an id that exists.",
         why="A dead link sends readers nowhere, and usually means a card was renamed or deleted "
         "without updating the cards that point at it.",
         example="```yaml\nrelated_concepts: [clip, gpt4v]\n```\nwhen the card's id is `gpt-4v`.",
@@ -49,5 +50,7 @@ RULE = Rule(
         "configuration if the card is planned. `--fix --unsafe-fixes` puts in the suggested id.",
     ),
     check=check,
+    # A reference in the wrong form (`Word_Embedding`) is one mistake: the id it should be.
+    claims=Claim(frozenset({"pattern"}), fields=lambda ext: ext.reference_fields),
     candidates=lambda ctx: ctx.index.with_dangling(),
 )
