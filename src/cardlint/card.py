@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from cardlint.yamlload import FrontMatter
 
 DEFAULT_MAX_SIZE = 1024 * 1024
+_DASHES = re.compile(r"-{4,}[ \t]*\Z")
 
 
 class LoadProblem(NamedTuple):
@@ -199,9 +201,10 @@ def _unclosed(file: str, source: SourceText, shape: Frame) -> Card:
 
 def _missing_front_matter(lines: list[str]) -> LoadProblem:
     later = misplaced_opening(lines)
-    hint = (
-        f"the `---` on line {later + 1} must be the very first line of the file"
-        if later is not None
-        else "start the card with `---`, its YAML fields, and a closing `---`"
-    )
+    if later is not None:
+        hint = f"the `---` on line {later + 1} must be the very first line of the file"
+    elif _DASHES.match(lines[0]):
+        hint = "the first line must be exactly three dashes, `---`"
+    else:
+        hint = "start the card with `---`, its YAML fields, and a closing `---`"
     return LoadProblem("missing-front-matter", Position(1, 1), "card has no front matter", hint)

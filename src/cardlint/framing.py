@@ -48,8 +48,9 @@ def frame(lines: list[str]) -> Frame:
             after_blank = True
             continue
         if _DOCUMENT_END.match(line):
-            # `...` ends a YAML document: the author's closer, unless a `---` comes next.
-            if closing is None or any(text.strip() for text in lines[index + 1 : stop]):
+            # `...` ends a YAML document: the author's closer when the body comes next.
+            more = any(text.strip() for text in lines[index + 1 : stop])
+            if closing is None or (more and _prose_follows(lines, index + 1, stop)):
                 return Frame(closing, last, index, index)
             continue
         if line.startswith("#"):
@@ -64,10 +65,11 @@ def frame(lines: list[str]) -> Frame:
 
 
 def _prose_follows(lines: list[str], start: int, stop: int) -> bool:
-    """Whether the next line that is neither blank nor `#` reads as body, or none comes."""
+    """Whether the next line that is neither blank nor `#` reads as body, or none comes.
+    A `%` directive or another document's `---` is YAML going on, not prose."""
     for line in lines[start:stop]:
         if line.strip() and not line.startswith("#"):
-            return not _YAML_LINE.match(line)
+            return not (_YAML_LINE.match(line) or line.startswith("%"))
     return True
 
 

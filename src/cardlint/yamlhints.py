@@ -15,8 +15,10 @@ from typing import NamedTuple
 
 import yaml
 
-_KEY = re.compile(r"([ \t]*(?:-[ \t]+)*)([^\s'\"#:\-?\[\]{},][^:#]*?):[ \t]+(?=\S)")
-_QUOTED_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s'\"#:\-?\[\]{},][^:#]*?:[ \t]+)?(?=['\"])")
+_KEY = re.compile(r"([ \t]*(?:-[ \t])?[ \t]*)([^\s'\"#:\-?\[\]{},][^:#]*?):[ \t]+(?=\S)")
+_QUOTED_VALUE = re.compile(
+    r"[ \t]*(?:-[ \t])?[ \t]*(?:[^\s'\"#:\-?\[\]{},][^:#]*?:[ \t]+)?(?=['\"])"
+)
 _UNSPACED = re.compile(r"([A-Za-z_][\w-]*):(?=\S)")
 _UNCOLONED = re.compile(r"([A-Za-z_][\w-]*)[ \t]+(?=\S)")
 _LOST_INDENT = (

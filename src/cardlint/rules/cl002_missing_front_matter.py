@@ -50,8 +50,10 @@ RULE = Rule(
     doc=RuleDoc(
         what="A card whose first line is not `---`, or whose front matter is opened but never "
         "closed by a second `---` line. An unclosed front matter is reported once, with the "
-        "line after which the `---` belongs (the last line that reads as YAML); a `...` line "
-        "(YAML's document end) does not close it. A file with no front matter and none of "
+        "line after which the `---` belongs (the last line that reads as YAML). A `...` line "
+        "(YAML's document end) does not close it: Pandoc and Jekyll accept one, but "
+        "python-frontmatter and most front-matter readers do not, so such a card would mean "
+        "different things to different tools. A file with no front matter and none of "
         "the schema's sections (a README, an empty file) is reported as not a card. Either "
         "way, nothing else is reported on the file: its fields and its body are unknown.",
         why="The front matter holds the card's id, names and links; without it the card is "
