@@ -3,10 +3,18 @@ from the body it ran into, and leaves no body for the structure rules to judge."
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from cardlint.card import Card, parse_card
+from cardlint.corpus import CorpusIndex
+from cardlint.rules import Context
+from cardlint.rules.cl002_missing_front_matter import RULE
+from cardlint.schema import default_schema_path, load_schema
 from cardlint.source import decode
+from tests.conftest import run_cli
 
 FIELDS = "---\nconcept_id: clip\nrelated_concepts: [a, b]\n"
 BODY = (
@@ -72,3 +80,26 @@ def test_no_front_matter_leaves_no_body_to_judge() -> None:
     card = _card("# README\n\n## Usage\n")
     assert [p.rule for p in card.problems] == ["missing-front-matter"]
     assert card.body is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("empty.md", ""), ("README.md", "# Cards\n\n## Usage\n\nRun cardlint.\n")],
+)
+def test_a_file_that_is_no_card_is_one_finding_with_the_exclusion_to_write(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / "cards").mkdir()
+    (tmp_path / "cards" / name).write_text(text, encoding="utf-8")
+    result = run_cli("check", "cards/", "--no-cache", "--format", "json", cwd=tmp_path)
+    [violation] = result.json()["violations"]
+    assert (violation["code"], violation["line"]) == ("CL002", 1)
+    assert violation["message"].startswith("this file is not a card")
+    assert f'`exclude = [".*", "node_modules", "{name}"]`' in violation["hint"]
+
+
+def test_a_card_without_front_matter_is_not_called_no_card(tmp_path: Path) -> None:
+    card = _card("# 注意力 (Attention)\n\n## 什么是注意力？\n\n一段说明。\n")
+    ctx = Context(load_schema(default_schema_path()), CorpusIndex(), date(2026, 1, 1), tmp_path)
+    [finding] = RULE.check(card, ctx)
+    assert finding.message == "card has no front matter"
