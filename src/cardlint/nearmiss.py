@@ -13,14 +13,21 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from cardlint.markdown import Heading
 from cardlint.template import Glob, Template, field_text, loose, normalise
 
-MAX_TYPO_LENGTH = 200
-"""Templates longer than this, once rendered, are not compared letter by letter."""
+MAX_TYPO_LENGTH = 48
+"""A template longer than this, once rendered, is not compared letter by letter."""
+MAX_TYPO_KEYS = 500
+"""How many different H2 texts a card's templates are compared with letter by letter: a
+card whose author slipped on a heading has a dozen, a hostile one a hundred thousand."""
+FEW = 2
+"""Headings kept per section, way of being near and level: the nearest wins, and the next
+stands in when another section took it."""
 
 
 class Closeness(enum.IntEnum):
@@ -123,37 +130,53 @@ class _Keys:
     its headings by lookup: a card of 250,000 headings asks for each section."""
 
     def __init__(self, candidates: Sequence[Heading]) -> None:
-        # Nothing but punctuation names no section.
-        self.entries = [(h, normalise(h.text), loose(h.text)) for h in candidates if loose(h.text)]
+        self.entries: list[tuple[Heading, str, str]] = []
+        seen: set[tuple[str, int]] = set()
+        for heading in candidates:
+            strict, key = normalise(heading.text), loose(heading.text)
+            # Nothing but punctuation names no section, and a repeat is no nearer.
+            if key and (strict, heading.level) not in seen:
+                seen.add((strict, heading.level))
+                self.entries.append((heading, strict, key))
         self.strict: dict[str, list[Heading]] = {}
         self.loose: dict[str, list[Heading]] = {}
-        self.by_length: dict[int, list[tuple[str, Heading]]] = {}
+        self.by_length: dict[int, dict[str, Heading]] = {}
+        typo_keys = 0
         for heading, strict, key in self.entries:
             self.strict.setdefault(strict, []).append(heading)
             self.loose.setdefault(key, []).append(heading)
-            if heading.level == 2:
-                self.by_length.setdefault(len(key), []).append((key, heading))
+            same_length = self.by_length.setdefault(len(key), {})
+            if heading.level == 2 and typo_keys < MAX_TYPO_KEYS and key not in same_length:
+                same_length[key] = heading
+                typo_keys += 1
 
     def matching(self, glob: Glob, loosely: bool, level2: bool = False) -> list[Heading]:
+        """The first few headings `glob` matches, at level 2 and (unless `level2`) at others."""
         exact = glob.exact
         if exact is not None:
-            found = (self.loose if loosely else self.strict).get(exact, [])
+            found: Iterable[Heading] = (self.loose if loosely else self.strict).get(exact, [])
         else:
-            found = [
-                h for h, strict, key in self.entries if glob.matches(key if loosely else strict)
-            ]
-        return [h for h in found if h.level == 2] if level2 else found
+            found = (h for h, s, k in self.entries if glob.matches(k if loosely else s))
+        kept: dict[bool, list[Heading]] = {True: []} if level2 else {True: [], False: []}
+        for heading in found:
+            bucket = kept.get(heading.level == 2)
+            if bucket is not None and len(bucket) < FEW:
+                bucket.append(heading)
+                if all(len(b) == FEW for b in kept.values()):
+                    break
+        return [h for b in kept.values() for h in b]
 
 
 def _near(sources: Sequence[str], keys: _Keys, data: Mapping[str, object]) -> list[NearMiss]:
     """The candidates near a section, each with the nearest way it is near."""
     near: dict[int, NearMiss] = {}
 
-    def offer(
-        heading: Heading, closeness: Closeness, form: _Form, fields: tuple[str, ...] = ()
-    ) -> None:
+    def offer(heading: Heading, closeness: Closeness, form: _Form) -> None:
         held = near.get(heading.line)
         if held is None or closeness < held.closeness:
+            fields = (
+                _suspects(form, loose(heading.text), data) if closeness is Closeness.NAME else ()
+            )
             near[heading.line] = NearMiss(heading, closeness, form.written_as, fields)
 
     forms = _forms(sources)
@@ -167,31 +190,36 @@ def _near(sources: Sequence[str], keys: _Keys, data: Mapping[str, object]) -> li
         known = form.known(data)
         if known:
             for heading in keys.matching(form.glob(_without(data, known), True), True, True):
-                offer(heading, Closeness.NAME, form, _suspects(form, loose(heading.text), data))
+                offer(heading, Closeness.NAME, form)
     for form in forms[: len(sources)]:
         target = form.glob(data, True).exact
         if target is not None and len(target) <= MAX_TYPO_LENGTH:
-            for heading in _typos(target, keys):
+            for heading in itertools.islice(_typos(target, keys), FEW):
                 offer(heading, Closeness.TYPO, form)
     return list(near.values())
 
 
-def _typos(target: str, keys: _Keys) -> Iterable[Heading]:
+def _typos(target: str, keys: _Keys) -> Iterator[Heading]:
     limit = 1 + len(target) // 8
     for length in range(len(target) - limit, len(target) + limit + 1):
-        for key, heading in keys.by_length.get(length, ()):
+        for key, heading in keys.by_length.get(length, {}).items():
             if key != target and _within(key, target, limit):
                 yield heading
 
 
 def _within(a: str, b: str, limit: int) -> bool:
-    """Whether `a` is at most `limit` insertions, deletions or substitutions from `b`."""
-    previous = list(range(len(b) + 1))
+    """Whether `a` is at most `limit` insertions, deletions or substitutions from `b`: the
+    edit distance, computed only near the diagonal, where distances within `limit` lie."""
+    over = limit + 1
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [over] * (len(b) + 1)
+        current[0] = i if i <= limit else over
+        for j in range(low, high + 1):
+            step = previous[j - 1] + (ca != b[j - 1])
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, step, over)
+        if min(current[low - 1 : high + 1]) > limit:
             return False
         previous = current
     return previous[-1] <= limit
