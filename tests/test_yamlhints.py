@@ -37,6 +37,10 @@ def _card(front: str) -> Card:
         ("concept_id: x\ndifficulty:advanced\nkind: y\n", 3, 12, "no space after", "y: adv"),
         ("concept_id: x\ndifficulty:advanced\n", 3, 12, "no space after `difficulty:`", ""),
         ("concept_id: x\nconcept_name_en Attention\n", 3, 16, "no `:` after", "en: Att"),
+        # The first key without its space: YAML reads it on, to the next key's colon.
+        ("concept_id:x\nkind: y\n", 2, 12, "no space after `concept_id:`", "id: x`"),
+        ("名字:注意力\nkind: y\n", 2, 4, "no space after `名字:`", "`名字: 注意力`"),
+        ("名字: x\nconcept_name_zh: 注意力: 机制\n", 3, 18, "holds `: `", '"注意力: 机制"'),
         ("concept_id: x\nhandle: @me\n", 3, 9, "cannot start with `@`", "quote"),
         ("concept_id: x\npaper: **bold**\n", 3, 8, "read as a YAML alias", "quote"),
     ],

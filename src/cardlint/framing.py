@@ -40,6 +40,7 @@ def frame(lines: list[str]) -> Frame:
     """Read `lines`, whose first opens the front matter."""
     closing = next((i for i in range(1, len(lines)) if DELIMITER.match(lines[i])), None)
     stop = len(lines) if closing is None else closing
+    ahead = _Lookahead(lines, stop)
     last = 0
     after_blank = False
     for index in range(1, stop):
@@ -49,13 +50,12 @@ def frame(lines: list[str]) -> Frame:
             continue
         if _DOCUMENT_END.match(line):
             # `...` ends a YAML document: the author's closer when the body comes next.
-            more = any(text.strip() for text in lines[index + 1 : stop])
-            if closing is None or (more and _prose_follows(lines, index + 1, stop)):
+            if closing is None or ahead.prose_after(index, when_none=False):
                 return Frame(closing, last, index, index)
             continue
         if line.startswith("#"):
             # A comment to YAML, a heading to Markdown: a heading when prose follows.
-            if _HEADING.match(line) and _prose_follows(lines, index + 1, stop):
+            if _HEADING.match(line) and ahead.prose_after(index, when_none=True):
                 return Frame(closing, last, index, None)
             continue
         if after_blank and not _YAML_LINE.match(line):
@@ -64,13 +64,31 @@ def frame(lines: list[str]) -> Frame:
     return Frame(closing, last, None, None)
 
 
-def _prose_follows(lines: list[str], start: int, stop: int) -> bool:
-    """Whether the next line that is neither blank nor `#` reads as body, or none comes.
-    A `%` directive or another document's `---` is YAML going on, not prose."""
-    for line in lines[start:stop]:
-        if line.strip() and not line.startswith("#"):
-            return not (_YAML_LINE.match(line) or line.startswith("%"))
-    return True
+class _Lookahead:
+    """The next line that is neither blank nor `#`, found once for a run of such lines:
+    asking afresh at each of 100,000 `#` lines would be quadratic."""
+
+    def __init__(self, lines: list[str], stop: int) -> None:
+        self.lines = lines
+        self.stop = stop
+        self.found = 0
+
+    def prose_after(self, index: int, when_none: bool) -> bool:
+        """Whether that line after `index` reads as body (`when_none` if none comes).
+        A `%` directive is YAML going on, not prose."""
+        if self.found <= index:
+            self.found = next(
+                (
+                    i
+                    for i in range(index + 1, self.stop)
+                    if self.lines[i].strip() and not self.lines[i].startswith("#")
+                ),
+                self.stop,
+            )
+        if self.found == self.stop:
+            return when_none
+        line = self.lines[self.found]
+        return not (_YAML_LINE.match(line) or line.startswith("%"))
 
 
 def misplaced_opening(lines: list[str]) -> int | None:

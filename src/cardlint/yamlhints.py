@@ -15,20 +15,11 @@ from typing import NamedTuple
 
 import yaml
 
-_KEY = re.compile(r"([ \t]*(?:-[ \t])?[ \t]*)([^\s'\"#:\-?\[\]{},][^:#]*?):[ \t]+(?=\S)")
+from cardlint.yamllayout import EXAMPLE, KEY, Found, Marks, indentation, missing_separator
+
 _QUOTED_VALUE = re.compile(
     r"[ \t]*(?:-[ \t])?[ \t]*(?:[^\s'\"#:\-?\[\]{},][^:#]*?:[ \t]+)?(?=['\"])"
 )
-_UNSPACED = re.compile(r"([A-Za-z_][\w-]*):(?=\S)")
-_UNCOLONED = re.compile(r"([A-Za-z_][\w-]*)[ \t]+(?=\S)")
-_LOST_INDENT = (
-    "did not find expected key",
-    "expected <block end>",
-    "did not find expected '-' indicator",
-    "mapping values are not allowed",
-)
-_EXAMPLE = 60
-"""Longest value quoted back in a hint."""
 
 
 class Explained(NamedTuple):
@@ -36,28 +27,6 @@ class Explained(NamedTuple):
     """Where the author must act, as a code-point offset into the front matter's text."""
     message: str
     hint: str
-
-
-class _Marks(NamedTuple):
-    lines: list[str]
-    problem: tuple[int, int]
-    context: tuple[int, int] | None
-    what: str
-    """The parser's problem and context, in its words."""
-    line_of: Callable[[int], int]
-    """A line of the front matter (from 0) as the card's line."""
-
-    def char(self, at: tuple[int, int]) -> str:
-        line = self.lines[at[0]] if at[0] < len(self.lines) else ""
-        return line[at[1] : at[1] + 1]
-
-    @property
-    def problem_line(self) -> str:
-        return self.lines[self.problem[0]] if self.problem[0] < len(self.lines) else ""
-
-
-Found = tuple[tuple[int, int], str, str] | None
-"""Where (line and column in the front matter), what is wrong, and what to do."""
 
 
 def explain(
@@ -69,7 +38,7 @@ def explain(
     if problem is None:
         return None
     context = error.context_mark if error.context_mark is not problem else None
-    marks = _Marks(
+    marks = Marks(
         text.split("\n"),
         (problem.line, problem.column),
         None if context is None else (context.line, context.column),
@@ -85,7 +54,7 @@ def explain(
     return None
 
 
-def _tab(marks: _Marks) -> Found:
+def _tab(marks: Marks) -> Found:
     if marks.char(marks.problem) != "\t":
         return None
     leading = not marks.problem_line[: marks.problem[1]].strip()
@@ -93,7 +62,7 @@ def _tab(marks: _Marks) -> Found:
     return marks.problem, f"{what}: YAML indents with spaces only", "replace the tab with spaces"
 
 
-def _open_quote(marks: _Marks) -> Found:
+def _open_quote(marks: Marks) -> Found:
     if marks.context is None or "quoted scalar" not in marks.what:
         return None
     quote = marks.char(marks.context)
@@ -104,7 +73,7 @@ def _open_quote(marks: _Marks) -> Found:
     )
 
 
-def _open_bracket(marks: _Marks) -> Found:
+def _open_bracket(marks: Marks) -> Found:
     if marks.context is None or "while parsing a flow" not in marks.what:
         return None
     bracket = marks.char(marks.context)
@@ -136,7 +105,7 @@ def _closes(line: str, start: int) -> bool:
     return False
 
 
-def _alias(marks: _Marks) -> Found:
+def _alias(marks: Marks) -> Found:
     if marks.context is None or not re.search(r"scanning an? (alias|anchor)", marks.what):
         return None
     sign = marks.char(marks.context)
@@ -148,14 +117,14 @@ def _alias(marks: _Marks) -> Found:
     )
 
 
-def _reserved(marks: _Marks) -> Found:
+def _reserved(marks: Marks) -> Found:
     sign = marks.char(marks.problem)
     if "cannot start any token" not in marks.what or sign not in ("@", "`"):
         return None
     return marks.problem, f"a value cannot start with `{sign}` unless quoted", "quote the value"
 
 
-def _unbalanced_quote(marks: _Marks) -> Found:
+def _unbalanced_quote(marks: Marks) -> Found:
     """The first value up to the error's line that opens a quote it does not close, or
     closes it before the value ends."""
     for number, line in enumerate(marks.lines[: marks.problem[0] + 1]):
@@ -200,16 +169,16 @@ def _closing_quote(line: str, opening: int) -> int | None:
     return None
 
 
-def _colon_in_value(marks: _Marks) -> Found:
+def _colon_in_value(marks: Marks) -> Found:
     if "mapping values are not allowed" not in marks.what:
         return None
     line = marks.problem_line
-    key = _KEY.match(line)
+    key = KEY.match(line)
     if key is None or key.end() > marks.problem[1] or line[key.end()] in "'\"[{":
         return None
     value = line[key.end() :].rstrip()
     quoted = f"'{value}'" if '"' in value else f'"{value}"'
-    if len(quoted) > _EXAMPLE:
+    if len(quoted) > EXAMPLE:
         quoted = quoted[0] + "…" + quoted[0]
     return (
         (marks.problem[0], key.end()),
@@ -218,74 +187,7 @@ def _colon_in_value(marks: _Marks) -> Found:
     )
 
 
-def _missing_separator(marks: _Marks) -> Found:
-    if marks.context is None or "simple key" not in marks.what:
-        return None
-    line, column = marks.lines[marks.context[0]], marks.context[1]
-    unspaced = _UNSPACED.match(line, column)
-    if unspaced is not None:
-        name, rest = unspaced[1], line[unspaced.end() :].rstrip()
-        return (
-            (marks.context[0], unspaced.end()),
-            f"no space after `{name}:`, so YAML reads `{name}:{rest[:20]}` as one word",
-            f"write `{name}: {rest[:_EXAMPLE]}`",
-        )
-    uncoloned = _UNCOLONED.match(line, column)
-    if uncoloned is None:
-        return None
-    name, rest = uncoloned[1], line[uncoloned.end() :].rstrip()
-    return (
-        (marks.context[0], uncoloned.end(1)),
-        f"no `:` after '{name}'",
-        f"write `{name}: {rest[:_EXAMPLE]}`",
-    )
-
-
-def _indentation(marks: _Marks) -> Found:
-    if not any(kind in marks.what for kind in _LOST_INDENT):
-        return None
-    number = marks.problem[0]
-    line = marks.problem_line
-    indent = len(line) - len(line.lstrip(" "))
-    if not line.strip():
-        return None
-    options = _enclosing_indents(marks.lines[:number])
-    if not options or indent in (width for width, _ in options):
-        return None
-    ways = ", or ".join(
-        f"indent it by {_spaces(width)} like line {marks.line_of(at)}"
-        if width
-        else f"start it at the margin like line {marks.line_of(at)}"
-        for width, at in options[:2]
-    )
-    return (
-        (number, 0),
-        f"this line is indented by {_spaces(indent)}, like none of the lines it belongs with",
-        ways,
-    )
-
-
-def _spaces(count: int) -> str:
-    return "1 space" if count == 1 else f"{count} spaces"
-
-
-def _enclosing_indents(lines: list[str]) -> list[tuple[int, int]]:
-    """(indentation, line) of the lines above that the next line could line up with: the
-    nearest, then each less indented one above it."""
-    found: list[tuple[int, int]] = []
-    for number in range(len(lines) - 1, -1, -1):
-        text = lines[number]
-        if not text.strip() or text.lstrip().startswith("#"):
-            continue
-        indent = len(text) - len(text.lstrip(" "))
-        if not found or indent < found[-1][0]:
-            found.append((indent, number))
-        if indent == 0:
-            break
-    return found
-
-
-_DIAGNOSES: tuple[Callable[[_Marks], Found], ...] = (
+_DIAGNOSES: tuple[Callable[[Marks], Found], ...] = (
     _tab,
     _open_quote,
     _open_bracket,
@@ -293,6 +195,6 @@ _DIAGNOSES: tuple[Callable[[_Marks], Found], ...] = (
     _reserved,
     _unbalanced_quote,
     _colon_in_value,
-    _missing_separator,
-    _indentation,
+    missing_separator,
+    indentation,
 )
