@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from cardlint.editdistance import within
 from cardlint.markdown import Heading
 from cardlint.template import Glob, Template, field_text, loose, normalise
 
@@ -203,23 +204,5 @@ def _typos(target: str, keys: _Keys) -> Iterator[Heading]:
     limit = 1 + len(target) // 8
     for length in range(len(target) - limit, len(target) + limit + 1):
         for key, heading in keys.by_length.get(length, {}).items():
-            if key != target and _within(key, target, limit):
+            if key != target and within(key, target, limit):
                 yield heading
-
-
-def _within(a: str, b: str, limit: int) -> bool:
-    """Whether `a` is at most `limit` insertions, deletions or substitutions from `b`: the
-    edit distance, computed only near the diagonal, where distances within `limit` lie."""
-    over = limit + 1
-    previous = [j if j <= limit else over for j in range(len(b) + 1)]
-    for i, ca in enumerate(a, 1):
-        low, high = max(1, i - limit), min(len(b), i + limit)
-        current = [over] * (len(b) + 1)
-        current[0] = i if i <= limit else over
-        for j in range(low, high + 1):
-            step = previous[j - 1] + (ca != b[j - 1])
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, step, over)
-        if min(current[low - 1 : high + 1]) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
