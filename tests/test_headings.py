@@ -6,11 +6,13 @@ pin where each finding is; these pin the words and the order, which they do not 
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from cardlint import app
+from cardlint.editdistance import within
 from cardlint.engine import Report
 from cardlint.markdown import Heading
 from cardlint.nearmiss import Closeness, assign
@@ -112,3 +114,21 @@ def test_the_nearest_heading_wins_and_stands_for_one_section() -> None:
 def test_ordinary_subheadings_are_not_taken_for_sections(text: str) -> None:
     sections = [["优势与局限", "Strengths and limitations"], ["关键技术", "Key techniques"]]
     assert assign(sections, [_heading(text, 3, level=3), _heading(text, 5)], {}) == [None, None]
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def test_the_banded_edit_distance_agrees_with_the_full_one() -> None:
+    rng = random.Random(15)
+    for _ in range(5000):
+        a, b = ("".join(rng.choices("ab为", k=rng.randint(0, 8))) for _ in range(2))
+        limit = rng.randint(0, 3)
+        assert within(a, b, limit) == (_distance(a, b) <= limit), (a, b, limit)

@@ -84,8 +84,6 @@ def near_miss_finding(card: Card, near: NearMiss) -> Finding:
         written = "#" * heading.level + " " + heading.text
         message = f"heading {quote(written)} should read {quote('## ' + wanted)}"
     hint = f"write the required section's heading as `## {wanted}`"
-    if heading.level == 1:
-        hint += ": the card's one H1 is its title"
     if near.suspects:
         names = " and ".join(near.suspects)
         hint += f"; or, if the heading names the concept rightly, correct {names}"

@@ -41,12 +41,12 @@ def _blame(card: Card, found: Structure) -> Iterator[Finding]:
     finding, at the field, for both headings."""
     for name in found.blamed:
         lines = [m.near.heading.line for m in found.sections if m.near and name in m.near.suspects]
-        headings = "heading" if len(lines) == 1 else "headings"
+        headings, at = ("heading", "line") if len(lines) == 1 else ("headings", "lines")
         span = card.front_matter.span((name,)) if card.front_matter is not None else None
         yield Finding(
             span.value if span is not None else Position(1, 1),
             f"{name} {quote(card.data.get(name))} is not the name the title (line "
-            f"{found.titles[0].line}) and the section {headings} (line "
+            f"{found.titles[0].line}) and the section {headings} ({at} "
             f"{', '.join(map(str, lines))}) give",
             f"correct {name}; or, if it is right, rewrite the title and those {headings} with it",
         )
@@ -59,16 +59,17 @@ RULE = Rule(
     doc=RuleDoc(
         what="A card without an H1 heading, or whose first H1 does not match the schema's title "
         "template, e.g. `{concept_name_zh} ({concept_name_en})` filled from the front matter. "
-        "Full-width and half-width punctuation, spacing, case and emphasis are ignored.",
+        "Full-width and half-width punctuation, spacing, case and emphasis are ignored. When "
+        "the title and a required section heading agree on a name the front matter gives "
+        "otherwise (`# 多模态模型 (…)` and `## 什么是多模态模型？` under `concept_name_zh: "
+        "多模太模型`), the field is the likelier mistake: the one finding is at the field, and "
+        "the section heading is not reported again (CL210).",
         why="The title is what readers and search see first; when it disagrees with the names "
         "in the front matter, one of the two is wrong.",
         example="```markdown\n# Multimodal\n```\nwith `concept_name_zh: 多模态模型` and "
         "`concept_name_en: Multimodal Models`.",
         fix="Write the title from the names: `# 多模态模型 (Multimodal Models)`, or correct the "
-        "names in the front matter. When the title and a required section heading both name "
-        "the concept otherwise than a name field (`什么是多模态模型？` under "
-        "`concept_name_zh: 多模太模型`), the field is the likelier mistake: that is the one "
-        "finding, at the field, and the heading is not reported again (CL210).",
+        "names in the front matter.",
     ),
     check=check,
 )
