@@ -67,6 +67,14 @@ def test_front_matter_that_closes_is_read(front: str) -> None:
     assert card.problems == () and card.body is not None
 
 
+def test_blank_lines_before_the_fields_do_not_make_what_follows_body() -> None:
+    # Found by tests/test_properties.py: the same card must mean the same with them.
+    card = "---\n---------\nconcept_id: x\n---\n"
+    spaced = card.replace("---\n", "---\n\n\n", 1)
+    assert [p.rule for p in _card(card).problems] == ["invalid-yaml"]
+    assert [p.rule for p in _card(spaced).problems] == ["invalid-yaml"]
+
+
 def test_a_yaml_error_inside_front_matter_that_runs_on_is_still_a_yaml_error() -> None:
     [problem] = _card('---\nconcept_id: "clip\n\n' + BODY).problems
     assert (problem.rule, problem.position.line, problem.position.column) == (

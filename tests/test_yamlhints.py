@@ -63,3 +63,9 @@ def test_a_mistake_not_recognised_keeps_the_parsers_words_and_place() -> None:
 
 def test_a_multiline_flow_list_that_closes_is_not_called_unclosed() -> None:
     assert _card("related: [a,\n  b]\nkind: y\n").problems == ()
+
+
+@pytest.mark.parametrize("front", ["[\n", "{\n", "- [\n", "a:\n  - b\n -\n"])
+def test_errors_at_the_end_of_the_front_matter_are_explained_without_a_crash(front: str) -> None:
+    [problem] = _card(front).problems
+    assert problem.rule == "invalid-yaml" and "``" not in problem.message

@@ -58,7 +58,8 @@ def frame(lines: list[str]) -> Frame:
             if _HEADING.match(line) and ahead.prose_after(index, when_none=True):
                 return Frame(closing, last, index, None)
             continue
-        if after_blank and not _YAML_LINE.match(line):
+        if after_blank and last and not _YAML_LINE.match(line):
+            # Prose after the fields and a blank line (blank lines before them say nothing).
             return Frame(closing, last, index, None)
         last, after_blank = index, False
     return Frame(closing, last, None, None)

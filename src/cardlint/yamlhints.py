@@ -77,8 +77,8 @@ def _open_bracket(marks: Marks) -> Found:
     if marks.context is None or "while parsing a flow" not in marks.what:
         return None
     bracket = marks.char(marks.context)
-    line = marks.lines[marks.context[0]]
-    if bracket not in "[{" or _closes(line, marks.context[1]):
+    line = marks.line(marks.context[0])
+    if bracket not in ("[", "{") or _closes(line, marks.context[1]):
         return None
     closer, kind = ("]", "list") if bracket == "[" else ("}", "mapping")
     return (

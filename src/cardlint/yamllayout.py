@@ -34,13 +34,16 @@ class Marks(NamedTuple):
     line_of: Callable[[int], int]
     """A line of the front matter (from 0) as the card's line."""
 
+    def line(self, number: int) -> str:
+        """Line `number`, or "" past the end, where the parser may stop."""
+        return self.lines[number] if number < len(self.lines) else ""
+
     def char(self, at: tuple[int, int]) -> str:
-        line = self.lines[at[0]] if at[0] < len(self.lines) else ""
-        return line[at[1] : at[1] + 1]
+        return self.line(at[0])[at[1] : at[1] + 1]
 
     @property
     def problem_line(self) -> str:
-        return self.lines[self.problem[0]] if self.problem[0] < len(self.lines) else ""
+        return self.line(self.problem[0])
 
 
 Found = tuple[tuple[int, int], str, str] | None
@@ -54,7 +57,7 @@ def missing_separator(marks: Marks) -> Found:
     if start is None:
         return None
     number, column = start
-    line = marks.lines[number]
+    line = marks.line(number)
     unspaced = _UNSPACED.match(line, column)
     if unspaced is not None:
         name, rest = unspaced[1], line[unspaced.end() :].rstrip()
