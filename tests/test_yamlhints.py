@@ -42,6 +42,8 @@ def _card(front: str) -> Card:
         ("名字:注意力\nkind: y\n", 2, 4, "no space after `名字:`", "`名字: 注意力`"),
         ("名字: x\nconcept_name_zh: 注意力: 机制\n", 3, 18, "holds `: `", '"注意力: 机制"'),
         ("concept_id: x\nhandle: @me\n", 3, 9, "cannot start with `@`", "quote"),
+        # libyaml counts U+2028 as a line break; the card's lines do not.
+        ('a: "x\u2028y"\nb: Guidance: Free\n', 3, 4, "holds `: `", '"Guidance: Free"'),
         ("concept_id: x\npaper: **bold**\n", 3, 8, "read as a YAML alias", "quote"),
     ],
 )

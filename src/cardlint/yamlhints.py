@@ -9,6 +9,8 @@ to write instead. What it does not recognise keeps the parser's own words and pl
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -38,10 +40,18 @@ def explain(
     if problem is None:
         return None
     context = error.context_mark if error.context_mark is not problem else None
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+
+    def at(index: int) -> tuple[int, int]:
+        # By offset, not by the parser's lines: libyaml also breaks lines at U+2028 and U+0085.
+        line = bisect.bisect_right(starts, index) - 1
+        return line, index - starts[line]
+
     marks = Marks(
-        text.split("\n"),
-        (problem.line, problem.column),
-        None if context is None else (context.line, context.column),
+        lines,
+        at(int(problem.index)),
+        None if context is None else at(int(context.index)),
         f"{error.context or ''} {error.problem or ''}",
         line_of,
     )
@@ -49,8 +59,7 @@ def explain(
         found = diagnose(marks)
         if found is not None:
             (line, column), message, hint = found
-            offset = sum(len(before) + 1 for before in marks.lines[:line]) + column
-            return Explained(offset, message, hint)
+            return Explained(starts[line] + column, message, hint)
     return None
 
 
