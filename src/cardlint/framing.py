@@ -38,30 +38,33 @@ class Frame(NamedTuple):
 
 def frame(lines: list[str]) -> Frame:
     """Read `lines`, whose first opens the front matter."""
-    closing = next((i for i in range(1, len(lines)) if DELIMITER.match(lines[i])), None)
+    # A first-character test before each pattern: this runs on every card of every cold run.
+    closing = next(
+        (i for i in range(1, len(lines)) if lines[i][:3] == "---" and DELIMITER.match(lines[i])),
+        None,
+    )
     stop = len(lines) if closing is None else closing
     ahead = _Lookahead(lines, stop)
     last = 0
     after_blank = False
     for index in range(1, stop):
         line = lines[index]
-        if not line.strip():
-            after_blank = True
-            continue
-        if _DOCUMENT_END.match(line):
+        first = line[:1]
+        if first == "." and _DOCUMENT_END.match(line):
             # `...` ends a YAML document: the author's closer when the body comes next.
             if closing is None or ahead.prose_after(index, when_none=False):
                 return Frame(closing, last, index, index)
-            continue
-        if line.startswith("#"):
+        elif first == "#":
             # A comment to YAML, a heading to Markdown: a heading when prose follows.
             if _HEADING.match(line) and ahead.prose_after(index, when_none=True):
                 return Frame(closing, last, index, None)
-            continue
-        if after_blank and last and not _YAML_LINE.match(line):
+        elif not line.strip():
+            after_blank = True
+        elif after_blank and last and not _YAML_LINE.match(line):
             # Prose after the fields and a blank line (blank lines before them say nothing).
             return Frame(closing, last, index, None)
-        last, after_blank = index, False
+        else:
+            last, after_blank = index, False
     return Frame(closing, last, None, None)
 
 
