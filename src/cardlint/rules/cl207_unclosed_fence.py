@@ -19,30 +19,22 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         run = _FENCE_LINE.match(card.line_text(line))
         opening = run.group(2) if run else "```"
         reopened = body.code_blocks[-1][0]  # the block that runs to the end
-        if line != reopened:
+        if line == reopened:
+            message = "code fence is never closed; it runs to the end of the card"
+            hint = _near_miss(card, line, opening)
+            hint = hint or f"close the fence with a line {quote(opening)} where the code ends"
+        else:
             # Left open in mid-card: each later fence then pairs with the wrong one.
             closer = _block_end(body, line) - 1
             flipped = f"and from line {reopened} on the card reads as code"
             if all(not card.line_text(n).strip() for n in range(line + 1, closer)):
-                yield Finding(
-                    Position(line, 1),
-                    f"this fence and the one on line {closer} make an empty code block, {flipped}",
-                    "remove this fence line, or close the block it opens",
-                )
-                continue
-            yield Finding(
-                Position(line, 1),
-                f"code fence is never closed: the fence on line {closer} closes it instead, "
-                + flipped,
-                f"add a line {quote(opening)} where this code ends",
-            )
-        else:
-            yield Finding(
-                Position(line, 1),
-                "code fence is never closed; it runs to the end of the card",
-                _near_miss(card, line, opening)
-                or f"close the fence with a line {quote(opening)} where the code ends",
-            )
+                message = f"this fence and the one on line {closer} make an empty code block, "
+                hint = "remove this fence line, or close the block it opens"
+            else:
+                message = f"code fence is never closed: the fence on line {closer} closes it, "
+                hint = f"add a line {quote(opening)} where this code ends"
+            message += flipped
+        yield Finding(Position(line, 1), message, hint)
 
 
 def _block_end(body: Body, line: int) -> int:
