@@ -14,7 +14,7 @@ from typing import NamedTuple
 from cardlint import suppressions
 from cardlint.analysis import Analysis, CardResult, Noted, analyse, checked
 from cardlint.cache import Cache
-from cardlint.card import Card
+from cardlint.card import Card, load_card
 from cardlint.collect import analyse_paths
 from cardlint.collection import acyclic, few_collections
 from cardlint.corpus import CorpusIndex
@@ -199,6 +199,11 @@ class _Reporting:
                 continue
             stub = stub or Card(result.path)
             found = checked(rule, stub, self.context)
+            if found and stub.source is None:
+                # A finding may carry a fix, which needs the card's text: the report marks
+                # what --fix would repair. Few cards have a cross-card finding.
+                stub = load_card(result.path, job.max_file_size)
+                found = checked(rule, stub, self.context)
             if found:
                 if rule.code in self.outranks:
                     noted = _outranked(noted, rule.outranks, {f.position for _, f in found})
