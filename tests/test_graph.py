@@ -260,3 +260,39 @@ def test_end_to_end_through_the_real_command(corpus: Path) -> None:
     missing = run_cli("graph", "--around", "no-such-card", cwd=corpus)
     assert missing.code == 2
     assert "no card has the id 'no-such-card'" in missing.err
+
+
+def test_paths_narrow_the_graph_as_check_names_cards(tmp_path: Path) -> None:
+    corpus = write_small_corpus(tmp_path)
+    whole = run_cli("graph", "--format", "json", cwd=corpus)
+    assert whole.code == 0, whole.err
+    assert run_cli("graph", "--format", "json", "cards/", cwd=corpus).out == whole.out
+    named = run_cli("graph", "--format", "json", "cards/d.md", "cards/c.md", cwd=corpus)
+    assert named.code == 0, named.err
+    nodes = named.json()["nodes"]
+    assert [n["id"] for n in nodes] == ["c", "d", "ghost", "phantom"]
+    # d -> a leaves the named cards but is no dangling reference: a is in the corpus.
+    assert _edges(named.json()) == {
+        ("d", "ghost", "related", True),
+        ("d", "phantom", "related", True),
+    }
+    checked = run_cli("check", "--format", "json", "cards/d.md", "cards/c.md", cwd=corpus)
+    expected = {(v["path"], v["code"]) for v in checked.json()["violations"]}
+    assert {(n["path"], v["code"]) for n in nodes for v in n["violations"]} == expected
+
+
+def test_paths_combine_with_the_other_filters(tmp_path: Path) -> None:
+    corpus = write_small_corpus(tmp_path)
+    result = run_cli(
+        "graph", "--format", "json", "--category", "core", "cards/a.md", "cards/c.md", cwd=corpus
+    )
+    assert result.code == 0, result.err
+    assert [n["id"] for n in result.json()["nodes"]] == ["a", "ghost"]
+    around = run_cli("graph", "--format", "json", "--around", "c", "cards/a.md", cwd=corpus)
+    assert [n["id"] for n in around.json()["nodes"]] == ["a"]
+
+
+def test_a_path_that_does_not_exist_exits_2_naming_the_nearest(tmp_path: Path) -> None:
+    result = run_cli("graph", "card/", cwd=write_small_corpus(tmp_path))
+    assert result.code == 2
+    assert "no file or folder 'card' (did you mean 'cards'?)" in result.err

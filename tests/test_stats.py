@@ -132,3 +132,44 @@ def test_the_figures_are_what_the_rules_report(tmp_path: Path) -> None:
         codes.count("CL306"),
         codes.count("CL307"),
     )
+
+
+def test_paths_limit_the_figures_to_the_cards_named(tmp_path: Path) -> None:
+    corpus = write_small_corpus(tmp_path)
+    whole = run_cli("stats", cwd=corpus)
+    assert whole.code == 0, whole.err
+    assert run_cli("stats", "cards/", cwd=corpus).out == whole.out
+    named = run_cli("stats", "--format", "json", "cards/a.md", "cards/d.md", cwd=corpus)
+    assert named.code == 0, named.err
+    assert named.json() == {
+        "version": 1,
+        "cards": 2,
+        "categories": {"core": 1, "extra": 1},
+        "difficulties": {"easy": 2},
+        "references": {"total": 6, "min": 3, "median": 3.0, "max": 3},
+        # Judged against the whole corpus: a -> b is answered by b, a -> c and d -> a are not.
+        "dangling_references": 3,
+        "one_way_references": 2,
+        "orphans": 1,
+        "violations": [
+            {"code": "CL301", "rule": "dangling-reference", "severity": "error", "count": 3}
+        ],
+    }
+    checked = run_cli(
+        "check",
+        "--select",
+        "CL301,CL306,CL307",
+        "--format",
+        "json",
+        "cards/a.md",
+        "cards/d.md",
+        cwd=corpus,
+    )
+    codes = [v["code"] for v in checked.json()["violations"]]
+    assert [codes.count(c) for c in ("CL301", "CL306", "CL307")] == [3, 2, 1]
+
+
+def test_a_path_that_does_not_exist_exits_2(tmp_path: Path) -> None:
+    result = run_cli("stats", "nope.md", cwd=write_small_corpus(tmp_path))
+    assert result.code == 2
+    assert "no file or folder 'nope.md'" in result.err

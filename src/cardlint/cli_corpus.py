@@ -1,7 +1,7 @@
 """Commands about the corpus as a whole: `cardlint graph` and `cardlint stats`.
 
 Registered on the main group by `cli.py`; like `check`, they only parse options and call the
-library. Both find the corpus and schema exactly as `cardlint check` does.
+library. Both find the corpus, schema and named paths exactly as `cardlint check` does.
 """
 
 from __future__ import annotations
@@ -25,15 +25,23 @@ if TYPE_CHECKING:
     from cardlint.snapshot import Snapshot
 
 
-def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
+def _snapshot(paths: tuple[Path, ...], config_path: Path | None, schema: Path | None) -> Snapshot:
     from cardlint import app
     from cardlint.snapshot import take_snapshot
 
+    # A named path that does not exist is an error, as for `check`; an existing folder with
+    # no card in it is a corpus of no cards, which both commands show as such.
+    request = app.CheckRequest(paths=paths, config=config_path, schema=schema)
     with project_errors():
-        return take_snapshot(app.CheckRequest(config=config_path, schema=schema))
+        return take_snapshot(request)
+
+
+paths_argument = click.argument("paths", nargs=-1, type=PathArg())
+"""Files, and directories walked for *.md, as for `check` (default: the configured roots)."""
 
 
 @click.command("graph")
+@paths_argument
 @click.option(
     "--format",
     "output_format",
@@ -53,6 +61,7 @@ def _snapshot(config_path: Path | None, schema: Path | None) -> Snapshot:
 @config_option
 @schema_option
 def graph(
+    paths: tuple[Path, ...],
     output_format: str,
     category: str | None,
     around: str | None,
@@ -61,15 +70,21 @@ def graph(
     config_path: Path | None,
     schema: Path | None,
 ) -> None:
-    """Draw the concept graph: cards, their references, dangling references and orphans."""
+    """Draw the concept graph: cards, their references, dangling references and orphans.
+
+    PATHS (default: the configured roots) narrow the graph to the cards they name; their
+    references still resolve against the whole corpus.
+    """
     from cardlint.graph import GraphError, build_graph
     from cardlint.graph_render import render
 
     if depth is not None and around is None:
         raise click.UsageError("--depth needs --around ID")
-    whole = build_graph(_snapshot(config_path, schema))
+    snapshot = _snapshot(paths, config_path, schema)
+    whole = build_graph(snapshot)
+    chosen = snapshot.shown_selected() if paths else None
     try:
-        shown = whole.part(around=around, depth=depth, category=category)
+        shown = whole.part(around=around, depth=depth, category=category, paths=chosen)
     except GraphError as error:
         raise ProjectError(str(error)) from None
     text = render(output_format, shown)
@@ -83,6 +98,7 @@ def graph(
 
 
 @click.command("stats")
+@paths_argument
 @click.option(
     "--format",
     "output_format",
@@ -93,9 +109,15 @@ def graph(
 )
 @config_option
 @schema_option
-def stats(output_format: str, config_path: Path | None, schema: Path | None) -> None:
-    """Summarise the corpus: categories, difficulties, references, orphans, violations."""
+def stats(
+    paths: tuple[Path, ...], output_format: str, config_path: Path | None, schema: Path | None
+) -> None:
+    """Summarise the corpus: categories, difficulties, references, orphans, violations.
+
+    PATHS (default: the configured roots) limit the figures to the cards they name; their
+    references still resolve against the whole corpus.
+    """
     from cardlint.stats import compute, to_json, to_text
 
-    figures = compute(_snapshot(config_path, schema))
+    figures = compute(_snapshot(paths, config_path, schema))
     sys.stdout.write(to_json(figures) if output_format == "json" else to_text(figures))

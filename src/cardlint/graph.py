@@ -7,7 +7,7 @@ plain frozen data; `graph_render` turns it into Mermaid, DOT, JSON or an HTML pa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from cardlint.corpus import Entry
@@ -63,17 +63,22 @@ class Graph:
         return next((n for n in self.nodes if n.id == node_id), None)
 
     def part(
-        self, around: str | None = None, depth: int | None = None, category: str | None = None
+        self,
+        around: str | None = None,
+        depth: int | None = None,
+        category: str | None = None,
+        paths: Collection[str] | None = None,
     ) -> Graph:
         """The part of the graph `cardlint graph` is asked for: the nodes within `depth` hops
-        (1 by default) of the card `around`, of those the cards in `category`, or all."""
+        (1 by default) of the card `around`, of those the cards in `category`, of those the
+        cards at `paths` (as shown), or all."""
         shown = self if around is None else self.around(around, 1 if depth is None else depth)
-        if category is None:
-            return shown
-        if category not in self.categories:
-            known = ", ".join(quote(c) for c in self.categories) or "none"
-            raise GraphError(f"no card has the category {quote(category)} (known: {known})")
-        return shown.in_category(category)
+        if category is not None:
+            if category not in self.categories:
+                known = ", ".join(quote(c) for c in self.categories) or "none"
+                raise GraphError(f"no card has the category {quote(category)} (known: {known})")
+            shown = shown.in_category(category)
+        return shown if paths is None else shown.at_paths(paths)
 
     def around(self, node_id: str, depth: int) -> Graph:
         """The nodes within `depth` hops of `node_id`, following edges both ways."""
@@ -96,7 +101,15 @@ class Graph:
         Orphan marks still describe the whole corpus: a card referenced only from another
         category is not an orphan.
         """
-        cards = {n.id for n in self.nodes if n.category == category and not n.missing}
+        return self._with_missing(
+            {n.id for n in self.nodes if n.category == category and not n.missing}
+        )
+
+    def at_paths(self, paths: Collection[str]) -> Graph:
+        """The cards at `paths` (as shown): kept as `in_category` keeps a category's cards."""
+        return self._with_missing({n.id for n in self.nodes if n.path in paths})
+
+    def _with_missing(self, cards: set[str]) -> Graph:
         missing = {n.id for n in self.nodes if n.missing}
         return self._keep(cards | ({e.target for e in self.edges if e.source in cards} & missing))
 

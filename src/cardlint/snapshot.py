@@ -1,8 +1,8 @@
 """The whole corpus at once: its cards, its index and a check report, for whole-corpus views.
 
 `graph` and `stats` need what `engine.run` computes internally (the loaded cards and the
-index) as well as its report. The corpus is found exactly as `cardlint check` finds it, via
-`app.build_job`.
+index) as well as its report. The corpus, and the cards that paths name, are found exactly as
+`cardlint check` finds them, via `app.build_job`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from cardlint.schema import CardSchema
 class Snapshot:
     cards: tuple[Card, ...]
     """Every card of the corpus, sorted by path."""
+    selected: tuple[Card, ...]
+    """The cards the request's paths name (every card without paths), sorted by path: the
+    ones the report covers. The others are there so that references to them resolve."""
     index: CorpusIndex
     schema: CardSchema
     report: Report
@@ -36,6 +39,9 @@ class Snapshot:
         """The path as the report shows it, so violations can be matched to cards."""
         return display_path(path, self.cwd)
 
+    def shown_selected(self) -> frozenset[str]:
+        return frozenset(self.shown(card.path) for card in self.selected)
+
 
 def take_snapshot(request: CheckRequest) -> Snapshot:
     """Raises `app.UsageError` for configuration and schema problems, as `check` does."""
@@ -44,4 +50,6 @@ def take_snapshot(request: CheckRequest) -> Snapshot:
     report = run(job)
     corpus = load_corpus(job)
     cards = tuple(sorted(corpus.cards.values(), key=lambda c: str(c.path)))
-    return Snapshot(cards, corpus.context.index, job.schema, report, job.cwd)
+    targets = set(job.targets)
+    selected = tuple(c for c in cards if str(c.path) in targets)
+    return Snapshot(cards, selected, corpus.context.index, job.schema, report, job.cwd)

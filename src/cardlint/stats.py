@@ -40,12 +40,14 @@ class Stats:
 
 
 def compute(snapshot: Snapshot) -> Stats:
-    entries = [snapshot.entry(card) for card in snapshot.cards]
+    """The figures of the selected cards; references are judged against the whole corpus."""
+    cards = snapshot.selected
+    entries = [snapshot.entry(card) for card in cards]
     index = snapshot.index
     return Stats(
-        cards=len(snapshot.cards),
-        categories=_count(c.data.get(CATEGORY_FIELD) for c in snapshot.cards),
-        difficulties=_count(c.data.get(DIFFICULTY_FIELD) for c in snapshot.cards),
+        cards=len(cards),
+        categories=_count(c.data.get(CATEGORY_FIELD) for c in cards),
+        difficulties=_count(c.data.get(DIFFICULTY_FIELD) for c in cards),
         references=tuple(len(e.references) for e in entries),
         dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
         one_way=sum(len(index.one_way(e)) for e in entries),
