@@ -3,8 +3,10 @@
 A case is a folder under tests/diagnosis/cases whose files are laid over a copy of
 tests/diagnosis/base. Its card marks the one violation it must produce inline (the rule
 fixtures' `expect:` syntax); the real command must report exactly that, and nothing on any
-other card. An optional `case.toml` gives the command line, files to delete, an expected exit
-status with its one-line error, and whether `--fix --unsafe-fixes` must leave a clean corpus.
+other card. An optional `case.toml` gives the command line, files or folders to delete, the
+expected violation of a file that cannot hold a mark (`expect = ["cards/empty.md:1:1:CL002"]`),
+an expected exit status with its one-line error, files a command must create, and whether
+`--fix --unsafe-fixes` must leave a clean corpus.
 """
 
 from __future__ import annotations
@@ -37,8 +39,11 @@ def _settings(case: Path) -> dict[str, Any]:
 def _laid_out(case: Path, settings: dict[str, Any], into: Path) -> Path:
     project = into / "project"
     shutil.copytree(BASE, project)
-    for gone in settings.get("delete", []):
-        (project / gone).unlink()
+    for gone in map(project.joinpath, settings.get("delete", [])):
+        if gone.is_dir():
+            shutil.rmtree(gone)
+        else:
+            gone.unlink()
     for file in case.rglob("*"):
         if file.is_file() and file.name != "case.toml":
             target = project / file.relative_to(case)
@@ -47,8 +52,12 @@ def _laid_out(case: Path, settings: dict[str, Any], into: Path) -> Path:
     return project
 
 
-def _expected(case: Path) -> set[tuple[str, int, int, str]]:
-    return {
+def _expected(case: Path, settings: dict[str, Any]) -> set[tuple[str, int, int, str]]:
+    listed = {
+        (path, int(line), int(column), code)
+        for path, line, column, code in (item.split(":") for item in settings.get("expect", []))
+    }
+    return listed | {
         (card.relative_to(case).as_posix(), line, column, code)
         for card in case.rglob("*.md")
         for line, column, code in expected_violations(card)
@@ -69,12 +78,16 @@ def test_one_mistake_gives_one_message(case: Path, tmp_path: Path) -> None:
     settings = _settings(case)
     project = _laid_out(case, settings, tmp_path)
     result = _check(project, *settings.get("args", CHECK))
-    expected = _expected(case)
+    expected = _expected(case, settings)
     if "stderr" in settings:
         assert not expected, "a case that stops with an error line marks no violation"
         assert (result.code, result.out) == (settings.get("exit", 2), "")
         assert len(result.err.splitlines()) == 1, result.err
         assert settings["stderr"] in result.err
+        return
+    if "creates" in settings:
+        assert result.code == settings.get("exit", 0), result.err
+        assert all((project / made).is_file() for made in settings["creates"])
         return
     assert len(expected) == 1, "a case marks the one violation its mistake must give"
     assert _found(result) == expected, result.out
