@@ -11,6 +11,7 @@ an expected exit status with its one-line error, files a command must create, an
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -92,6 +93,13 @@ def test_one_mistake_gives_one_message(case: Path, tmp_path: Path) -> None:
     assert len(expected) == 1, "a case marks the one violation its mistake must give"
     assert _found(result) == expected, result.out
     assert result.code == settings.get("exit", 1), result.err
+    for violation in result.json()["violations"]:
+        words = f"{violation['message']} {violation['hint']}"
+        assert not _MACHINERY.search(words), words
+
+
+# What a reader must never see: a template's placeholder, or a regular expression's syntax.
+_MACHINERY = re.compile(r"\{[a-z_]+\}|\(\?[:=!]|\^\[|\]\*|\$'")
 
 
 FIXED = [case for case in CASES if _settings(case).get("fix")]
