@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -82,6 +82,28 @@ def protect_file_names(args: list[str]) -> list[str]:
     return [f"./{a}" if a.startswith("-") and os.path.isfile(a) else a for a in args]  # noqa: PTH113
 
 
+def _change(pre_commit: bool, since: str | None) -> dict[str, Any]:
+    """The change a run is about: `--changed-since`, or under `pre-commit run --from-ref A
+    --to-ref B` (which says so only in its environment) the range A...B."""
+    from cardlint.app import Named
+
+    start, end = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
+    if since is not None:
+        return {"changed_since": Named(since, "--changed-since")}
+    if pre_commit and start and end:
+        return {
+            "changed_since": Named(start, "PRE_COMMIT_FROM_REF"),
+            "changed_until": Named(end, "PRE_COMMIT_TO_REF"),
+        }
+    return {}
+
+
+def _rule_notice(ref: str | None, files: list[str]) -> str:
+    from cardlint.text import printable
+
+    return f"the rules differ from {printable(ref or '')}'s in {', '.join(map(printable, files))}"
+
+
 class _Commands(click.Group):
     """The main group. The commands defined in other modules are imported when they run (or
     `--help` lists them), so `cardlint --version` and `cardlint check` do not load them."""
@@ -149,6 +171,23 @@ def main() -> None:
     help="Hook mode: skip named files that are not cards; add cards that list a card the "
     "staged change deletes or renames.",
 )
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Only the cards changed since REF forked (committed, staged, unstaged, untracked), "
+    "the cards that list a card removed since, and every card if the rules changed.",
+)
+@click.option(
+    "--rules-from",
+    metavar="REF",
+    help="Read the configuration and the schema as git revision REF holds them "
+    "(a pull request's base), and say when the working tree's differ.",
+)
+@click.option(
+    "--fail-on-rule-change",
+    is_flag=True,
+    help="With --rules-from: when the rules differ from REF's, exit 2 after the report.",
+)
 @click.option("--fix", is_flag=True, help="Apply the rules' safe fixes, then report what remains.")
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing."
@@ -184,6 +223,9 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     pre_commit: bool,
+    changed_since: str | None,
+    rules_from: str | None,
+    fail_on_rule_change: bool,
     fix: bool,
     show_diff: bool,
     unsafe_fixes: bool,
@@ -212,11 +254,20 @@ def check(
         cache=not no_cache,
         cache_dir=cache_dir,
         require_cards=not allow_empty,
+        **_change(pre_commit, changed_since),
+        rules_from=rules_from,
     )
+    if fail_on_rule_change and rules_from is None:
+        raise click.UsageError("--fail-on-rule-change needs --rules-from")
     if unsafe_fixes and not (fix or show_diff):
         raise click.UsageError("--unsafe-fixes needs --fix or --diff")
     if statistics and output_format not in (None, "text"):
         raise click.UsageError(f"--statistics prints text; it cannot be --format {output_format}")
+    with project_errors():
+        rules_differ = app.rule_change(request)
+    if rules_differ and not fail_on_rule_change:
+        notice = _rule_notice(rules_from, rules_differ)
+        click.echo(f"Note: {notice}; the cards are checked against {rules_from}'s.", err=True)
     with project_errors():
         if fix or show_diff:
             from cardlint.cli_edit import apply_fixes
@@ -239,6 +290,10 @@ def check(
 
         with project_errors():
             write_atomically(output, written.getvalue().encode("utf-8"))
+    if rules_differ and fail_on_rule_change:
+        # Exit 2, not 1: the verdict on the cards stands, but the rules need a maintainer.
+        notice = _rule_notice(rules_from, rules_differ)
+        raise ProjectError(f"{notice} (--fail-on-rule-change)")
     sys.exit(result.exit_status(exit_zero))
 
 

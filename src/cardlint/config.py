@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Literal, NamedTuple
 
 from cardlint.checked import Checked
 from cardlint.paths import display_path
+from cardlint.readers import Reader, on_disk
 from cardlint.text import did_you_mean, printable, quote
 from cardlint.validated import Invalid, validated
 
@@ -84,34 +85,40 @@ class LoadedConfig(NamedTuple):
     root: Path
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: Path, read: Reader = on_disk) -> Path | None:
     """The nearest cardlint.toml, or pyproject.toml with a [tool.cardlint] table, upward."""
     for folder in (start, *start.parents):
         own = folder / "cardlint.toml"
-        if own.is_file():
+        if _read_bytes(own, display_path(own, start), read) is not None:
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            shown = display_path(pyproject, start)
-            tool = _parse_toml(shown, _read_bytes(pyproject, shown)).get("tool")
+        shown = display_path(pyproject, start)
+        data = _read_bytes(pyproject, shown, read)
+        if data is not None:
+            tool = _parse_toml(shown, data).get("tool")
             if isinstance(tool, dict) and "cardlint" in tool:
                 return pyproject
     return None
 
 
-def locate_config(explicit: Path | None, cwd: Path) -> Path | None:
-    return cwd / explicit if explicit is not None else find_config(cwd)
+def locate_config(explicit: Path | None, cwd: Path, read: Reader = on_disk) -> Path | None:
+    return cwd / explicit if explicit is not None else find_config(cwd, read)
 
 
-def load_config(explicit: Path | None, cwd: Path, checked: Checked | None = None) -> LoadedConfig:
-    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations.
+def load_config(
+    explicit: Path | None, cwd: Path, checked: Checked | None = None, read: Reader = on_disk
+) -> LoadedConfig:
+    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations;
+    `read` reads the files (the working tree's, or a git revision's).
 
     Messages name the file as seen from `cwd`, as the author would type it."""
-    path = locate_config(explicit, cwd)
+    path = locate_config(explicit, cwd, read)
     if path is None:
         return LoadedConfig(settings=Settings(), path=None, root=cwd)
     shown = display_path(path, cwd)
-    data = _read_bytes(path, shown)
+    data = _read_bytes(path, shown, read)
+    if data is None:
+        raise ConfigError(f"{shown}: cannot read: no such file")
     # The same bytes say something else in a pyproject.toml (only [tool.cardlint] counts).
     kind = "pyproject settings" if path.name == "pyproject.toml" else "settings"
     record = checked.get(kind, data) if checked is not None else None
@@ -124,6 +131,14 @@ def load_config(explicit: Path | None, cwd: Path, checked: Checked | None = None
     if checked is not None:
         checked.put(kind, data, settings.to_record())
     return LoadedConfig(settings=settings, path=path, root=path.resolve().parent)
+
+
+def settings_table(path: Path, data: bytes) -> dict[str, Any] | None:
+    """The settings table in a configuration file's bytes, or None when none can be read."""
+    try:
+        return _table(path, path.name, _parse_toml(path.name, data))
+    except ConfigError:
+        return None
 
 
 def read_date(text: str) -> date:
@@ -200,9 +215,9 @@ def _unknown_key(table: dict[str, Any]) -> str | None:
     return None
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def _read_bytes(path: Path, shown: str, read: Reader) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read(path)
     except OSError as error:
         raise ConfigError(f"{shown}: cannot read: {error.strerror or error}") from error
 

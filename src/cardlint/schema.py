@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from cardlint.checked import Checked
+from cardlint.readers import Reader, on_disk
 from cardlint.schema_files import (
     SchemaLoadError,
     Sources,
@@ -114,12 +115,16 @@ class CardSchema:
     path: Path
     digest: str
     """Of the schema's bytes and its `$ref`s' files: what cache keys hold of it."""
+    read: Reader = on_disk
+    """Where its `$ref`s' files are read: the working tree, or a git revision."""
 
     @functools.cached_property
     def validator(self) -> Any:
         """Built on first use: a run whose cards all come from the cache never needs it."""
         validator_class = _validator_class(self.path, self.document)
-        return validator_class(self.document, registry=local_registry(self.path, self.document))
+        return validator_class(
+            self.document, registry=local_registry(self.path, self.document, self.read)
+        )
 
     @functools.cached_property
     def accepts(self) -> Callable[[Any], bool] | None:
@@ -141,22 +146,23 @@ def default_schema_path() -> Path:
     return Path(__file__).with_name("schemas") / "concept-card.schema.json"
 
 
-def load_schema(path: Path, checked: Checked | None = None) -> CardSchema:
-    """Read a schema; unless `checked` shows this very document was checked before, check it.
+def load_schema(path: Path, checked: Checked | None = None, read: Reader = on_disk) -> CardSchema:
+    """Read a schema through `read`; unless `checked` shows this very document was checked
+    before, check it.
 
     The bundled default schema is part of cardlint, like its code: tests check it once, and
     a run does not import jsonschema and pydantic to check it again.
     """
     if path == default_schema_path():
         return _bundled()
-    sources = schema_sources(path)
+    sources = schema_sources(path, read)
     record = checked.get("schema", sources.key()) if checked is not None else None
     if record is not None:
         with contextlib.suppress(TypeError, ValueError, KeyError):
             document = parse_json(path, sources.data)
             extension = Extension.from_record(record)
-            return CardSchema(str(path), document, extension, path, sources.digest())
-    schema = _checked_schema(path, sources)
+            return CardSchema(str(path), document, extension, path, sources.digest(), read)
+    schema = _checked_schema(path, sources, read)
     if checked is not None:
         checked.put("schema", sources.key(), schema.extension.to_record())
     return schema
@@ -172,18 +178,18 @@ def _bundled() -> CardSchema:
 
 
 @functools.lru_cache(maxsize=8)
-def _checked_schema(path: Path, sources: Sources) -> CardSchema:
+def _checked_schema(path: Path, sources: Sources, read: Reader) -> CardSchema:
     # Kept per process too: the editing commands and the language server read it again.
     document = parse_json(path, sources.data)
-    _check_document(path, document)
+    _check_document(path, document, read)
     folder = path.resolve().parent
     referenced = {name: parse_json(folder / name, data) for name, data in sources.referenced}
     for name, contents in referenced.items():
         # A referenced file is part of the schema: checked as strictly, and named when wrong.
-        _check_document(folder / name, contents, referrer=document)
+        _check_document(folder / name, contents, read, referrer=document)
     check_ref_loops(path, document, referenced)
     extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
-    return CardSchema(str(path), document, extension, path, sources.digest())
+    return CardSchema(str(path), document, extension, path, sources.digest(), read)
 
 
 def _validated_extension(path: Path, keyword: object) -> Extension:
@@ -195,7 +201,7 @@ def _validated_extension(path: Path, keyword: object) -> Extension:
 
 
 def _check_document(
-    path: Path, document: dict[str, Any], referrer: dict[str, Any] | None = None
+    path: Path, document: dict[str, Any], read: Reader, referrer: dict[str, Any] | None = None
 ) -> None:
     """Check a schema document, and resolve its `$ref`s; a referenced file without
     `$schema` is read in the dialect of the schema that refers to it (`referrer`)."""
@@ -208,7 +214,7 @@ def _check_document(
         where = "/".join(str(p) for p in getattr(error, "path", ())) or "top level"
         detail = getattr(error, "message", str(error))
         raise SchemaLoadError(f"{path}: invalid JSON Schema at {where}: {detail}") from error
-    check_refs(path, document, local_registry(path, document))
+    check_refs(path, document, local_registry(path, document, read))
 
 
 def _validator_class(path: Path, document: dict[str, Any]) -> Any:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
+from cardlint.readers import Reader, on_disk
+
 
 class SchemaLoadError(Exception):
     """A schema that cannot be used; the message names the file and the problem."""
@@ -37,8 +39,10 @@ class Sources(NamedTuple):
         return hashlib.sha256(self.key()).hexdigest()
 
 
-def schema_sources(path: Path) -> Sources:
-    data = read_bytes(path)
+def schema_sources(path: Path, read: Reader = on_disk) -> Sources:
+    """The schema's bytes and those of the files its `$ref`s reach, as `read` gives them
+    (the working tree's, or a git revision's)."""
+    data = read_bytes(path, read)
     try:
         document = parse_json(path, data)
     except SchemaLoadError:
@@ -49,30 +53,30 @@ def schema_sources(path: Path) -> Sources:
     while pending:
         for ref in keyword_values(pending.pop(), "$ref"):
             name = local_name(ref.partition("#")[0], base)
-            if name is None or name in found or not _is_file(folder / name):
+            if name is None or name in found:
                 continue  # the schema's own definitions, or a $ref that checking rejects
-            found[name] = read_bytes(folder / name)
+            beside = _read_beside(folder / name, read)
+            if beside is None:
+                continue
+            found[name] = beside
             with contextlib.suppress(SchemaLoadError):
-                pending.append(parse_json(folder / name, found[name]))
+                pending.append(parse_json(folder / name, beside))
     return Sources(data, tuple(sorted(found.items())))
 
 
-def _is_file(path: Path) -> bool:
+def _read_beside(path: Path, read: Reader) -> bytes | None:
+    """A referenced file's bytes, or None when there is none (checking the refs says so)."""
     try:
-        return path.is_file()
-    except OSError:  # a name too long, say: checking the refs says it cannot be resolved
-        return False
-
-
-def read_json(path: Path) -> dict[str, Any]:
-    return parse_json(path, read_bytes(path))
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
+        return read(path)
     except OSError as error:
         raise SchemaLoadError(f"{path}: cannot read schema: {error.strerror or error}") from error
+
+
+def read_bytes(path: Path, read: Reader = on_disk) -> bytes:
+    data = _read_beside(path, read)
+    if data is None:
+        raise SchemaLoadError(f"{path}: cannot read schema: no such file")
+    return data
 
 
 def parse_json(path: Path, data: bytes) -> dict[str, Any]:
@@ -91,7 +95,7 @@ def dialect_of(document: dict[str, Any]) -> str:
     return str(document.get("$schema", "https://json-schema.org/draft/2020-12/schema"))
 
 
-def local_registry(path: Path, document: dict[str, Any]) -> Any:
+def local_registry(path: Path, document: dict[str, Any], read: Reader = on_disk) -> Any:
     from referencing import Registry, Resource
     from referencing.exceptions import NoSuchResource
     from referencing.jsonschema import specification_with
@@ -102,10 +106,12 @@ def local_registry(path: Path, document: dict[str, Any]) -> Any:
 
     def retrieve(uri: str) -> Resource[Any]:
         name = local_name(uri, base)
-        if name is None or not (folder / name).is_file():
+        data = None if name is None else _read_beside(folder / name, read)
+        if name is None or data is None:
             raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
         # A referenced file without `$schema` speaks the referring schema's dialect.
-        return Resource.from_contents(read_json(folder / name), default_specification=dialect)
+        contents = parse_json(folder / name, data)
+        return Resource.from_contents(contents, default_specification=dialect)
 
     return Registry(retrieve=retrieve)  # type: ignore[call-arg]
 
