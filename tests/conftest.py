@@ -81,6 +81,18 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
     return Result(done.returncode, done.stdout, done.stderr)
 
 
+VALID = RULES / "CL101" / "valid.md"
+"""A card that passes every rule on by default."""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project of one valid card in `cards/`, with no configuration."""
+    (tmp_path / "cards").mkdir()
+    shutil.copy(VALID, tmp_path / "cards" / "valid.md")
+    return tmp_path
+
+
 @pytest.fixture
 def reference_card() -> Path:
     if not REFERENCE_CARD.is_file():

@@ -11,16 +11,7 @@ from pathlib import Path
 import pytest
 
 from cardlint.rules import all_rules
-from tests.conftest import CARDS, REPO, RULES, run_cli
-
-VALID = RULES / "CL101" / "valid.md"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "cards").mkdir()
-    shutil.copy(VALID, tmp_path / "cards" / "valid.md")
-    return tmp_path
+from tests.conftest import CARDS, REPO, VALID, run_cli
 
 
 def _bad_card(project: Path, name: str = "bad.md") -> Path:

@@ -3,22 +3,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RULES, Result, run_cli
-
-VALID = RULES / "CL101" / "valid.md"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "cards").mkdir()
-    shutil.copy(VALID, tmp_path / "cards" / "valid.md")
-    return tmp_path
+from tests.conftest import Result, run_cli
 
 
 def _refused(result: Result, message: str) -> None:
