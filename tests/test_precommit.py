@@ -12,28 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CARDS, REPO
+from tests.gitscratch import GIT_ENV, LISTERS_OF_GPT_4V, commit_all, edit
+from tests.gitscratch import git as _git
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.invalid",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.invalid",
-}
 _SKIP = shutil.ignore_patterns(
     ".git", ".venv", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis", ".cardlint_cache"
 )
-
-
-def _git(*args: str, cwd: Path) -> str:
-    done = subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
-    return done.stdout.strip()
+pytestmark = pytest.mark.slow  # each module run installs the hook with the real pre-commit
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +55,8 @@ def cards_repo(tmp_path: Path, hook_repo: tuple[Path, str]) -> Iterator[Path]:
     yield repo
 
 
-def _run_hook(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pre_commit", "run", "--color", "never"]
+def _run_hook(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pre_commit", "run", "--color", "never", *args]
     return subprocess.run(
         command,
         cwd=repo,
@@ -124,3 +109,60 @@ def test_a_file_named_like_an_option_is_a_card(cards_repo: Path, pre_commit_home
     assert result.returncode == 1
     assert "cards/--format=json.md:2:13: CL304" in result.stdout
     assert "Usage:" not in result.stdout + result.stderr
+
+
+# How CI runs the hook on a pull request: `pre-commit run --from-ref BASE --to-ref HEAD`.
+# Nothing is staged then, and pre-commit names only the files of the range that still exist.
+
+
+def _range(repo: Path, home: Path, start: str) -> subprocess.CompletedProcess[str]:
+    end = _git("rev-parse", "HEAD", cwd=repo)
+    return _run_hook(repo, home, "--from-ref", start, "--to-ref", end)
+
+
+def test_a_clean_range_passes(cards_repo: Path, pre_commit_home: Path) -> None:
+    start = _git("rev-parse", "HEAD", cwd=cards_repo)
+    edit(cards_repo / "cards" / "clip.md", "\n## ", "\n补充一句说明。\n\n## ")
+    commit_all(cards_repo, "a clean change")
+    result = _range(cards_repo, pre_commit_home, start)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_range_that_deletes_a_listed_card_fails_at_the_cards_outside_it(
+    cards_repo: Path, pre_commit_home: Path
+) -> None:
+    start = _git("rev-parse", "HEAD", cwd=cards_repo)
+    _git("rm", "-q", "cards/gpt-4v.md", cwd=cards_repo)
+    commit_all(cards_repo, "delete gpt-4v")
+    result = _range(cards_repo, pre_commit_home, start)
+    assert result.returncode == 1, result.stdout + result.stderr
+    for referrer in LISTERS_OF_GPT_4V:
+        assert f"cards/{referrer}.md:9:" in result.stdout
+    assert "'gpt-4v' is not the id of any card" in result.stdout
+
+
+def test_a_range_that_renames_a_listed_card_fails(cards_repo: Path, pre_commit_home: Path) -> None:
+    start = _git("rev-parse", "HEAD", cwd=cards_repo)
+    _git("mv", "cards/gpt-4v.md", "cards/gpt-4-vision.md", cwd=cards_repo)
+    edit(cards_repo / "cards" / "gpt-4-vision.md", "concept_id: gpt-4v", "concept_id: gpt-4-vision")
+    commit_all(cards_repo, "rename gpt-4v")
+    assert "rename cards/{gpt-4v.md => gpt-4-vision.md}" in _git(
+        "show", "--summary", "-M", "--format=", cwd=cards_repo
+    )
+    result = _range(cards_repo, pre_commit_home, start)
+    assert result.returncode == 1, result.stdout + result.stderr
+    for referrer in LISTERS_OF_GPT_4V:
+        assert f"cards/{referrer}.md:9:" in result.stdout
+
+
+def test_a_range_that_only_changes_the_configuration_fails_the_card_it_breaks(
+    cards_repo: Path, pre_commit_home: Path
+) -> None:
+    (cards_repo / "cardlint.toml").write_text('known-ids = ["planned"]\n', encoding="utf-8")
+    edit(cards_repo / "cards" / "clip.md", "related_concepts: [", "related_concepts: [planned, ")
+    start = commit_all(cards_repo, "clip lists a planned card")
+    (cards_repo / "cardlint.toml").write_text("", encoding="utf-8")
+    commit_all(cards_repo, "forget the planned card")
+    result = _range(cards_repo, pre_commit_home, start)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "cards/clip.md:9:" in result.stdout and "'planned' is not the id" in result.stdout

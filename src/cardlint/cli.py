@@ -101,7 +101,8 @@ def _change(pre_commit: bool, since: str | None) -> dict[str, Any]:
 def _rule_notice(ref: str | None, files: list[str]) -> str:
     from cardlint.text import printable
 
-    return f"the rules differ from {printable(ref or '')}'s in {', '.join(map(printable, files))}"
+    shown, where = ", ".join(map(printable, files)), printable(ref or "")
+    return f"the rules differ from {where}'s in {shown}; the cards are checked against {where}'s"
 
 
 class _Commands(click.Group):
@@ -264,11 +265,6 @@ def check(
     if statistics and output_format not in (None, "text"):
         raise click.UsageError(f"--statistics prints text; it cannot be --format {output_format}")
     with project_errors():
-        rules_differ = app.rule_change(request)
-    if rules_differ and not fail_on_rule_change:
-        notice = _rule_notice(rules_from, rules_differ)
-        click.echo(f"Note: {notice}; the cards are checked against {rules_from}'s.", err=True)
-    with project_errors():
         if fix or show_diff:
             from cardlint.cli_edit import apply_fixes
 
@@ -278,6 +274,9 @@ def check(
             click.echo(f"Wrote {count} violation(s) to the baseline {write_baseline}.")
             return
         result = app.check(request)
+        rules_differ = app.rule_change(request)
+    if rules_differ and not fail_on_rule_change:
+        click.echo(f"Note: {_rule_notice(rules_from, rules_differ)}.", err=True)
     written = io.StringIO()
     out = sys.stdout if output is None else written
     color = output is None and sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
@@ -292,8 +291,7 @@ def check(
             write_atomically(output, written.getvalue().encode("utf-8"))
     if rules_differ and fail_on_rule_change:
         # Exit 2, not 1: the verdict on the cards stands, but the rules need a maintainer.
-        notice = _rule_notice(rules_from, rules_differ)
-        raise ProjectError(f"{notice} (--fail-on-rule-change)")
+        raise ProjectError(f"{_rule_notice(rules_from, rules_differ)} (--fail-on-rule-change)")
     sys.exit(result.exit_status(exit_zero))
 
 

@@ -1,0 +1,137 @@
+"""`check --rules-from REF`: a pull request checked against its base branch's rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, Result, run_cli
+from tests.gitscratch import CONFIG, cards_repo, commit_all, edit, git
+
+BUNDLED = REPO / "src" / "cardlint" / "schemas" / "concept-card.schema.json"
+SCHEMA = "schemas/concept-card.schema.json"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """Cards, a schema of the project's own (its `difficulty` in a file of its own) on `main`,
+    and a pull request's branch `topic` checked out."""
+    repo = cards_repo(tmp_path / "corpus", CONFIG + f'schema = "{SCHEMA}"\n')
+    schema = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    levels = schema["properties"]["difficulty"]
+    schema["properties"]["difficulty"] = {"$ref": "levels.json"}
+    _write_json(repo / SCHEMA, schema)
+    _write_json(repo / "schemas" / "levels.json", levels)
+    commit_all(repo, "our own schema")
+    git("checkout", "-q", "-b", "topic", cwd=repo)
+    return repo
+
+
+def _write_json(path: Path, document: object) -> None:
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _loosen_and_add_a_card(repo: Path) -> None:
+    """The pull request drops `difficulty` from the required fields and adds a card without."""
+    schema = json.loads((repo / SCHEMA).read_text(encoding="utf-8"))
+    schema["required"].remove("difficulty")
+    _write_json(repo / SCHEMA, schema)
+    card = (repo / "cards" / "clip.md").read_text(encoding="utf-8")
+    card = card.replace("concept_id: clip\n", "concept_id: clip-2\n")
+    lines = [line for line in card.split("\n") if not line.startswith("difficulty:")]
+    (repo / "cards" / "clip-2.md").write_text("\n".join(lines), encoding="utf-8")
+    commit_all(repo, "loosen the schema, add a card")
+
+
+def _codes(result: Result) -> set[tuple[str, str]]:
+    return {(v["path"], v["code"]) for v in result.json()["violations"]}
+
+
+def test_a_pull_request_that_loosens_the_schema_fails_under_the_base_branchs_rules(
+    repo: Path,
+) -> None:
+    _loosen_and_add_a_card(repo)
+    own = run_cli("check", "--format", "json", cwd=repo)
+    assert (own.code, _codes(own), own.err) == (0, set(), "")
+    based = run_cli("check", "--format", "json", "--rules-from", "main", cwd=repo)
+    assert based.code == 1
+    assert _codes(based) == {("cards/clip-2.md", "CL101")}
+    assert based.err == (
+        f"Note: the rules differ from main's in {SCHEMA}; the cards are checked against main's.\n"
+    )
+
+
+def test_fail_on_rule_change_reports_then_exits_2_naming_the_files(repo: Path) -> None:
+    _loosen_and_add_a_card(repo)
+    result = run_cli("check", "-q", "--rules-from", "main", "--fail-on-rule-change", cwd=repo)
+    assert result.code == 2
+    assert "cards/clip-2.md:1:1: CL101" in result.out
+    assert result.err == (
+        f"Error: the rules differ from main's in {SCHEMA}; the cards are checked against "
+        "main's (--fail-on-rule-change)\n"
+    )
+
+
+def test_the_files_the_schema_refers_to_are_read_at_the_revision_too(repo: Path) -> None:
+    _write_json(repo / "schemas" / "levels.json", {"type": "string"})
+    edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
+    commit_all(repo, "any difficulty will do")
+    assert run_cli("check", cwd=repo).code == 0
+    result = run_cli("check", "--format", "json", "--rules-from", "main", cwd=repo)
+    assert _codes(result) == {("cards/clip.md", "CL103")}
+    assert "in schemas/levels.json;" in result.err
+
+
+def test_the_configuration_is_read_at_the_revision(repo: Path) -> None:
+    edit(repo / "pyproject.toml", "[tool.cardlint]\n", '[tool.cardlint]\nignore = ["CL103"]\n')
+    edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
+    commit_all(repo, "ignore bad values")
+    assert run_cli("check", cwd=repo).code == 0
+    result = run_cli("check", "--format", "json", "--rules-from", "main", cwd=repo)
+    assert _codes(result) == {("cards/clip.md", "CL103")}
+    assert "in pyproject.toml;" in result.err
+
+
+def test_rules_that_did_not_change_say_nothing(repo: Path) -> None:
+    edit(repo / "pyproject.toml", "[tool.cardlint]", '[project]\nname = "cards"\n\n[tool.cardlint]')
+    edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
+    result = run_cli("check", "-q", "--rules-from", "main", "--fail-on-rule-change", cwd=repo)
+    assert (result.code, result.err) == (1, "")  # the card's own error, no word on the rules
+
+
+def test_the_revisions_files_are_never_checked_out(repo: Path) -> None:
+    _loosen_and_add_a_card(repo)
+    (repo / SCHEMA).write_text("{ not json", encoding="utf-8")  # the working tree's: unused
+    before = git("status", "--porcelain", cwd=repo)
+    result = run_cli("check", "-q", "--rules-from", "main", cwd=repo)
+    assert result.code == 1 and "CL101" in result.out
+    assert git("status", "--porcelain", cwd=repo) == before
+    assert (repo / SCHEMA).read_text(encoding="utf-8") == "{ not json"
+
+
+def test_a_schema_the_revision_lacks_is_not_read_from_the_working_tree(repo: Path) -> None:
+    edit(repo / "pyproject.toml", SCHEMA, "schemas/later.json")
+    commit_all(repo, "name a schema that is not committed")
+    (repo / "schemas" / "later.json").write_bytes((repo / SCHEMA).read_bytes())
+    assert run_cli("check", cwd=repo).code == 0
+    result = run_cli("check", "--rules-from", "HEAD", cwd=repo)
+    assert result.code == 2
+    assert result.err == (
+        "Error: --rules-from HEAD: pyproject.toml: schema: no file 'schemas/later.json'\n"
+    )
+
+
+def test_a_revision_git_does_not_know_is_one_line_and_exit_2(repo: Path) -> None:
+    result = run_cli("check", "--rules-from", "origin/main", cwd=repo)
+    assert result.code == 2
+    assert result.err.startswith("Error: --rules-from: 'origin/main' is not a commit")
+    assert result.err.count("\n") == 1
+
+
+def test_fail_on_rule_change_needs_rules_from(repo: Path) -> None:
+    result = run_cli("check", "--fail-on-rule-change", cwd=repo)
+    assert result.code == 2
+    assert "--fail-on-rule-change needs --rules-from" in result.err
