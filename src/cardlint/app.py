@@ -12,29 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from cardlint import __version__, cache_folder
+from cardlint import __version__, cache_folder, preflight
 from cardlint.checked import Checked
 from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.engine import Job, Report, run
 from cardlint.files import CardFinder
-from cardlint.paths import display_path
-from cardlint.preflight import (
-    card_roots,
-    configured_selectors,
-    require_existing,
-    require_known_rules,
-    require_roots,
-)
 from cardlint.readers import Reader, on_disk
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.schema import CardSchema, default_schema_path, load_schema
+from cardlint.schema import CardSchema, load_schema
 from cardlint.schema_files import SchemaLoadError
 from cardlint.selection import resolve_selector, select_rules, severities
-
-if TYPE_CHECKING:
-    from cardlint.changed import Scope
 
 
 class UsageError(Exception):
@@ -97,30 +86,35 @@ def write_baseline_for(request: CheckRequest, path: Path) -> int:
 
 
 def build_job(request: CheckRequest) -> Job:
-    read = _rules_reader(request)
+    from cardlint import revisions  # it starts git processes, for the requests that ask
+
+    read = revisions.rules_reader(request)
     try:
         located = locate_config(request.config, request.cwd)
         checked = Checked(_cache_folder(request, located))
-        loaded = load_config(request.config, request.cwd, checked, read)
+        # The working tree's configuration was just found; another revision's is searched for.
+        loaded = load_config(
+            located if read is on_disk else request.config, request.cwd, checked, read
+        )
         rules = rule_index()
         _require_named(request, loaded, rules)
-        schema_path = _schema_path(request, loaded, read)
+        schema_path = preflight.schema_path(request.schema, request.cwd, loaded, read)
     except ConfigError as error:
-        raise UsageError(_at(request, str(error))) from error
+        raise UsageError(revisions.at(request, str(error))) from error
     settings = loaded.settings
-    roots = [request.cwd / r for r in request.roots] or card_roots(loaded)
+    roots = [request.cwd / r for r in request.roots] or preflight.card_roots(loaded)
     finder = CardFinder(loaded.root, settings.include, settings.exclude)
     corpus = finder.find(roots)
     paths = [request.cwd / p for p in request.paths]
     targets = finder.find(paths) if paths else corpus
     if request.require_cards and not request.pre_commit and not targets:
         # pre-commit runs the hook for a commit that changes no card: that must pass.
-        raise UsageError(_no_cards(paths or roots, settings.include, request.cwd))
+        raise UsageError(preflight.no_cards(paths or roots, settings.include, request.cwd))
     if request.pre_commit:
         # pre-commit passes every changed file of the hook's types, and none that were deleted.
         in_corpus = set(corpus)
         targets = [t for t in targets if t in in_corpus] if paths else []
-    scope = _scope(request, loaded.root, read)
+    scope = revisions.change_scope(request, loaded.root, read)
     if scope is not None and (scope.every_card or not request.pre_commit):
         targets = scope.cards(corpus if request.pre_commit else targets)
     chosen = select_rules(
@@ -156,50 +150,6 @@ def build_job(request: CheckRequest) -> Job:
         cache_key=cache_key,
         workers=os.cpu_count() or 1,
     )
-
-
-def rule_change(request: CheckRequest) -> list[str]:
-    """With `rules_from`: the rule files that differ between that revision and the working
-    tree (or are rule files in only one of them), as shown to the user."""
-    if request.rules_from is None:
-        return []
-    from cardlint.rulefiles import differing, rule_files
-
-    options = (request.cwd, request.config, request.schema)
-    then = rule_files(_rules_reader(request), *options)
-    return [display_path(p, request.cwd) for p in differing(then, rule_files(on_disk, *options))]
-
-
-def _rules_reader(request: CheckRequest) -> Reader:
-    """Where the rules are read: the working tree, or the revision `rules_from` names."""
-    if request.rules_from is None:
-        return on_disk
-    from cardlint.gitrepo import GitError, at_revision
-
-    try:
-        return at_revision(request.cwd, request.rules_from, "--rules-from")
-    except GitError as error:
-        raise UsageError(str(error)) from error
-
-
-def _at(request: CheckRequest, message: str) -> str:
-    """A configuration or schema message, saying which revision the file was read from."""
-    ref = request.rules_from
-    return message if ref is None else f"--rules-from {ref}: {message}"
-
-
-def _scope(request: CheckRequest, root: Path, read: Reader) -> Scope | None:
-    """The change the run is about: a range of history, or (for the hook) the staged change."""
-    if request.changed_since is None and not request.pre_commit:
-        return None
-    from cardlint.changed import RulesInForce, change_scope
-    from cardlint.gitrepo import GitError
-
-    rules = RulesInForce(read, request.cwd, request.config, request.schema)
-    try:
-        return change_scope(root, request.changed_since, request.changed_until, rules)
-    except GitError as error:
-        raise UsageError(str(error)) from error
 
 
 def clean_cache(
@@ -251,45 +201,22 @@ def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_s
 def _require_named(request: CheckRequest, loaded: LoadedConfig, rules: Sequence[RuleInfo]) -> None:
     """The folders, files and rules the request and the configuration name must exist."""
     if not request.roots and not request.missing_roots_ok:
-        require_roots(loaded, request.cwd)
+        preflight.require_roots(loaded, request.cwd)
     for given in request.paths:
-        require_existing(request.cwd / given, str(given), "file or folder")
+        preflight.require_existing(request.cwd / given, str(given), "file or folder")
     options = {
         "--select": request.select,
         "--extend-select": request.extend_select,
         "--ignore": request.ignore,
     }
-    require_known_rules(rules, {**options, **configured_selectors(loaded, request.cwd)})
-
-
-def _schema_path(request: CheckRequest, loaded: LoadedConfig, read: Reader) -> Path:
-    if request.schema is not None:
-        path = request.cwd / request.schema
-        _require_file(path, str(request.schema), "--schema", read)
-        return path
-    if loaded.path is not None and loaded.settings.schema_path is not None:
-        path = loaded.root / loaded.settings.schema_path
-        source = f"{display_path(loaded.path, request.cwd)}: schema"
-        _require_file(path, loaded.settings.schema_path, source, read)
-        return path
-    return default_schema_path()
-
-
-def _require_file(path: Path, written: str, source: str, read: Reader) -> None:
-    if read is on_disk:
-        require_existing(path, written, "file", source)
-    elif read(path) is None:
-        raise ConfigError(f"{source}: no file {written!r}")
+    selectors = {**options, **preflight.configured_selectors(loaded, request.cwd)}
+    preflight.require_known_rules(rules, selectors)
 
 
 def _schema(request: CheckRequest, path: Path, checked: Checked, read: Reader) -> CardSchema:
     try:
         return load_schema(path, checked, read)
     except SchemaLoadError as error:
-        raise UsageError(_at(request, str(error))) from error
+        from cardlint.revisions import at
 
-
-def _no_cards(places: Sequence[Path], include: Sequence[str], cwd: Path) -> str:
-    where = ", ".join(display_path(p, cwd) + ("/" if p.is_dir() else "") for p in places)
-    looked = ", ".join(include)
-    return f"no cards found under {where} (files named {looked}); --allow-empty lets this pass"
+        raise UsageError(at(request, str(error))) from error

@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import click
 
@@ -25,6 +25,8 @@ from cardlint.report import FORMATS
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from cardlint.app import Named
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -82,20 +84,18 @@ def protect_file_names(args: list[str]) -> list[str]:
     return [f"./{a}" if a.startswith("-") and os.path.isfile(a) else a for a in args]  # noqa: PTH113
 
 
-def _change(pre_commit: bool, since: str | None) -> dict[str, Any]:
-    """The change a run is about: `--changed-since`, or under `pre-commit run --from-ref A
-    --to-ref B` (which says so only in its environment) the range A...B."""
+def _change(pre_commit: bool, since: str | None) -> tuple[Named | None, Named | None]:
+    """Where the change a run is about starts and ends: `--changed-since` and the working
+    tree, or under `pre-commit run --from-ref A --to-ref B` (which says so only in the
+    hook's environment) A and B."""
     from cardlint.app import Named
 
-    start, end = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
     if since is not None:
-        return {"changed_since": Named(since, "--changed-since")}
+        return Named(since, "--changed-since"), None
+    start, end = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
     if pre_commit and start and end:
-        return {
-            "changed_since": Named(start, "PRE_COMMIT_FROM_REF"),
-            "changed_until": Named(end, "PRE_COMMIT_TO_REF"),
-        }
-    return {}
+        return Named(start, "PRE_COMMIT_FROM_REF"), Named(end, "PRE_COMMIT_TO_REF")
+    return None, None
 
 
 def _rule_notice(ref: str | None, files: list[str]) -> str:
@@ -238,10 +238,11 @@ def check(
     no_color: bool,
 ) -> None:
     """Check cards: files, and directories walked for *.md (default: the configured roots)."""
-    from cardlint import app
+    from cardlint import app, revisions
     from cardlint.report import ReportStyle, chosen, render
 
     started = time.perf_counter()
+    start, end = _change(pre_commit, changed_since)
     request = app.CheckRequest(
         paths=paths,
         config=config_path,
@@ -255,7 +256,8 @@ def check(
         cache=not no_cache,
         cache_dir=cache_dir,
         require_cards=not allow_empty,
-        **_change(pre_commit, changed_since),
+        changed_since=start,
+        changed_until=end,
         rules_from=rules_from,
     )
     if fail_on_rule_change and rules_from is None:
@@ -274,7 +276,7 @@ def check(
             click.echo(f"Wrote {count} violation(s) to the baseline {write_baseline}.")
             return
         result = app.check(request)
-        rules_differ = app.rule_change(request)
+        rules_differ = revisions.rule_change(request)
     if rules_differ and not fail_on_rule_change:
         click.echo(f"Note: {_rule_notice(rules_from, rules_differ)}.", err=True)
     written = io.StringIO()

@@ -14,6 +14,7 @@ from typing import Literal
 
 from cardlint.config import ConfigError, LoadedConfig
 from cardlint.paths import display_path
+from cardlint.readers import Reader, on_disk
 from cardlint.selection import Selectable, SelectionError, resolve_selector
 from cardlint.text import did_you_mean, quote
 
@@ -91,3 +92,35 @@ def require_known_rules(rules: Sequence[Selectable], sources: Mapping[str, Seque
                 resolve_selector(selector, rules)
             except SelectionError as error:
                 raise ConfigError(f"{where}: {error}") from None
+
+
+def schema_path(option: Path | None, cwd: Path, loaded: LoadedConfig, read: Reader) -> Path:
+    """The schema `--schema` or the configuration names (it must exist where the rules are
+    read: `read`), else the bundled one."""
+    if option is not None:
+        path = cwd / option
+        _require_file(path, str(option), "--schema", read)
+        return path
+    if loaded.path is not None and loaded.settings.schema_path is not None:
+        path = loaded.root / loaded.settings.schema_path
+        source = f"{display_path(loaded.path, cwd)}: schema"
+        _require_file(path, loaded.settings.schema_path, source, read)
+        return path
+    from cardlint.schema import default_schema_path
+
+    return default_schema_path()
+
+
+def _require_file(path: Path, written: str, source: str, read: Reader) -> None:
+    if read is on_disk:
+        require_existing(path, written, "file", source)
+    elif read(path) is None:
+        # Another revision's folder is not at hand to suggest a name from.
+        raise ConfigError(f"{source}: no file {quote(written)}")
+
+
+def no_cards(places: Sequence[Path], include: Sequence[str], cwd: Path) -> str:
+    """What to say when no card was found where the command line or configuration looked."""
+    where = ", ".join(display_path(p, cwd) + ("/" if p.is_dir() else "") for p in places)
+    looked = ", ".join(include)
+    return f"no cards found under {where} (files named {looked}); --allow-empty lets this pass"
