@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -14,37 +13,15 @@ import pytest
 from cardlint import cache_file, collect
 from cardlint.app import CheckRequest, build_job
 from cardlint.cache_file import FORMAT
-from cardlint.cache_folder import CHECKED
 from cardlint.engine import run
-from cardlint.report import ReportStyle, render
+from tests.cache_helpers import companion, load, make_messy, results_file, seal
+from tests.cache_helpers import report_json as _json
 from tests.conftest import TODAY, cardlint_command, run_cli
-
-
-def _json(corpus: Path, *, cache: bool, workers: int = 1) -> str:
-    job = build_job(CheckRequest(cwd=corpus, cache=cache, today=TODAY))
-    report = run(replace(job, workers=workers))
-    from io import StringIO
-
-    out = StringIO()
-    render("json", report, out, ReportStyle())
-    return out.getvalue()
-
-
-def _results_file(project: Path) -> Path:
-    folder = project / ".cardlint_cache"
-    [file] = [p for p in folder.glob("*.json") if p.name != CHECKED and ".changes" not in p.name]
-    return file
 
 
 @pytest.fixture
 def messy(corpus: Path) -> Path:
-    """Our cards with a few violations of card-local and cross-card rules."""
-    clip = corpus / "cards" / "clip.md"
-    clip.write_text(
-        clip.read_text(encoding="utf-8").replace("difficulty: ", "difficulty: x"), encoding="utf-8"
-    )
-    (corpus / "cards" / "attention.md").unlink()
-    return corpus
+    return make_messy(corpus)
 
 
 def test_cache_and_workers_give_byte_identical_reports(
@@ -97,25 +74,24 @@ def test_changes_between_cached_runs_are_seen(messy: Path, change: str) -> None:
     "content",
     [
         "{not json",
-        '{"format": "other", "cards": []}',
-        f'{{"format": "{FORMAT}", "cards": 3}}',
-        f'{{"format": "{FORMAT}", "cards": ["cards/clip.md"]}}',
-        f'{{"format": "{FORMAT}", "cards": [1], "stamps": [1], "digests": [1], "ids": [1],'
-        ' "labels": [1], "targets": [1], "own": [1], "located": [1]}',
+        f'{{"format": "{FORMAT}", "cards": []}}',  # unsealed, as a hand-made file would be
+        f'{{"check":"{"0" * 64}","format": "{FORMAT}", "cards": []}}',  # a check that fails
     ],
 )
-def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content: str) -> None:
+def test_a_corrupt_or_unsealed_cache_is_ignored_and_rebuilt(messy: Path, content: str) -> None:
     expected = _json(messy, cache=False)
     _json(messy, cache=True)
-    file = _results_file(messy)
+    file = results_file(messy)
     file.write_text(content, encoding="utf-8")
     assert _json(messy, cache=True) == expected
-    assert json.loads(file.read_text(encoding="utf-8"))["format"] == FORMAT
+    assert load(file)["format"] == FORMAT
 
 
 @pytest.mark.parametrize(
     ("column", "value"),
     [
+        ("cards", 3),  # sealed, but not a table
+        ("digests", [1]),
         ("ids", 5),  # an id that is not text
         ("targets", ["clip", 3]),  # a reference that is not text
         ("labels", "x"),
@@ -125,30 +101,21 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(messy: Path, content:
     ],
 )
 @pytest.mark.parametrize("touched", [False, True], ids=["unchanged", "one-card-touched"])
-def test_a_tampered_record_with_matching_stamps_is_not_a_crash(
+def test_a_malformed_record_is_rebuilt_not_a_crash(
     messy: Path, column: str, value: object, touched: bool
 ) -> None:
+    # Sealed again after the edit, and the stamps kept vouching: only the records are wrong.
     expected = _json(messy, cache=False)
     _json(messy, cache=True)
-    file = _results_file(messy)
-    document = json.loads(file.read_text(encoding="utf-8"))
-    document[column] = [value] * len(document[column])
-    file.write_text(json.dumps(document), encoding="utf-8")
-    if touched:  # a new stat on the same bytes: records are then read one card at a time
+    file = results_file(messy)
+    document = load(file)
+    document[column] = [value] * len(document[column]) if column != "cards" else value
+    check = seal(file, document)
+    stamps = companion(file, "stamps")
+    seal(stamps, {**load(stamps), "base": f"{check}:"})
+    if touched:  # a new stat on the same bytes: that card is hashed
         os.utime(messy / "cards" / "clip.md", ns=(1, 1))
     assert _json(messy, cache=True) == expected
-
-
-def test_a_cache_made_in_another_folder_is_not_trusted(messy: Path, tmp_path: Path) -> None:
-    _json(messy, cache=True)
-    file = _results_file(messy)
-    document = json.loads(file.read_text(encoding="utf-8"))
-    document["own"] = [""] * len(document["own"])  # claims that no card has findings
-    file.write_text(json.dumps(document), encoding="utf-8")
-    # As a cache committed to the repository arrives in a pull request's checkout.
-    clone = tmp_path / "clone"
-    shutil.copytree(messy, clone)
-    assert _json(clone, cache=True) == _json(clone, cache=False)
 
 
 def _edit(card: Path, words: str) -> None:
@@ -159,14 +126,14 @@ def test_edits_go_to_the_changes_file_until_it_grows_too_long(
     messy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _json(messy, cache=True)
-    table = _results_file(messy)
+    table = results_file(messy)
     written = table.read_bytes()
-    changes = table.with_name(f"{table.stem}.changes.json")
+    changes = companion(table, "changes")
     for number, name in enumerate(["clip.md", "gpt-4v.md"], start=1):
         _edit(messy / "cards" / name, f"Edit {number}.")
         assert _json(messy, cache=True) == _json(messy, cache=False)
         assert table.read_bytes() == written  # the table is left as it was
-        assert len(json.loads(changes.read_text(encoding="utf-8"))["rows"]) == number
+        assert len(load(changes)["rows"]) == number
     before = changes.stat().st_mtime_ns
     assert _json(messy, cache=True) == _json(messy, cache=False)
     assert changes.stat().st_mtime_ns == before  # nothing changed, nothing written
@@ -179,7 +146,7 @@ def test_edits_go_to_the_changes_file_until_it_grows_too_long(
 
 @pytest.mark.parametrize(
     "tamper",
-    ["base", "folder", "unknown card", "short row", "not json", "row types"],
+    ["base", "folder", "unknown card", "short row", "row types", "not json", "unsealed"],
 )
 def test_a_changes_file_that_does_not_fit_its_table_is_not_trusted(
     messy: Path, tamper: str
@@ -187,25 +154,28 @@ def test_a_changes_file_that_does_not_fit_its_table_is_not_trusted(
     _json(messy, cache=True)
     _edit(messy / "cards" / "clip.md", "An edit.")
     _json(messy, cache=True)
-    table = _results_file(messy)
-    changes = table.with_name(f"{table.stem}.changes.json")
-    document = json.loads(changes.read_text(encoding="utf-8"))
+    changes = companion(results_file(messy), "changes")
+    document = load(changes)
     [(name, row)] = document["rows"].items()
-    assert row[5], "the edited card has findings of its own"
-    claim = [*row[:5], "", row[6]]  # claims it has none
+    assert row[4], "the edited card has findings of its own"
+    claim = [*row[:4], "", row[5]]  # claims it has none
     document["rows"][name] = claim
     if tamper == "base":
-        document["base"] = "0" * 16
-    elif tamper == "folder":
+        document["base"] = "0" * 64
+    elif tamper == "folder":  # written in another folder, outside git: not trusted
         document["folder"] = "1:1"
     elif tamper == "unknown card":
         document["rows"]["cards/none.md"] = claim
     elif tamper == "short row":
         document["rows"][name] = row[:-1]
     elif tamper == "row types":
-        document["rows"][name] = [*row[:3], 5, *row[4:]]
-    text = json.dumps(document) if tamper != "not json" else "{"
-    changes.write_text(text, encoding="utf-8")
+        document["rows"][name] = [*row[:2], 5, *row[3:]]
+    if tamper == "not json":
+        changes.write_text("{", encoding="utf-8")
+    elif tamper == "unsealed":  # the claim, as an edit by hand leaves it
+        changes.write_text(json.dumps(document), encoding="utf-8")
+    else:
+        seal(changes, document)
     assert _json(messy, cache=True) == _json(messy, cache=False)
 
 
@@ -214,8 +184,7 @@ def test_concurrent_runs_leave_a_valid_cache(messy: Path) -> None:
     runs = [subprocess.Popen(command, cwd=messy, stdout=subprocess.PIPE) for _ in range(4)]
     outputs = {run.communicate(timeout=120)[0] for run in runs}
     assert len(outputs) == 1
-    file = _results_file(messy)
-    assert json.loads(file.read_text(encoding="utf-8"))["format"] == FORMAT
+    assert load(results_file(messy))["format"] == FORMAT
 
 
 def test_no_cache_cache_dir_and_clean(corpus: Path) -> None:

@@ -1,79 +1,128 @@
-"""The result cache on disk: a table of columns, and the rows changed since it was written.
+"""The result cache on disk: a table of columns, the rows changed since, and local stamps.
 
 `<key>.json` is the table: one value per card in each column, in the order the run that
-wrote it walked the cards, so that a warm run compares every card's stamp in two list
-comparisons:
+wrote it walked the cards:
 
     cards    the card's name (its path from the project root)
-    stamps   "mtime_ns:ctime_ns:size:inode" of the bytes the record was made from
-    digests  their BLAKE2b digest
+    digests  the SHA-256 of the bytes the record was made from
     ids, labels, targets, own, located   the card's record (see `record`)
+
+Nothing in it depends on the machine or the folder: a record is used for a card of that
+name whose bytes have that digest, so the table holds in a fresh checkout too.
 
 Rewriting the table of 10,000 cards because one was edited costs more than the rest of such
 a run. So `<key>.changes.json` holds the rows of the cards changed since the table was
-written, by name, and names the table it applies to; once it grows past `MAX_CHANGES` rows,
-the table is written afresh instead. Both files are replaced atomically; a file that is
-unreadable, foreign, malformed or meant for another table is ignored, never trusted.
+written, by name, and names the table it applies to by its check; once it grows past
+`MAX_CHANGES` rows, the table is written afresh instead.
+
+`<key>.stamps.json` is this folder's own: each card's stat stamp when its bytes were last
+found to have their recorded digest, in the table's order, and the checks of the table and
+changes file it was taken against. It is the fast first check of a warm run: one list
+comparison for every card. Stamps taken in another folder are never used.
+
+All three are sealed and replaced atomically (see `cache_folder`); a file that is
+unreadable, malformed, untrusted or meant for another table is ignored, never trusted.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from cardlint.cache_folder import read_document, write_document
+from cardlint.cache_folder import Document, read_document, write_document
 
-FORMAT = "cardlint-cache-3"
-CHANGES_FORMAT = "cardlint-cache-changes-1"
-COLUMNS = ("cards", "stamps", "digests", "ids", "labels", "targets", "own", "located")
+FORMAT = "cardlint-cache-4"
+CHANGES_FORMAT = "cardlint-cache-changes-2"
+STAMPS_FORMAT = "cardlint-cache-stamps-1"
+COLUMNS = ("cards", "digests", "ids", "labels", "targets", "own", "located")
 MAX_CHANGES = 500
 
 Table = dict[str, list[Any]]
+
+
+class Loaded(NamedTuple):
+    table: Table
+    base: str
+    """The checks of the table and of the changes applied to it, which stamps are taken
+    against; "" for no table."""
+    changed: set[str]
+    """The cards whose rows came from the changes file."""
+    stamps: list[str] | None
+    """This folder's stamps of the table's cards, or None when there are none to trust."""
 
 
 def changes_file(file: Path) -> Path:
     return file.with_name(f"{file.stem}.changes.json")
 
 
-def read(file: Path) -> tuple[Table, str | None, set[str]]:
-    """The table in `file` with its changes applied, the token naming the table as written,
-    and the names of the cards whose rows came from the changes file."""
+def stamps_file(file: Path) -> Path:
+    return file.with_name(f"{file.stem}.stamps.json")
+
+
+def read(file: Path) -> Loaded:
+    """The table in `file` with its changes applied, and the stamps taken against it."""
     document = read_document(file, FORMAT)
-    columns = [document.get(column) for column in COLUMNS]
+    columns = [document.fields.get(column) for column in COLUMNS] if document else []
     lists = [c for c in columns if isinstance(c, list)]
-    if len(lists) != len(COLUMNS) or any(len(c) != len(lists[0]) for c in lists):
-        return _empty(), None, set()
+    if document is None or len(lists) != len(COLUMNS) or len(set(map(len, lists))) != 1:
+        return Loaded(_empty(), "", set(), None)
     table = dict(zip(COLUMNS, lists, strict=True))
-    token = document.get("written")
-    changed = _apply_changes(table, changes_file(file), token) if isinstance(token, str) else set()
+    changes = read_document(changes_file(file), CHANGES_FORMAT)
+    changed = _apply_changes(table, changes, document.check) if changes else set()
     if not _well_typed(table):
-        return _empty(), None, set()
-    return table, token if isinstance(token, str) else None, changed
+        return Loaded(_empty(), "", set(), None)
+    base = _base(document.check, changes.check if changes and changed else "")
+    return Loaded(table, base, changed, _stamps(stamps_file(file), base, len(lists[0])))
 
 
-def write_table(file: Path, table: Table) -> None:
-    """Replace the table, under a new token (which leaves any changes file behind)."""
-    write_document(file, FORMAT, {"written": os.urandom(8).hex(), **table})
+def write_table(file: Path, table: Table) -> str:
+    """Replace the table (which leaves any changes file behind); returns the new base."""
+    check = write_document(file, FORMAT, table)
     changes_file(file).unlink(missing_ok=True)
+    return _base(check, "")
 
 
-def write_changes(file: Path, token: str, rows: dict[str, list[Any]]) -> None:
-    """Replace the changes of the table named `token`: each changed card's row, by name."""
-    write_document(changes_file(file), CHANGES_FORMAT, {"base": token, "rows": rows})
+def write_changes(file: Path, base: str, rows: dict[str, list[Any]]) -> str:
+    """Replace the changes of the table of `base`: each changed card's row, by name; returns
+    the new base."""
+    table = base.partition(":")[0]
+    check = write_document(changes_file(file), CHANGES_FORMAT, {"base": table, "rows": rows})
+    return _base(table, check)
+
+
+def write_stamps(file: Path, base: str, stamps: list[str]) -> None:
+    """Keep this folder's stamps of the table's cards, taken against `base`."""
+    write_document(stamps_file(file), STAMPS_FORMAT, {"base": base, "stamps": stamps})
+
+
+def _base(table: str, changes: str) -> str:
+    return f"{table}:{changes}"
 
 
 def _empty() -> Table:
     return {column: [] for column in COLUMNS}
 
 
-def _apply_changes(table: Table, file: Path, token: str) -> set[str]:
+def _stamps(file: Path, base: str, count: int) -> list[str] | None:
+    document = read_document(file, STAMPS_FORMAT)
+    if document is None or not document.here or document.fields.get("base") != base:
+        return None
+    stamps = document.fields.get("stamps")
+    if not isinstance(stamps, list) or len(stamps) != count:
+        return None
+    try:
+        "".join(stamps)  # raises TypeError unless every stamp is text
+    except TypeError:
+        return None
+    return stamps if all(stamps) else None
+
+
+def _apply_changes(table: Table, document: Document, check: str) -> set[str]:
     """Patch the table with the rows of its changes file; returns the cards patched."""
-    document = read_document(file, CHANGES_FORMAT)
-    rows = document.get("rows")
-    if document.get("base") != token or not isinstance(rows, dict) or not rows:
-        return set()  # none, or the changes of a table since replaced
+    rows = document.fields.get("rows")
+    if document.fields.get("base") != check or not isinstance(rows, dict) or not rows:
+        return set()  # the changes of a table since replaced
     position = {name: index for index, name in enumerate(table["cards"])}
     if not all(name in position and isinstance(row, list) for name, row in rows.items()):
         return set()
@@ -89,7 +138,7 @@ def _well_typed(table: Table) -> bool:
     """Whether every value has the type its column holds, checked a column at a time at C
     speed, so that reading a record need not check it again."""
     try:
-        for column in ("cards", "stamps", "digests", "own", "located"):
+        for column in ("cards", "digests", "own", "located"):
             "".join(table[column])  # raises TypeError unless every value is text
         for column in ("labels", "targets"):
             if not set(map(type, table[column])) <= {list}:
@@ -97,4 +146,4 @@ def _well_typed(table: Table) -> bool:
             "".join(itertools.chain.from_iterable(table[column]))
     except TypeError:
         return False
-    return all(table["stamps"]) and set(map(type, table["ids"])) <= {str, type(None)}
+    return set(map(type, table["ids"])) <= {str, type(None)}

@@ -3,7 +3,7 @@
 Validating a configuration and a schema means importing pydantic and jsonschema, which
 costs more than a whole warm run. A file whose exact bytes were validated before, by this
 cardlint version, is read from the record its validation left here instead. The records
-live in the cache folder and are trusted as the cache is; a missing, unreadable, foreign
+live in the cache folder and are trusted as the cache is; a missing, unreadable, untrusted
 or malformed record file only means validating again.
 """
 
@@ -50,7 +50,8 @@ def _key(kind: str, data: bytes) -> str:
 
 def _load(file: Path) -> dict[str, Any]:
     document = read_document(file, FORMAT)
-    records = document.get("records")
-    if document.get("version") != __version__ or not isinstance(records, dict):
+    fields = document.fields if document is not None else {}
+    records = fields.get("records")
+    if fields.get("version") != __version__ or not isinstance(records, dict):
         return {}
     return dict(records)

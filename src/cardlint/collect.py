@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cardlint.analysis import Analysis, CardResult, analyse
-from cardlint.cache import Cache, digest, stamp
+from cardlint.cache import Cache
+from cardlint.cache_stamps import digest, stamp
 from cardlint.card import card_from_bytes, unreadable
 from cardlint.collection import acyclic
 from cardlint.record import Again, Record, from_records, record

@@ -113,7 +113,7 @@ def _located(encoded: str, targets: tuple[str, ...], path: str) -> Located:
 def _lines_of(path: str, wanted: set[int]) -> dict[int, str]:
     """The text of some lines of a card whose cached results are current, read again."""
     try:
-        # The stamp still matches: the card is the size it was, within the run's limit.
+        # The card still has the bytes its record was made from: within the run's limit.
         text = decode(read_bytes(path, sys.maxsize)).lines
     except (OSError, SourceError) as error:
         raise ValueError("the card cannot be read again") from error

@@ -1,0 +1,240 @@
+"""A cache travels by content: restored into a fresh checkout it makes a warm run; committed,
+tampered with or stale, it hides no violation."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cardlint import cache, cache_folder, cache_stamps, collect
+from tests.cache_helpers import companion, load, make_messy, results_file, seal
+from tests.cache_helpers import report_json as _json
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
+}
+CACHE = ".cardlint_cache"
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, capture_output=True, check=True
+    )
+    return done.stdout.decode()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_git_answers() -> Iterator[None]:
+    """What git said of a folder is remembered per process; these tests change it."""
+    cache_folder._tracked.cache_clear()
+    yield
+    cache_folder._tracked.cache_clear()
+
+
+@pytest.fixture
+def origin(corpus: Path) -> Path:
+    """Cards with violations, committed to a git repository (the cache not among them)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    make_messy(corpus)
+    _git(corpus, "init", "-q")
+    _git(corpus, "add", "cards", "cardlint.toml")
+    _git(corpus, "commit", "-q", "-m", "cards")
+    return corpus
+
+
+@pytest.fixture
+def clone(origin: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh checkout elsewhere: other folders, other inodes, other times."""
+    folder = tmp_path_factory.mktemp("ci") / "checkout"
+    _git(origin.parent, "clone", "-q", str(origin), str(folder))
+    return folder
+
+
+class Spy:
+    """Which cards a run analyses and which it hashes."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.analysed: list[str] = []
+        self.hashed: list[str] = []
+        analyse_all, digests = collect._analyse_all, cache_stamps.digests
+
+        def analysing(paths: Sequence[str], *rest: Any) -> Any:
+            self.analysed.extend(paths)
+            return analyse_all(paths, *rest)
+
+        def hashing(paths: Sequence[str], max_size: int) -> list[str | None]:
+            self.hashed.extend(paths)
+            return digests(paths, max_size)
+
+        monkeypatch.setattr(collect, "_analyse_all", analysing)
+        monkeypatch.setattr(cache, "digests", hashing)
+
+    def reset(self) -> None:
+        self.analysed.clear()
+        self.hashed.clear()
+
+
+def _restore(origin: Path, checkout: Path) -> None:
+    """As a CI cache step restores the folder: copied in, untracked."""
+    shutil.copytree(origin / CACHE, checkout / CACHE)
+
+
+def _cards(project: Path) -> int:
+    return len(list((project / "cards").glob("*.md")))
+
+
+def test_a_cache_restored_into_a_fresh_checkout_makes_a_warm_run(
+    origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _json(origin, cache=True)
+    expected = _json(clone, cache=False)
+    _restore(origin, clone)
+    assert _git(clone, "status", "--porcelain") == ""  # the folder ignores itself
+    spy = Spy(monkeypatch)
+    assert _json(clone, cache=True) == expected
+    assert spy.analysed == [] and len(spy.hashed) == _cards(clone)  # by content, not stamps
+    spy.reset()
+    assert _json(clone, cache=True) == expected
+    assert spy.analysed == spy.hashed == []  # the stamps taken here now vouch for the cards
+
+
+def test_outside_git_a_cache_is_used_only_in_the_folder_that_wrote_it(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nothing tells where a copied folder came from: it may be a tarball with a cache in it.
+    _json(make_messy(corpus), cache=True)
+    copy = tmp_path_factory.mktemp("copy") / "project"
+    shutil.copytree(corpus, copy)
+    spy = Spy(monkeypatch)
+    assert _json(copy, cache=True) == _json(copy, cache=False)
+    assert len(spy.analysed) == 2 * _cards(copy)  # the cached run was a cold one
+
+
+def _forge(project: Path) -> None:
+    """The cache rewritten, sealed as cardlint seals it, to say that no card has findings."""
+    for file in sorted((project / CACHE).glob("*.json")):
+        document = load(file)
+        if "own" in document:
+            document["own"] = [""] * len(document["own"])
+        seal(file, document)  # naming the folder it is in now: a device and inode foreseen
+
+
+def _errors(report: str) -> int:
+    errors: int = json.loads(report)["summary"]["errors"]
+    return errors
+
+
+def test_a_committed_cache_is_never_trusted(
+    origin: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    expected = _json(origin, cache=False)
+    assert _errors(expected) > 0
+    _json(origin, cache=True)
+    _forge(origin)
+    # The harm: a forged cache that is trusted hides every card-local violation.
+    assert _errors(_json(origin, cache=True)) < _errors(expected)
+    # A pull request commits it; the CI checkout holds it, with the very folder it names.
+    _git(origin, "add", "-f", CACHE)
+    _git(origin, "commit", "-q", "-m", "a cache that says all is well")
+    checkout = tmp_path_factory.mktemp("pr") / "checkout"
+    _git(origin.parent, "clone", "-q", str(origin), str(checkout))
+    _forge(checkout)
+    assert _json(checkout, cache=True) == expected
+    cache_folder._tracked.cache_clear()
+    assert _json(origin, cache=True) == expected  # and where it was forged, once committed
+
+
+@pytest.mark.parametrize("where", ["in place", "restored"])
+def test_an_entry_edited_to_hide_a_violation_is_not_trusted(
+    origin: Path, clone: Path, where: str
+) -> None:
+    expected = _json(origin, cache=False)
+    _json(origin, cache=True)
+    project = origin if where == "in place" else clone
+    if where == "restored":
+        _restore(origin, clone)
+    table = results_file(project)
+    document = load(table)
+    document["own"] = [""] * len(document["own"])
+    del document["check"]
+    # Written as cardlint writes it, under the check it had: which no longer matches.
+    body = json.dumps(document, separators=(",", ":")).encode("ascii")
+    table.write_bytes(table.read_bytes()[: len('{"check":"",') + 64] + body[1:])
+    assert _json(project, cache=True) == expected
+
+
+def test_stamps_taken_in_another_folder_never_vouch(
+    origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stamps that happen to match the checkout's files (forged here) still name the folder
+    # they were taken in: the card edited since the cache was saved is analysed again.
+    _json(origin, cache=True)
+    card = clone / "cards" / "gpt-4v.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("category: ", "category: z"), encoding="utf-8"
+    )
+    expected = _json(clone, cache=False)
+    _restore(origin, clone)
+    stamps = companion(results_file(clone), "stamps")
+    names = load(results_file(clone))["cards"]
+    now = cache_stamps.stamps([str(clone / name) for name in names])
+    seal(stamps, {**load(stamps), "stamps": now})
+    spy = Spy(monkeypatch)
+    assert _json(clone, cache=True) == expected
+    assert [Path(p).name for p in spy.analysed] == ["gpt-4v.md"]
+
+
+def test_a_record_whose_digest_does_not_match_is_not_used(
+    origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache restored is older than the checkout: a card was edited since it was saved.
+    _json(origin, cache=True)
+    card = clone / "cards" / "gpt-4v.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("category: ", "category: z"), encoding="utf-8"
+    )
+    expected = _json(clone, cache=False)
+    _restore(origin, clone)
+    spy = Spy(monkeypatch)
+    assert _json(clone, cache=True) == expected
+    assert [Path(p).name for p in spy.analysed] == ["gpt-4v.md"]
+
+
+def test_stamps_taken_against_other_records_do_not_vouch_for_them(messy: Path) -> None:
+    # Two runs at once: one leaves the stamps of an edited card, the other the records from
+    # before the edit (here: the changes file holding the edit is gone).
+    _json(messy, cache=True)
+    card = messy / "cards" / "gpt-4v.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("category: ", "category: z"), encoding="utf-8"
+    )
+    _json(messy, cache=True)
+    companion(results_file(messy), "changes").unlink()
+    assert _json(messy, cache=True) == _json(messy, cache=False)
+
+
+def test_where_git_cannot_answer_a_cache_is_used_only_where_written(
+    origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _json(origin, cache=True)
+    _restore(origin, clone)
+    monkeypatch.setenv("PATH", "")  # no git to ask
+    spy = Spy(monkeypatch)
+    assert _json(clone, cache=True) == _json(clone, cache=False)
+    assert len(spy.analysed) == 2 * _cards(clone)
+
+
+@pytest.fixture
+def messy(corpus: Path) -> Path:
+    return make_messy(corpus)
