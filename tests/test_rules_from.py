@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import REPO, Result, run_cli
+from tests.conftest import REPO, Result, cardlint_command, run_cli
 from tests.gitscratch import CONFIG, cards_repo, commit_all, edit, git
 
 BUNDLED = REPO / "src" / "cardlint" / "schemas" / "concept-card.schema.json"
@@ -135,3 +138,41 @@ def test_fail_on_rule_change_needs_rules_from(repo: Path) -> None:
     result = run_cli("check", "--fail-on-rule-change", cwd=repo)
     assert result.code == 2
     assert "--fail-on-rule-change needs --rules-from" in result.err
+
+
+def test_the_actions_step_finds_the_base_branch_as_ci_checks_it_out(repo: Path) -> None:
+    """In CI `github.base_ref` names a branch that exists only as origin/<branch>."""
+    _loosen_and_add_a_card(repo)
+    clone = repo.parent / "ci-checkout"
+    git("clone", "-q", "--branch", "topic", str(repo), str(clone), cwd=repo.parent)
+    assert git("branch", "--list", "main", cwd=clone) == ""
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    [step] = [s for s in action["runs"]["steps"] if s.get("name") == "Run cardlint"]
+    inputs = {"CARDLINT_RULES_FROM": "main", "CARDLINT_SARIF": "cardlint.sarif"}
+
+    def run_step(**more: str) -> subprocess.CompletedProcess[str]:
+        folder = str(Path(cardlint_command()[0]).parent)
+        env = {**os.environ, "PATH": folder + os.pathsep + os.environ["PATH"], "NO_COLOR": "1"}
+        return subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", step["run"]],
+            cwd=clone,
+            env={**env, **inputs, **more},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    based = run_step()
+    assert based.returncode == 1, based.stderr
+    assert "cards/clip-2.md:1:1: CL101" in based.stdout
+    assert f"the rules differ from origin/main's in {SCHEMA}" in based.stderr
+    strict = run_step(CARDLINT_FAIL_ON_RULE_CHANGE="true")
+    assert strict.returncode == 2 and "(--fail-on-rule-change)" in strict.stderr
+    sarif = json.loads((clone / "cardlint.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["CL101"]
+    # Under its own rules the pull request passes; they changed, so every card was checked.
+    own = run_step(CARDLINT_RULES_FROM="", CARDLINT_CHANGED_SINCE="main")
+    assert own.returncode == 0 and own.stdout.startswith("All 11 cards passed"), own.stdout
+    # Under the base's rules, which the range did not change, only the range's card.
+    both = run_step(CARDLINT_CHANGED_SINCE="main", CARDLINT_SARIF="")
+    assert both.returncode == 1 and "in 1 of 1 card" in both.stdout, both.stdout
