@@ -176,3 +176,33 @@ def test_the_actions_step_finds_the_base_branch_as_ci_checks_it_out(repo: Path) 
     # Under the base's rules, which the range did not change, only the range's card.
     both = run_step(CARDLINT_CHANGED_SINCE="main", CARDLINT_SARIF="")
     assert both.returncode == 1 and "in 1 of 1 card" in both.stdout, both.stdout
+
+
+def test_the_documented_merge_request_job_runs_as_written(repo: Path) -> None:
+    docs = (REPO / "docs" / "integrations.md").read_text(encoding="utf-8")
+    block = docs.split("### Merge requests")[1].split("```yaml")[1].split("```")[0]
+    job = yaml.safe_load(block)["cardlint-merge-request"]
+    assert job["variables"] == {"GIT_DEPTH": 0}
+    _loosen_and_add_a_card(repo)
+    clone = repo.parent / "merge-request"
+    git("clone", "-q", "--branch", "topic", str(repo), str(clone), cwd=repo.parent)
+    git("update-ref", "-d", "refs/remotes/origin/main", cwd=clone)  # as GitLab clones
+    folder = str(Path(cardlint_command()[0]).parent)
+    env = {
+        **os.environ,
+        "PATH": folder + os.pathsep + os.environ["PATH"],
+        "NO_COLOR": "1",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+    }
+    codes = [
+        subprocess.run(
+            ["bash", "-c", line], cwd=clone, env=env, capture_output=True, check=False
+        ).returncode
+        for line in job["script"]
+        if not line.startswith("pip ")
+    ]
+    assert codes == [0, 2, 0]  # fetched; the gate fails on the rule change; the report
+    quality = json.loads((clone / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert [(i["check_name"], i["location"]["path"]) for i in quality] == [
+        ("CL101", "cards/clip-2.md")
+    ]
