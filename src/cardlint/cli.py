@@ -170,7 +170,8 @@ def main() -> None:
     "pre_commit",
     is_flag=True,
     help="Hook mode: skip named files that are not cards; add cards that list a card the "
-    "staged change deletes or renames.",
+    "staged change (or pre-commit's --from-ref/--to-ref range) deletes or renames, and "
+    "every card if it changes the rules.",
 )
 @click.option(
     "--changed-since",

@@ -95,7 +95,9 @@ class AtRevision:
     commit: str
     label: str
     """The revision as the user named it, for messages."""
-    _read: dict[Path, bytes | None] = field(default_factory=dict, compare=False, hash=False)
+    _read: dict[Path, bytes | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def __call__(self, path: Path) -> bytes | None:
         real = Path(os.path.realpath(path))
