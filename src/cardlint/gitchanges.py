@@ -56,8 +56,8 @@ def between(top: Path, start: tuple[str, str], end: tuple[str, str]) -> Change:
 
 
 def _diff(top: Path, base: str | None, args: Sequence[str]) -> Change:
-    command = ["diff", "--name-status", "-z", "-M", "--no-relative", "--no-ext-diff", *args]
-    fields = run_git([*command, "--"], top).split(b"\0")
+    command = ["diff", "--name-status", "-z", "-M", "--no-relative", "--no-ext-diff", "--no-color"]
+    fields = run_git([*command, *args, "--"], top).split(b"\0")
     changed, removed = [], []
     index = 0
     while index < len(fields) - 1:
