@@ -67,18 +67,26 @@ class Spy:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.analysed: list[str] = []
         self.hashed: list[str] = []
-        analyse_all, digests = collect._analyse_all, cache_stamps.digests
+        analyse_all, fingerprints = collect._analyse_all, cache_stamps.fingerprints
 
         def analysing(paths: Sequence[str], *rest: Any) -> Any:
             self.analysed.extend(paths)
             return analyse_all(paths, *rest)
 
-        def hashing(paths: Sequence[str], max_size: int) -> list[str | None]:
+        def hashing(paths: Sequence[str], *rest: int) -> list[tuple[str, str] | None]:
             self.hashed.extend(paths)
-            return digests(paths, max_size)
+            return fingerprints(paths, *rest)
+
+        hashed = self.hashed
+
+        class Reading(cache_stamps.Reading):  # forked readers, counted here in the parent
+            def __init__(self, paths: Sequence[str], *rest: int) -> None:
+                hashed.extend(paths)
+                super().__init__(paths, *rest)
 
         monkeypatch.setattr(collect, "_analyse_all", analysing)
-        monkeypatch.setattr(cache, "digests", hashing)
+        monkeypatch.setattr(cache, "fingerprints", hashing)
+        monkeypatch.setattr(cache, "Reading", Reading)
 
     def reset(self) -> None:
         self.analysed.clear()
@@ -94,15 +102,17 @@ def _cards(project: Path) -> int:
     return len(list((project / "cards").glob("*.md")))
 
 
+@pytest.mark.parametrize("workers", [1, 3])
 def test_a_cache_restored_into_a_fresh_checkout_makes_a_warm_run(
-    origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch
+    origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
+    monkeypatch.setattr(cache_stamps, "SHARE_FROM", 1)  # forked readers, with 3 workers
     _json(origin, cache=True)
     expected = _json(clone, cache=False)
     _restore(origin, clone)
     assert _git(clone, "status", "--porcelain") == ""  # the folder ignores itself
     spy = Spy(monkeypatch)
-    assert _json(clone, cache=True) == expected
+    assert _json(clone, cache=True, workers=workers) == expected
     assert spy.analysed == [] and len(spy.hashed) == _cards(clone)  # by content, not stamps
     spy.reset()
     assert _json(clone, cache=True) == expected
@@ -238,3 +248,25 @@ def test_where_git_cannot_answer_a_cache_is_used_only_where_written(
 @pytest.fixture
 def messy(corpus: Path) -> Path:
     return make_messy(corpus)
+
+
+@pytest.mark.parametrize("fork", ["forked", "fork fails"])
+def test_forked_readers_find_what_one_process_finds(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, fork: str
+) -> None:
+    os.mkfifo(corpus / "cards" / "fifo.md")
+    (corpus / "cards" / "folder.md").mkdir()
+    (corpus / "cards" / "big.md").write_bytes(b"x" * 40_001)
+    paths = [str(p) for p in sorted((corpus / "cards").iterdir())] + [str(corpus / "gone.md")]
+    alone = cache_stamps.fingerprints(paths, 40_000)
+    unread = {Path(path).name for path, found in zip(paths, alone, strict=True) if not found}
+    assert unread == {"fifo.md", "folder.md", "big.md", "gone.md"}
+    monkeypatch.setattr(cache_stamps, "SHARE_FROM", 1)
+    if fork == "fork fails":
+        monkeypatch.setattr(os, "fork", _no_fork)
+    reading = cache_stamps.Reading.start(paths, 40_000, workers=3)
+    assert reading is not None and reading.result() == alone
+
+
+def _no_fork() -> int:
+    raise OSError("no more processes")

@@ -14,7 +14,6 @@ run, so a deleted or renamed card is always caught.
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -23,11 +22,9 @@ from cardlint import cache_file
 from cardlint.analysis import CardResult
 from cardlint.cache_file import COLUMNS
 from cardlint.cache_folder import CHECKED
-from cardlint.cache_stamps import digests, stamps
+from cardlint.cache_stamps import Reading, fingerprints, stamps
 from cardlint.paths import display_file, display_files
 from cardlint.record import Again, Record, from_records
-
-_KEEP_SECONDS = 7 * 24 * 3600
 
 
 class Cache:
@@ -35,9 +32,10 @@ class Cache:
         self.folder = folder
         self.root = root
         self.file = folder / f"{key}.json"
-        self.table, self.base, self.changed, self.stamps = cache_file.read(self.file)
+        self.table, self.base, self.changed, self.stamps = cache_file.empty()
         """The table as the last run left it, what it was read from, the cards changed
-        since it was written, and this folder's stamps of its cards (None: none to use)."""
+        since it was written, and this folder's stamps of its cards (None: none to use);
+        read by `lookup`."""
         self.names: list[str] = []
         """This run's cards, by name, in the order the file will hold them."""
         self.kept: dict[str, int] = {}
@@ -50,7 +48,7 @@ class Cache:
         """Whether the files should be written: anything but a run that changed nothing."""
 
     def lookup(
-        self, paths: Sequence[str], max_size: int, again: Again
+        self, paths: Sequence[str], max_size: int, again: Again, workers: int = 1
     ) -> tuple[dict[str, CardResult], list[str]]:
         """The results of the cards whose records are current, and the cards to analyse.
 
@@ -58,11 +56,26 @@ class Cache:
         is faster than picking out the current ones first, and the few stale results are
         then dropped.
         """
+        local = cache_file.read_local(self.file)
+        ahead = None
+        if local is None and self.file.exists():  # a table with no stamps taken here
+            ahead = Reading.start(paths, max_size, workers)
+        try:
+            self.table, self.base, self.changed, self.stamps = cache_file.read(self.file, local)
+            return self._lookup(paths, max_size, again, ahead)
+        finally:
+            if ahead is not None:
+                ahead.result()  # no child left behind
+
+    def _lookup(
+        self, paths: Sequence[str], max_size: int, again: Again, ahead: Reading | None
+    ) -> tuple[dict[str, CardResult], list[str]]:
         self.names = names = display_files(paths, self.root)
         table = self.table
         if not table["cards"]:
             return {}, list(paths)  # a first run: no record to compare with
-        now = stamps(paths)
+        # Stamps from another folder vouch for nothing: every card will be read anyway.
+        now = stamps(paths) if self.stamps is not None else None
         same_cards = names == table["cards"]
         known: Sequence[int] = range(len(paths))  # which of `paths` have a record
         rows: Sequence[int] = known  # and in which row of the table
@@ -75,7 +88,7 @@ class Cache:
             rows = [where[names[index]] for index in known]
             columns = [[column[row] for row in rows] for column in columns]
         decoded = from_records(columns, [paths[index] for index in known], again)
-        if same_cards and now == self.stamps and None not in decoded:
+        if same_cards and now is not None and now == self.stamps and None not in decoded:
             self.stale = False  # nothing changed: the usual run, and one that must be fast
             return dict(zip(paths, cast(list[CardResult], decoded), strict=True)), []
         current = {
@@ -83,33 +96,48 @@ class Cache:
             for index, row, result in zip(known, rows, decoded, strict=True)
             if result is not None  # a malformed record is rebuilt, never trusted
         }
-        self._drop_changed(current, [paths[index] for index in current], now, max_size)
+        self.now = self._confirm(current, paths, now, max_size, ahead)
         results = {
             paths[index]: cast(CardResult, decoded[position])
             for position, index in enumerate(known)
             if index in current
         }
         self.kept = {names[index]: row for index, row in current.items()}
-        self.now = {names[index]: now[index] for index in current}
         return results, [path for index, path in enumerate(paths) if index not in current]
 
-    def _drop_changed(
-        self, current: dict[int, int], paths: list[str], now: list[str], max_size: int
-    ) -> None:
-        """Leave in `current` the cards whose bytes are still those of their record: a stamp
-        this folder took of them says so, or else their digest (a checkout, a touch, a
-        cache from elsewhere). Hashing beats analysing again."""
-        vouched = self.stamps
-        unsure = [
-            (index, row, path)
-            for (index, row), path in zip(current.items(), paths, strict=True)
-            if vouched is None or now[index] != vouched[row]
-        ]
-        recorded = self.table["digests"]
-        found = digests([path for _, _, path in unsure], max_size)
-        for (index, row, _), digest in zip(unsure, found, strict=True):
-            if digest != recorded[row]:
+    def _confirm(
+        self,
+        current: dict[int, int],
+        paths: Sequence[str],
+        now: list[str] | None,
+        max_size: int,
+        ahead: Reading | None,
+    ) -> dict[str, str]:
+        """Leave in `current` the cards whose bytes are still those of their record, and
+        return the stamp of each by name.
+
+        A stamp this folder took says so; otherwise (a checkout, a touch, a cache from
+        elsewhere) the card is read, and its digest decides. Hashing beats analysing again.
+        """
+        vouched, recorded, names = self.stamps, self.table["digests"], self.names
+        confirmed = {}
+        unsure = []
+        for index, row in current.items():
+            if now is not None and vouched is not None and now[index] == vouched[row]:
+                confirmed[names[index]] = now[index]
+            else:
+                unsure.append((index, row))
+        if ahead is not None:
+            everyone = ahead.result()
+            found = [everyone[index] for index, _ in unsure]
+        else:
+            found = fingerprints([paths[index] for index, _ in unsure], max_size)
+        for (index, row), print_ in zip(unsure, found, strict=True):
+            if print_ is not None and print_[1] == recorded[row]:
+                confirmed[names[index]] = print_[0]
+            else:
                 del current[index]
+        return confirmed
 
     def put(self, path: str, stamp: str, digest: str, values: Record) -> None:
         """Keep the record of a card analysed this run."""
@@ -136,11 +164,7 @@ class Cache:
                 self.names = table["cards"]
             # Written last: stamps never vouch for records that did not reach the disk.
             cache_file.write_stamps(self.file, base, [self.now[name] for name in self.names])
-            cutoff = time.time() - _KEEP_SECONDS
-            kept = {self.file, *(f(self.file) for f in _COMPANIONS), self.folder / CHECKED}
-            for old in self.folder.glob("*.json"):
-                if old not in kept and old.stat().st_mtime < cutoff:
-                    old.unlink(missing_ok=True)
+            cache_file.prune(self.file, self.folder / CHECKED)
 
     def _same_cards(self) -> bool:
         """Whether this run leaves the table's cards in its order, each with a record."""
@@ -171,6 +195,3 @@ class Cache:
             if name in self.fresh or name in self.kept
         ]
         return {column: [row[index] for row in rows] for index, column in enumerate(COLUMNS)}
-
-
-_COMPANIONS = (cache_file.changes_file, cache_file.stamps_file)

@@ -27,6 +27,7 @@ unreadable, malformed, untrusted or meant for another table is ignored, never tr
 from __future__ import annotations
 
 import itertools
+import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -60,20 +61,31 @@ def stamps_file(file: Path) -> Path:
     return file.with_name(f"{file.stem}.stamps.json")
 
 
-def read(file: Path) -> Loaded:
-    """The table in `file` with its changes applied, and the stamps taken against it."""
+def empty() -> Loaded:
+    return Loaded({column: [] for column in COLUMNS}, "", set(), None)
+
+
+def read_local(file: Path) -> Document | None:
+    """The stamps of the table in `file` taken in this folder, if any (see `read`)."""
+    document = read_document(stamps_file(file), STAMPS_FORMAT)
+    return document if document is not None and document.here else None
+
+
+def read(file: Path, local: Document | None) -> Loaded:
+    """The table in `file` with its changes applied, and the `local` stamps if they were
+    taken against it."""
     document = read_document(file, FORMAT)
     columns = [document.fields.get(column) for column in COLUMNS] if document else []
     lists = [c for c in columns if isinstance(c, list)]
     if document is None or len(lists) != len(COLUMNS) or len(set(map(len, lists))) != 1:
-        return Loaded(_empty(), "", set(), None)
+        return empty()
     table = dict(zip(COLUMNS, lists, strict=True))
     changes = read_document(changes_file(file), CHANGES_FORMAT)
     changed = _apply_changes(table, changes, document.check) if changes else set()
     if not _well_typed(table):
-        return Loaded(_empty(), "", set(), None)
+        return empty()
     base = _base(document.check, changes.check if changes and changed else "")
-    return Loaded(table, base, changed, _stamps(stamps_file(file), base, len(lists[0])))
+    return Loaded(table, base, changed, _stamps(local, base, len(lists[0])))
 
 
 def write_table(file: Path, table: Table) -> str:
@@ -96,17 +108,25 @@ def write_stamps(file: Path, base: str, stamps: list[str]) -> None:
     write_document(stamps_file(file), STAMPS_FORMAT, {"base": base, "stamps": stamps})
 
 
+def prune(file: Path, keep: Path) -> None:
+    """Remove the files of other keys not written for a week (another day's, another
+    schema's), sparing those of `file` and `keep`."""
+    kept = {file, changes_file(file), stamps_file(file), keep}
+    cutoff = time.time() - _KEEP_SECONDS
+    for old in file.parent.glob("*.json"):
+        if old not in kept and old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+
+
+_KEEP_SECONDS = 7 * 24 * 3600
+
+
 def _base(table: str, changes: str) -> str:
     return f"{table}:{changes}"
 
 
-def _empty() -> Table:
-    return {column: [] for column in COLUMNS}
-
-
-def _stamps(file: Path, base: str, count: int) -> list[str] | None:
-    document = read_document(file, STAMPS_FORMAT)
-    if document is None or not document.here or document.fields.get("base") != base:
+def _stamps(document: Document | None, base: str, count: int) -> list[str] | None:
+    if document is None or document.fields.get("base") != base:
         return None
     stamps = document.fields.get("stamps")
     if not isinstance(stamps, list) or len(stamps) != count:

@@ -58,7 +58,7 @@ def analyse_paths(
         misses = list(paths)
     else:
         with acyclic():
-            results, misses = cache.lookup(paths, max_size, again)
+            results, misses = cache.lookup(paths, max_size, again, workers)
     for path, result, stored in _analyse_all(misses, task, workers, again):
         results[path] = result
         if cache is not None and stored is not None:
