@@ -21,7 +21,7 @@ from cardlint.violation import Edit, Fix, Position
 from tests.conftest import RULES, TODAY, run_cli
 
 FIXES = Path(__file__).parent / "fixes"
-UNSAFE = {"CL103", "CL104", "CL203", "CL301"}
+UNSAFE = {"CL103", "CL104", "CL203", "CL301", "CL311"}
 """Rules whose fixes are unsafe: their cases run with --unsafe-fixes."""
 
 

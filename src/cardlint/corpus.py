@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cardlint.card import Card, per_card
+from cardlint.corpus_facts import NONE
 from cardlint.deferred import Deferred
 from cardlint.schema import CardSchema
 from cardlint.text import did_you_mean
@@ -53,6 +54,8 @@ class Entry(NamedTuple):
     targets: tuple[str, ...]
     """The target of each reference, in order; `references` says where each is written."""
     located: Deferred[Located]
+    facts: str = NONE
+    """What the card states that other cards may contradict, encoded (see `corpus_facts`)."""
 
     @property
     def id_position(self) -> Position | None:
@@ -90,7 +93,11 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
     texts = {line: card.line_text(line) for line in sorted(lines)}
     located = Located(id_position, tuple(references), texts)
     targets = tuple(r.target for r in references)
-    return Entry(card.file, card_id, names, targets, Deferred.ready(located))
+    # Imported here: reading facts parses citations and sections, which a warm run never does.
+    from cardlint.facts import encode
+
+    facts = encode(schema, card)
+    return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts)
 
 
 def _position(card: Card, path: tuple[str | int, ...]) -> Position:

@@ -1,0 +1,104 @@
+"""Whether the cards agree: the conflicts between their facts, found once per index.
+
+CL308-CL310, the stats and the graph ask the same questions of one corpus; the answers are
+built here on first use, from the facts the index keeps (see `corpus_facts`). Only the cards
+a conflict involves are read again, for where things are written and when a card was made.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from datetime import date
+from typing import NamedTuple
+
+from cardlint import agree_concepts, agree_timeline, agree_works
+from cardlint.card import Card, load_card
+from cardlint.corpus import CorpusIndex, Entry
+from cardlint.corpus_facts import CITES, REFS, CorpusFacts
+from cardlint.schema import CardSchema
+
+
+class Duplicate(NamedTuple):
+    other: str
+    """The older card."""
+    keys: tuple[str, str]
+    """The concept keys that met, this card's first."""
+    exact: bool
+
+
+class Agreement:
+    def __init__(self, index: CorpusIndex, schema: CardSchema) -> None:
+        self.schema = schema
+        self.index = index
+        entries = index.entries
+        self.facts = CorpusFacts([e.path for e in entries], [_facts(e, schema) for e in entries])
+        self._cards: dict[str, Card] = {}
+
+    def card(self, path: str) -> Card:
+        """A card of the corpus, read once: only those a conflict involves are asked for."""
+        card = self._cards.get(path)
+        if card is None:
+            # Its facts were read from it this run, within the run's size limit.
+            card = self._cards[path] = load_card(path, sys.maxsize)
+        return card
+
+    def loaded(self, card: Card) -> Card:
+        """`card` as a rule was given it: a stub of a card whose results were cached is read."""
+        return card if card.source is not None else self.card(card.file)
+
+    @functools.cached_property
+    def timeline(self) -> dict[str, list[agree_timeline.TimelineClash]]:
+        return agree_timeline.clashes(self.facts)
+
+    @functools.cached_property
+    def citations(self) -> dict[str, list[agree_works.WorkClash]]:
+        return agree_works.clashes(self.facts, CITES)
+
+    @functools.cached_property
+    def references(self) -> dict[str, list[agree_works.WorkClash]]:
+        return agree_works.clashes(self.facts, REFS)
+
+    @functools.cached_property
+    def duplicates(self) -> dict[str, list[Duplicate]]:
+        """The newer card of each pair of duplicates, with the older ones it repeats."""
+        found: dict[str, list[Duplicate]] = {}
+        entries = self.index.entries
+        for pair in agree_concepts.pairs(self.facts):
+            first, second = entries[pair.first], entries[pair.second]
+            if first.id is not None and first.id == second.id:
+                continue  # one id on two cards is CL304's to report
+            older, newer = sorted((first, second), key=self._age)
+            keys = pair.keys if newer is first else (pair.keys[1], pair.keys[0])
+            found.setdefault(newer.path, []).append(Duplicate(older.path, keys, pair.exact))
+        return found
+
+    def created(self, path: str) -> date | None:
+        """The card's creation date: the earliest date of its footer."""
+        from cardlint.dates import dated_values  # only a corpus with duplicates asks
+
+        dates = [
+            v.parsed
+            for v in dated_values(self.card(path), self.schema.extension)
+            if v.footer_text is not None and isinstance(v.parsed, date)
+        ]
+        return min(dates, default=None)
+
+    def _age(self, entry: Entry) -> tuple[date, str]:
+        """The older card sorts first: by creation date, one without a date last, then path."""
+        return self.created(entry.path) or date.max, entry.path
+
+
+@functools.lru_cache(maxsize=2)
+def agreement(index: CorpusIndex, schema: CardSchema) -> Agreement:
+    """The agreement of the run's index: each rule and view asks the same one."""
+    return Agreement(index, schema)
+
+
+def _facts(entry: Entry, schema: CardSchema) -> str:
+    if len(entry) > Entry._fields.index("facts"):
+        return entry.facts
+    # An entry rebuilt from a cache record made before facts were kept.
+    from cardlint.corpus import entry_for
+
+    return entry_for(load_card(entry.path, sys.maxsize), schema).facts

@@ -1,0 +1,64 @@
+"""Keys that say two names mean the same concept, so cross-card checks match by dict lookup.
+
+`concept_key` folds case and width (NFKC), drops punctuation and spacing, spells `-ize` as
+`-ise` and makes the last word singular: `Vision-Language Models`, `vision language model`
+and `Ｖｉｓｉｏｎ－Ｌａｎｇｕａｇｅ Model` share one. `skeleton` buckets Latin keys that may
+be one small edit apart (a doubled letter, a wrong vowel) without comparing every pair;
+`one_edit_apart` then decides, and never for an edit of a digit (`GPT-3`, `GPT-4`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from cardlint.editdistance import within
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_IZE = re.compile(r"(?<=[iy])z(?=[aei])")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"(?<!^)[aeiouy]")
+_PLURALS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
+SKELETON_FROM = 8
+"""Keys shorter than this are never taken for a small edit of another: `BERT` and `BART`,
+`ResNet` and `ResNeXt` are different concepts."""
+
+
+@functools.lru_cache(maxsize=16384)
+def concept_key(text: str) -> str:
+    """The key of a name (or an id): equal keys name the same concept."""
+    key = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    if not key.isascii():
+        return key  # Chinese names are matched as written, less punctuation and spacing
+    return _singular(_IZE.sub("s", key))
+
+
+def _singular(key: str) -> str:
+    for plural, single in _PLURALS:
+        if key.endswith(plural):
+            return key[: -len(plural)] + single
+    if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 3:
+        return key[:-1]
+    return key
+
+
+def skeleton(key: str) -> str | None:
+    """What a Latin key looks like without its inner vowels and doubled letters; None for a
+    key too short, or not Latin, to be taken for another's misspelling."""
+    if len(key) < SKELETON_FROM or not key.isascii() or not key.isalnum():
+        return None
+    return _VOWELS.sub("", _DOUBLED.sub(r"\1", key))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different keys differ by one letter inserted, deleted or replaced."""
+    if a == b or not within(a, b, 1):
+        return False
+    # The letters the edit touches are those outside the common prefix and suffix.
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    changed = a[start : len(a) - end] + b[start : len(b) - end]
+    return not any(ch.isdigit() for ch in changed)

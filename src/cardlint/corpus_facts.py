@@ -1,0 +1,66 @@
+"""Every card's facts at once (see `facts`), as columns of keys.
+
+A card's facts are one string, a line per kind below, items separated by tabs. Joined and
+split, 10,000 cards' strings become one list a kind per slice: the questions asked on every
+warm run ("is any key held with two values?") are set operations in C, and only a corpus
+that has a conflict goes on to find where.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Collection, Iterator, Sequence
+
+NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS = range(6)
+"""NAMES: the concept keys of a card's id and names; CONCEPTS: those of its names, with
+`~skeleton` keys of the Latin ones; INTRODUCED: `start end`; TIMELINE: `key start end` per
+concept a timeline heading names; CITES: `label author year` per labelled citation; REFS:
+`title author year` per references entry."""
+KINDS = 6
+SEPARATOR = "\n"
+ITEM = "\t"
+NONE = SEPARATOR * (KINDS - 1)
+"""The facts of a card that states none, such as one that cannot be read."""
+
+first_word: Callable[[str], str] = operator.itemgetter(0)
+
+
+def head(item: str) -> str:
+    """An item's key: what precedes its first space."""
+    return item.partition(" ")[0]
+
+
+class CorpusFacts:
+    """The facts of the cards at `paths`, `encoded` in the same order."""
+
+    __slots__ = ("lines", "paths")
+
+    def __init__(self, paths: Sequence[str], encoded: Sequence[str]) -> None:
+        self.paths = paths
+        self.lines = SEPARATOR.join(encoded).split(SEPARATOR) if encoded else []
+
+    def column(self, kind: int) -> list[str]:
+        """Each card's line of one kind."""
+        return self.lines[kind::KINDS]
+
+    def items(self, kind: int) -> set[str]:
+        """Every item of one kind, of every card, once."""
+        found = set(ITEM.join(self.column(kind)).split(ITEM))
+        found.discard("")
+        return found
+
+    def of(self, index: int, kind: int) -> list[str]:
+        """The items of one kind of the card at `index`."""
+        line = self.lines[index * KINDS + kind]
+        return line.split(ITEM) if line else []
+
+    def holding(
+        self, kind: int, keys: Collection[str], key: Callable[[str], str]
+    ) -> Iterator[tuple[int, str]]:
+        """(card index, item) for each item of one kind whose `key` is among `keys`: only a
+        corpus with a conflict asks."""
+        for index, line in enumerate(self.column(kind)):
+            if line:
+                for item in line.split(ITEM):
+                    if key(item) in keys:
+                        yield index, item

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cardlint.card import Card
+from cardlint.paths import display_path
+from cardlint.rules import Context, Rule, RuleDoc
+from cardlint.rules._agreeing import agreement_of
+from cardlint.text import quote
+from cardlint.violation import Finding, Severity
+
+
+def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    from cardlint.listedit import append_item
+    from cardlint.mentions import names_of
+    from cardlint.yamledit import one_edit
+
+    fields = ctx.schema.extension.reference_fields
+    entry = ctx.index.entry_of(card, ctx.schema)
+    if not fields or entry.id is None:
+        return
+    card = agreement_of(ctx).loaded(card)
+    seen = {entry.id, *entry.targets}
+    for mention in names_of(ctx.index).in_card(card):
+        named = mention.card
+        if named.id in seen:
+            continue
+        seen.add(named.id)
+        yield Finding(
+            mention.position,
+            f"mentions {quote(named.name)} ({display_path(named.path, ctx.root)}) but does not "
+            f"list {quote(named.id)} in {fields[0]}",
+            f"add {quote(named.id)} to {fields[0]} if the card is related; a passing mention "
+            "can stay unlinked",
+            # Unsafe: whether a mention makes two concepts related is the author's call.
+            one_edit(
+                f"add '{named.id}' to {fields[0]}",
+                append_item(card, fields[0], named.id),
+                safe=False,
+            ),
+        )
+
+
+RULE = Rule(
+    code="CL311",
+    name="unlinked-mention",
+    summary="The card's text names another card that its references do not list.",
+    severity=Severity.WARNING,
+    enabled_by_default=False,
+    cross_card=True,
+    doc=RuleDoc(
+        what="A mention, in the card's prose, of another card by one of its names (Latin names "
+        "as whole words, case aside except for acronyms such as `CLIP`; names with Chinese "
+        "characters as written), when none of the card's reference fields lists that card's "
+        "id. Code blocks, inline code, comments and headings are not prose. Reported once "
+        "per card mentioned, at its first mention. Off by default: it reads every card's "
+        "text on every run, and many mentions are in passing.",
+        why="A card that discusses another concept without linking it leaves the graph "
+        "poorer than the text: readers and `cardlint graph` miss the connection.",
+        example="`clip.md`'s text says `Vision Transformer` while its `related_concepts` do not "
+        "list `vision-transformer`.",
+        fix="Add the id to the reference field. `--fix --unsafe-fixes` appends it to the first "
+        "reference field (creating the field when absent).",
+    ),
+    check=check,
+)
