@@ -209,3 +209,22 @@ def test_the_documented_merge_request_job_runs_as_written(repo: Path) -> None:
     assert [(i["check_name"], i["location"]["path"]) for i in quality] == [
         ("CL101", "cards/clip-2.md")
     ]
+
+
+def test_the_baseline_is_read_at_the_revision_too(repo: Path) -> None:
+    # The pull request records its own new violation in the baseline it is checked with.
+    edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
+    assert run_cli("check", "--write-baseline", "baseline.json", cwd=repo).code == 0
+    commit_all(repo, "a bad value, baselined")
+    assert run_cli("check", "--baseline", "baseline.json", cwd=repo).code == 0
+    # The base branch has no baseline: it hides nothing.
+    based = run_cli("check", "--baseline", "baseline.json", "--rules-from", "main", cwd=repo)
+    assert (based.code, "cards/clip.md:6:13: CL103" in based.out) == (1, True)
+    # A baseline the base branch has is the one that counts.
+    git("checkout", "-q", "main", cwd=repo)
+    commit_all(repo, "nothing known yet")
+    (repo / "baseline.json").write_text('{"version": 1, "fingerprints": {}}\n', encoding="utf-8")
+    commit_all(repo, "an empty baseline on main")
+    git("checkout", "-q", "topic", cwd=repo)
+    based = run_cli("check", "--baseline", "baseline.json", "--rules-from", "main", cwd=repo)
+    assert based.code == 1

@@ -70,10 +70,12 @@ def check(request: CheckRequest) -> Report:
     report = run(build_job(request))
     if request.baseline is None:
         return report
+    from cardlint import revisions
     from cardlint.baseline import BaselineError, apply_baseline, load_baseline
 
+    read = revisions.rules_reader(request)
     try:
-        return apply_baseline(report, load_baseline(request.cwd / request.baseline))
+        return apply_baseline(report, load_baseline(request.cwd / request.baseline, read))
     except BaselineError as error:
         raise UsageError(str(error)) from error
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from cardlint import atomic
 from cardlint.engine import Report
 from cardlint.paths import display_path
+from cardlint.readers import Reader, on_disk
 from cardlint.text import quote
 
 VERSION = 1
@@ -37,12 +38,19 @@ def write_baseline(report: Report, path: Path) -> int:
     return len(report.violations)
 
 
-def load_baseline(path: Path) -> Baseline:
+def load_baseline(path: Path, reader: Reader = on_disk) -> Baseline:
+    """The baseline at `path`, as `reader` finds it. Where the rules come from another revision
+    (`--rules-from`), so does the baseline, or a pull request could record its own violations;
+    a baseline that revision lacks hides nothing."""
     shown = display_path(path, Path.cwd())
     try:
-        data = path.read_bytes()
+        data = reader(path)
     except OSError as error:
         raise BaselineError(f"{shown}: cannot read baseline: {error.strerror or error}") from error
+    if data is None:
+        if reader is on_disk:
+            raise BaselineError(f"{shown}: cannot read baseline: No such file or directory")
+        return Baseline(shown, Counter())
     read = _read(data)
     if isinstance(read, str):
         raise BaselineError(
