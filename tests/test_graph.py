@@ -59,6 +59,7 @@ def test_small_corpus_json_nodes_and_edges_exactly(small: Path) -> None:
     nodes = _nodes(document)
     codes = {n["id"]: [v["code"] for v in n["violations"]] for n in nodes}
     orphans = {n["id"] for n in nodes if n.pop("orphan")}
+    assert not any(n.pop("conflicts") for n in nodes)  # see test_agreement for conflicts
     for node in nodes:
         del node["violations"]
     assert nodes == [
@@ -180,8 +181,8 @@ _LABEL = r'(?:[^"<>\[\]{}|#;\n]|#\d+;|<br/>)*'
 _MERMAID = [
     re.compile(rf'  n_\w+\["{_LABEL}"\]'),
     re.compile(rf'  n_\w+ (?:-->|-\.->)(?:\|"{_LABEL}"\|)? n_\w+'),
-    re.compile(r"  classDef (?:missing|orphan) [^\n]+"),
-    re.compile(r"  class n_\w+(?:,n_\w+)* (?:missing|orphan)"),
+    re.compile(r"  classDef (?:missing|orphan|conflict) [^\n]+"),
+    re.compile(r"  class n_\w+(?:,n_\w+)* (?:missing|orphan|conflict)"),
 ]
 
 

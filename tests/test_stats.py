@@ -33,6 +33,9 @@ def test_small_corpus_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         "dangling_references": 3,
         "one_way_references": 3,
         "orphans": 2,
+        # ghost is listed by a and d, phantom by d: the cards the corpus asks for.
+        "wanted_cards": [{"id": "ghost", "cards": 2}, {"id": "phantom", "cards": 1}],
+        "conflicts": {"timeline": 0, "citations": 0, "duplicates": 0},
         "violations": [
             {"code": "CL301", "rule": "dangling-reference", "severity": "error", "count": 3},
             {"code": "CL002", "rule": "missing-front-matter", "severity": "error", "count": 1},
@@ -62,6 +65,13 @@ def test_small_corpus_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         "Dangling references           3\n"
         "One-way references            3\n"
         "Orphans                       2\n"
+        "Wanted cards                  2\n"
+        "  ghost                       2\n"
+        "  phantom                     1\n"
+        "Conflicts                     0\n"
+        "  timeline                    0\n"
+        "  citations                   0\n"
+        "  duplicates                  0\n"
         "Violations                    5\n"
         "  CL301 dangling-reference    3\n"
         "  CL002 missing-front-matter  1\n"
@@ -95,6 +105,8 @@ def test_our_cards(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         # The six CL306 warnings of `cardlint check --extend-select CL306`.
         "one_way_references": 6,
         "orphans": 0,
+        "wanted_cards": [],
+        "conflicts": {"timeline": 0, "citations": 0, "duplicates": 0},
         "violations": [],
     }
 
@@ -151,6 +163,8 @@ def test_paths_limit_the_figures_to_the_cards_named(tmp_path: Path) -> None:
         "dangling_references": 3,
         "one_way_references": 2,
         "orphans": 1,
+        "wanted_cards": [{"id": "ghost", "cards": 2}, {"id": "phantom", "cards": 1}],
+        "conflicts": {"timeline": 0, "citations": 0, "duplicates": 0},
         "violations": [
             {"code": "CL301", "rule": "dangling-reference", "severity": "error", "count": 3}
         ],

@@ -10,13 +10,18 @@ from __future__ import annotations
 import functools
 import sys
 from datetime import date
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from cardlint import agree_concepts, agree_timeline, agree_works
 from cardlint.card import Card, load_card
 from cardlint.corpus import CorpusIndex, Entry
 from cardlint.corpus_facts import CITES, REFS, CorpusFacts
 from cardlint.schema import CardSchema
+
+
+CONFLICTS = ("timeline", "citations", "duplicates")
+"""The kinds of conflict, as the stats and the graph name them: CL308, CL309, CL310."""
 
 
 class Duplicate(NamedTuple):
@@ -72,6 +77,21 @@ class Agreement:
             keys = pair.keys if newer is first else (pair.keys[1], pair.keys[0])
             found.setdefault(newer.path, []).append(Duplicate(older.path, keys, pair.exact))
         return found
+
+    def found(self, kind: str) -> tuple[dict[str, list[Any]], ...]:
+        """The cards a kind of conflict is reported on, with what each conflicts with."""
+        if kind == "timeline":
+            return (self.timeline,)
+        return (self.citations, self.references) if kind == "citations" else (self.duplicates,)
+
+    def conflicts(self, path: str) -> tuple[str, ...]:
+        """The kinds of conflict reported on a card."""
+        return tuple(k for k in CONFLICTS if any(path in found for found in self.found(k)))
+
+    def count(self, kind: str, paths: Iterable[str]) -> int:
+        """How many conflicts of a kind are reported on the cards at `paths`."""
+        tables = self.found(kind)
+        return sum(len(table.get(path, ())) for path in paths for table in tables)
 
     def created(self, path: str) -> date | None:
         """The card's creation date: the earliest date of its footer."""

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from cardlint.agreement import agreement
 from cardlint.corpus import Entry
 from cardlint.snapshot import Snapshot
 from cardlint.text import quote
@@ -37,6 +38,8 @@ class Node:
     missing: bool
     """No card has this id: a dangling reference, or an id listed under `known-ids`."""
     violations: tuple[Violation, ...]
+    conflicts: tuple[str, ...] = ()
+    """The kinds of conflict with other cards reported on this card (`agreement.CONFLICTS`)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ def build_graph(snapshot: Snapshot) -> Graph:
             edges.update(Edge(keys[entry.path], t, reference.field, dangling) for t in targets)
     violations = _by_path(snapshot.report.violations)
     name_fields = snapshot.schema.extension.name_fields
+    agreeing = agreement(index, snapshot.schema)
     cards = []
     for card in snapshot.cards:
         entry = snapshot.entry(card)
@@ -157,6 +161,7 @@ def build_graph(snapshot: Snapshot) -> Graph:
                 orphan=index.is_orphan(entry),
                 missing=False,
                 violations=violations.get(shown, ()),
+                conflicts=agreeing.conflicts(entry.path),
             )
         )
     absent = [Node(key, None, (), None, False, True, ()) for key in missing.values()]

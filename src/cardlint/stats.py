@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from cardlint.agreement import CONFLICTS, agreement
+from cardlint.corpus import CorpusIndex, Entry
 from cardlint.graph import CATEGORY_FIELD
 from cardlint.report import dump_json
 from cardlint.snapshot import Snapshot
 from cardlint.text import printable
 
 DIFFICULTY_FIELD = "difficulty"
+WANTED_SHOWN = 10
+"""Wanted ids the text output lists; the JSON has all."""
 NONE = "(none)"
 """The group of cards whose field is absent or not a string."""
 
@@ -31,6 +35,12 @@ class Stats:
     """References to a card that does not list the referring card back (what CL306 counts)."""
     orphans: int
     """Cards no other card references."""
+    wanted: tuple[tuple[str, int], ...]
+    """(id, cards) for each id that is listed but neither a card's nor known, most listed
+    first, then by id: the cards the corpus asks for."""
+    conflicts: tuple[tuple[str, int], ...]
+    """(kind, count) of the conflicts between cards reported on these cards (see
+    `agreement.CONFLICTS`: what CL308, CL309 and CL310 report)."""
     rules: tuple[tuple[int, str, str, str], ...]
     """(violations, code, rule name, severity) per rule that fired, most violations first."""
 
@@ -52,8 +62,20 @@ def compute(snapshot: Snapshot) -> Stats:
         dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
         one_way=sum(len(index.one_way(e)) for e in entries),
         orphans=sum(map(index.is_orphan, entries)),
+        wanted=_wanted(entries, index),
+        conflicts=_conflicts(snapshot, [e.path for e in entries]),
         rules=tuple((n, c, r, s.value) for n, c, r, s in snapshot.report.counts_by_rule()),
     )
+
+
+def _wanted(entries: Sequence[Entry], index: CorpusIndex) -> tuple[tuple[str, int], ...]:
+    listing = Counter(t for e in entries for t in set(e.targets) if not index.exists(t))
+    return tuple(sorted(listing.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _conflicts(snapshot: Snapshot, paths: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    found = agreement(snapshot.index, snapshot.schema)
+    return tuple((kind, found.count(kind, paths)) for kind in CONFLICTS)
 
 
 def _count(values: Iterable[object]) -> tuple[tuple[str, int], ...]:
@@ -78,6 +100,8 @@ def to_json(stats: Stats) -> str:
             "dangling_references": stats.dangling,
             "one_way_references": stats.one_way,
             "orphans": stats.orphans,
+            "wanted_cards": [{"id": i, "cards": n} for i, n in stats.wanted],
+            "conflicts": dict(stats.conflicts),
             "violations": [
                 {"code": code, "rule": rule, "severity": severity, "count": count}
                 for count, code, rule, severity in stats.rules
@@ -102,6 +126,11 @@ def to_text(stats: Stats) -> str:
         ("Dangling references", stats.dangling),
         ("One-way references", stats.one_way),
         ("Orphans", stats.orphans),
+        ("Wanted cards", len(stats.wanted)),
+        *((f"  {printable(i)}", n) for i, n in stats.wanted[:WANTED_SHOWN]),
+        *([("  ...", "")] if len(stats.wanted) > WANTED_SHOWN else []),
+        ("Conflicts", sum(n for _, n in stats.conflicts)),
+        *((f"  {kind}", n) for kind, n in stats.conflicts),
         ("Violations", sum(count for count, *_ in stats.rules)),
     ]
     lines += [(f"  {code} {rule}", count) for count, code, rule, _ in stats.rules]

@@ -45,6 +45,7 @@ def _node(node: Node) -> dict[str, object]:
         "category": node.category,
         "orphan": node.orphan,
         "missing": node.missing,
+        "conflicts": list(node.conflicts),
         "violations": [
             {
                 "line": v.line,

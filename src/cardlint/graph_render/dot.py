@@ -11,6 +11,7 @@ from cardlint.graph_render import identifiers
 from cardlint.text import printable
 
 _ORPHAN = 'color="#d9822b", penwidth=2'
+_CONFLICT = 'color="#cf222e", penwidth=2'
 
 
 def render(graph: Graph) -> str:
@@ -38,7 +39,9 @@ def _node_attributes(node: Node) -> list[str]:
         return [f"label={_quoted(node.id, '(no card)')}", 'style="rounded,dashed"', tooltip]
     parts = [value for _, value in node.names] or [node.id]
     parts += [f"({node.category})"] if node.category is not None else []
-    return [f"label={_quoted(*parts)}", tooltip, *([_ORPHAN] if node.orphan else [])]
+    # A conflict is the more urgent mark: the card says something another card contradicts.
+    ring = [_CONFLICT] if node.conflicts else [_ORPHAN] if node.orphan else []
+    return [f"label={_quoted(*parts)}", tooltip, *ring]
 
 
 def _quoted(*lines: str) -> str:

@@ -87,7 +87,8 @@
     }
     for (const d of nodes) {
       const g = el("g", {
-        class: "node" + (d.missing ? " missing" : "") + (d.orphan ? " orphan" : ""),
+        class: "node" + (d.missing ? " missing" : "") + (d.orphan ? " orphan" : "") +
+          (d.conflicts.length ? " conflict" : ""),
         transform: `translate(${d.x},${d.y})`, tabindex: 0, role: "button",
       }, nodeLayer);
       el("circle", { class: "dot", r: R, fill: colour(d.category) }, g);
@@ -128,6 +129,7 @@
     fact("category", d.category === null ? "(none)" : d.category);
     fact("path", d.path === null ? "no card has this id" : d.path);
     if (d.orphan) fact("orphan", "no other card references this card");
+    if (d.conflicts.length) fact("conflicts", d.conflicts.join(", ") + " (another card disagrees)");
     const out = edges.filter((e) => e.s === d).map((e) => e.target + (e.dangling ? " (dangling)" : ""));
     const back = edges.filter((e) => e.t === d).map((e) => e.source);
     fact("references", out.join(", ") || "none");
@@ -155,6 +157,7 @@
     missing.style.setProperty("--swatch", "#fff");
     missing.style.setProperty("--ring", "1px dashed #cf222e");
     add(legend, "span", "orphan").style.setProperty("--ring", "3px solid #d9822b");
+    add(legend, "span", "conflict").style.setProperty("--ring", "3px solid #cf222e");
     const badge = add(legend, "span", "has violations");
     badge.style.setProperty("--swatch", "#cf222e");
   }

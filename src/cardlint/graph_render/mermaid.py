@@ -25,9 +25,11 @@ def render(graph: Graph) -> str:
         lines.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
     lines.append("  classDef missing stroke-dasharray:5 5,fill:#ffffff,color:#666666")
     lines.append("  classDef orphan stroke:#d9822b,stroke-width:3px")
+    lines.append("  classDef conflict stroke:#cf222e,stroke-width:3px")
     for name, members in (
         ("missing", [n for n in graph.nodes if n.missing]),
         ("orphan", [n for n in graph.nodes if n.orphan]),
+        ("conflict", [n for n in graph.nodes if n.conflicts]),
     ):
         if members:
             lines.append(f"  class {','.join(ids[n.id] for n in members)} {name}")

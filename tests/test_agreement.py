@@ -1,0 +1,131 @@
+"""Facts that agree across cards (CL308-CL310) on our own cards with three mistakes planted:
+the rules, the stats and the graph tell the same conflicts, cold and from the cache."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cardlint.concept_keys import concept_key, one_edit_apart, skeleton
+from cardlint.facts import subject_keys
+from tests.conftest import run_cli
+
+CONFLICTS = "CL308,CL309,CL310"
+
+
+def _replace(card: Path, old: str, new: str) -> None:
+    text = card.read_text(encoding="utf-8")
+    assert old in text
+    card.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def disagreeing(corpus: Path) -> Path:
+    """Our cards, with a timeline heading a year early, a paper a year late in one card (in
+    its citation and its references entry), and a second card for the Transformer, made
+    later."""
+    cards = corpus / "cards"
+    _replace(cards / "multimodal-models.md", "### 2021: CLIP -", "### 2020: CLIP -")
+    vision = cards / "vision-language.md"
+    _replace(vision, "CLIP (Radford et al., 2021)", "CLIP (Radford et al., 2022)")
+    _replace(vision, "Radford, A., et al. (2021)", "Radford, A., et al. (2022)")
+    copy = (cards / "transformer.md").read_text(encoding="utf-8")
+    copy = copy.replace("concept_id: transformer", "concept_id: transformer-architecture")
+    copy = copy.replace("**创建日期**: 2026-11-28", "**创建日期**: 2026-11-29")
+    (cards / "transformer-architecture.md").write_text(copy, encoding="utf-8")
+    return corpus
+
+
+def _found(corpus: Path, *args: str) -> list[tuple[str, int, str]]:
+    result = run_cli("check", "--select", CONFLICTS, "--format", "json", *args, cwd=corpus)
+    assert result.code == 1, result.err
+    return [(v["path"], v["line"], v["code"]) for v in result.json()["violations"]]
+
+
+def test_each_conflict_is_reported_once_on_the_side_to_correct(disagreeing: Path) -> None:
+    assert _found(disagreeing) == [
+        ("cards/multimodal-models.md", 104, "CL308"),
+        ("cards/transformer-architecture.md", 3, "CL310"),
+        ("cards/vision-language.md", 8, "CL309"),
+        ("cards/vision-language.md", 140, "CL309"),
+    ]
+
+
+def test_a_warm_run_finds_what_a_cold_run_found(disagreeing: Path) -> None:
+    cold = _found(disagreeing, "--no-cache")
+    assert _found(disagreeing) == cold  # writes the cache
+    assert _found(disagreeing) == cold  # reads it
+
+
+def test_the_stats_and_the_graph_count_the_same_conflicts(disagreeing: Path) -> None:
+    stats = run_cli("stats", "--format", "json", cwd=disagreeing).json()
+    assert stats["conflicts"] == {"timeline": 1, "citations": 2, "duplicates": 1}
+    reported = {v["code"]: v["count"] for v in stats["violations"]}
+    assert (reported["CL308"], reported["CL309"], reported["CL310"]) == (1, 2, 1)
+    assert re.search(r"^  timeline +1$", run_cli("stats", cwd=disagreeing).out, re.MULTILINE)
+    graph = run_cli("graph", "--format", "json", cwd=disagreeing).json()
+    marked = {n["id"]: n["conflicts"] for n in graph["nodes"] if n["conflicts"]}
+    assert marked == {
+        "multimodal-models": ["timeline"],
+        "transformer-architecture": ["duplicates"],
+        "vision-language": ["citations"],
+    }
+    mermaid = run_cli("graph", "--format", "mermaid", cwd=disagreeing).out
+    conflicting = "n_multimodal_models,n_transformer_architecture,n_vision_language"
+    assert f"  class {conflicting} conflict\n" in mermaid
+
+
+def test_wanted_cards_rank_missing_ids_by_the_cards_that_list_them(corpus: Path) -> None:
+    for name in ("clip.md", "gpt-4v.md"):
+        _replace(corpus / "cards" / name, "related_concepts: [", "related_concepts: [flamingo, ")
+    _replace(corpus / "cards" / "clip.md", "related_concepts: [", "related_concepts: [blip, ")
+    stats = run_cli("stats", "--format", "json", cwd=corpus).json()
+    assert stats["wanted_cards"] == [{"id": "flamingo", "cards": 2}, {"id": "blip", "cards": 1}]
+
+
+def test_our_cards_agree(corpus: Path) -> None:
+    result = run_cli("check", "--select", CONFLICTS, cwd=corpus)
+    assert result.code == 0, result.out
+    stats = json.loads(run_cli("stats", "--format", "json", cwd=corpus).out)
+    assert stats["conflicts"] == {"timeline": 0, "citations": 0, "duplicates": 0}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Vision-Language Models", "vision language model"),
+        ("Ｖｉｓｉｏｎ－Ｌａｎｇｕａｇｅ Model", "Vision Language Models"),
+        ("Tokenization", "tokenisation"),
+        ("Gaussian Processes", "Gaussian Process"),
+        ("对比语言-图像预训练", "对比语言 图像预训练"),
+    ],
+)
+def test_names_of_one_concept_share_a_key(a: str, b: str) -> None:
+    assert concept_key(a) == concept_key(b)
+
+
+def test_different_names_keep_apart() -> None:
+    assert concept_key("CLIP") != concept_key("CLIP-style methods")
+    # Whole words that differ at their start are not a typo of each other.
+    assert skeleton(concept_key("Sparse Vision Encoder")) != skeleton(
+        concept_key("Sparse Vision Decoder")
+    )
+    assert skeleton("resnet") is None  # too short to be taken for another's misspelling
+    assert not one_edit_apart("gpt3architecture", "gpt4architecture")  # digits are not typos
+    assert one_edit_apart("attentionmechanism", "atentionmechanism")
+
+
+@pytest.mark.parametrize(
+    ("subject", "keys"),
+    [
+        ("CLIP - 4 亿图文对", ("clip",)),
+        ("MoCo 与 SimCLR - 视觉自监督突破", ("moco与simclr", "moco", "simclr")),
+        ("ViT (Vision Transformer)", ("vitvisiontransformer", "vit", "visiontransformer")),
+        ("GPT-4V: 系统卡", ("gpt4v",)),
+    ],
+)
+def test_a_timeline_heading_names_its_subject(subject: str, keys: tuple[str, ...]) -> None:
+    assert subject_keys(subject) == keys
