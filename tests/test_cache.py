@@ -13,6 +13,7 @@ import pytest
 from cardlint import cache_file, collect
 from cardlint.app import CheckRequest, build_job
 from cardlint.cache_file import FORMAT
+from cardlint.corpus_facts import NONE
 from cardlint.engine import run
 from tests.cache_helpers import companion, load, make_messy, results_file, seal
 from tests.cache_helpers import report_json as _json
@@ -34,6 +35,28 @@ def test_cache_and_workers_give_byte_identical_reports(
     assert _json(messy, cache=True, workers=2) == plain  # cold: fills the cache
     assert (messy / ".cardlint_cache").is_dir()
     assert _json(messy, cache=True) == plain  # warm
+
+
+def test_facts_other_cards_may_contradict_are_kept_in_the_cache(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two cards naming one concept (CL310): a warm run takes each card's facts from its
+    # record (an entry without them would have its card read again, every run).
+    clip = (corpus / "cards" / "clip.md").read_text(encoding="utf-8")
+    copy = clip.replace("concept_id: clip\n", "concept_id: clip-copy\n")
+    (corpus / "cards" / "clip-copy.md").write_text(copy, encoding="utf-8")
+    expected = _json(corpus, cache=False)
+    assert "CL310" in expected
+    _json(corpus, cache=True)
+    facts = load(results_file(corpus))["facts"]
+    assert len(facts) == 11 and NONE not in facts
+    monkeypatch.setattr(collect, "_analyse_all", _nothing_analysed)
+    assert _json(corpus, cache=True) == expected
+
+
+def _nothing_analysed(paths: list[str], *rest: object) -> list[object]:
+    assert not paths, "a card was analysed again"
+    return []
 
 
 def test_workers_send_results_whatever_rules_run(
@@ -98,6 +121,7 @@ def test_a_corrupt_or_unsealed_cache_is_ignored_and_rebuilt(messy: Path, content
         ("own", '[[["CL999"]], []]'),  # a finding that does not decode
         ("located", "[1]"),  # positions that do not decode: found only when a report needs them
         ("located", '[2, 1, ["related_concepts"], [0, "x", 1]]'),
+        ("facts", 7),
     ],
 )
 @pytest.mark.parametrize("touched", [False, True], ids=["unchanged", "one-card-touched"])
@@ -158,7 +182,7 @@ def test_a_changes_file_that_does_not_fit_its_table_is_not_trusted(
     document = load(changes)
     [(name, row)] = document["rows"].items()
     assert row[4], "the edited card has findings of its own"
-    claim = [*row[:4], "", row[5]]  # claims it has none
+    claim = [*row[:4], "", *row[5:]]  # claims it has none
     document["rows"][name] = claim
     if tamper == "base":
         document["base"] = "0" * 64

@@ -5,7 +5,7 @@ wrote it walked the cards:
 
     cards    the card's name (its path from the project root)
     digests  the SHA-256 of the bytes the record was made from
-    ids, labels, targets, own, located   the card's record (see `record`)
+    ids, labels, targets, own, located, facts   the card's record (see `record`)
 
 Nothing in it depends on the machine or the folder: a record is used for a card of that
 name whose bytes have that digest, so the table holds in a fresh checkout too.
@@ -33,10 +33,10 @@ from typing import Any, NamedTuple
 
 from cardlint.cache_folder import Document, read_document, write_document
 
-FORMAT = "cardlint-cache-4"
-CHANGES_FORMAT = "cardlint-cache-changes-2"
+FORMAT = "cardlint-cache-5"
+CHANGES_FORMAT = "cardlint-cache-changes-3"
 STAMPS_FORMAT = "cardlint-cache-stamps-1"
-COLUMNS = ("cards", "digests", "ids", "labels", "targets", "own", "located")
+COLUMNS = ("cards", "digests", "ids", "labels", "targets", "own", "located", "facts")
 MAX_CHANGES = 500
 
 Table = dict[str, list[Any]]
@@ -158,7 +158,7 @@ def _well_typed(table: Table) -> bool:
     """Whether every value has the type its column holds, checked a column at a time at C
     speed, so that reading a record need not check it again."""
     try:
-        for column in ("cards", "digests", "own", "located"):
+        for column in ("cards", "digests", "own", "located", "facts"):
             "".join(table[column])  # raises TypeError unless every value is text
         for column in ("labels", "targets"):
             if not set(map(type, table[column])) <= {list}:
