@@ -609,7 +609,30 @@ class Writer:
         return ["```bash", *(self.fill(line, year) for line in snippet), "```", ""]
 
 
-def make_citations(rng: random.Random, start: int, end: int) -> list[Citation]:
+class Papers:
+    """The papers cited so far, so that cards agree on them as a clean corpus's do (CL309):
+    one year per label and first author, one first author and year per title. A label taken
+    by that author in another year gets a numeral (`FlashNet-2`), as model versions do."""
+
+    def __init__(self) -> None:
+        self.years: dict[tuple[str, str], int] = {}
+        self.titles: dict[str, tuple[str, int]] = {}
+
+    def label(self, name: str, author: str, year: int) -> str:
+        label, number = name, 1
+        while self.years.setdefault((label, author), year) != year:
+            number += 1
+            label = f"{name}-{number}"
+        return label
+
+    def title(self, draw: Callable[[], str], author: str, year: int) -> str:
+        title = draw()
+        while self.titles.setdefault(title, (author, year)) != (author, year):
+            title = draw()
+        return title
+
+
+def make_citations(rng: random.Random, start: int, end: int, papers: Papers) -> list[Citation]:
     count = rng.choice((1, 2, 2, 3, 3))
     years = [start] + [rng.randint(start, end) for _ in range(count - 1)]
     citations: list[Citation] = []
@@ -621,24 +644,32 @@ def make_citations(rng: random.Random, start: int, end: int) -> list[Citation]:
             if (author, year) not in used:
                 break
         used.add((author, year))
-        label = rng.choice(MODEL_STEMS) + rng.choice(MODEL_SUFFIXES)
-        title = (
-            f"{label}: {rng.choice(TITLE_ADJECTIVES)} {rng.choice(TITLE_NOUNS)} "
-            f"for {rng.choice(TITLE_TASKS)}"
-        )
+        label = papers.label(rng.choice(MODEL_STEMS) + rng.choice(MODEL_SUFFIXES), author, year)
+
+        def draw(label: str = label) -> str:
+            return (
+                f"{label}: {rng.choice(TITLE_ADJECTIVES)} {rng.choice(TITLE_NOUNS)} "
+                f"for {rng.choice(TITLE_TASKS)}"
+            )
+
+        title = papers.title(draw, author, year)
         initial = chr(ord("A") + rng.randrange(26))
         citations.append(Citation(label, author, organisation, initial, year, title))
     return citations
 
 
 def build_card(
-    concept: Concept, related: Sequence[str], rng: random.Random, maintainer_pick: int
+    concept: Concept,
+    related: Sequence[str],
+    rng: random.Random,
+    maintainer_pick: int,
+    papers: Papers,
 ) -> tuple[Card, list[Citation], list[int]]:
     writer = Writer(rng, concept)
     start = rng.randint(1986, LATEST_YEAR - 1)
     end = start if rng.random() < 0.45 else min(LATEST_YEAR, start + rng.randint(1, 6))
     introduced = str(start) if start == end else f"{start}-{end}"
-    citations = make_citations(rng, start, end)
+    citations = make_citations(rng, start, end, papers)
     paper = ", ".join(c.in_field() for c in citations)
     front = [
         ("concept_id", concept.concept_id),
@@ -803,6 +834,7 @@ def generate(count: int, out: Path, fraction: float, seed: int, force: bool) -> 
     concepts = concept_names(count, rng)
     ids = [c.concept_id for c in concepts]
     planted = violation_kinds(count, fraction, rng)
+    papers = Papers()
     manifest = []
     total_bytes = 0
     for index, concept in enumerate(concepts):
@@ -814,7 +846,7 @@ def generate(count: int, out: Path, fraction: float, seed: int, force: bool) -> 
                 other = ids[card_rng.randrange(count)]
                 if other != concept.concept_id and other not in related:
                     related.append(other)
-        card, citations, timeline = build_card(concept, related, card_rng, index)
+        card, citations, timeline = build_card(concept, related, card_rng, index, papers)
         kind = planted.get(index)
         if kind is not None and not (kind == "dangling-reference" and not related):
             plant(kind, card, citations, timeline, card_rng)
