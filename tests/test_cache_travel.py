@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -12,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from cardlint import cache, cache_folder, cache_stamps, collect
 from tests.cache_helpers import companion, load, make_messy, results_file, seal
 from tests.cache_helpers import report_json as _json
+from tests.conftest import REPO, cardlint_command, run_cli
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "t",
@@ -270,3 +273,60 @@ def test_forked_readers_find_what_one_process_finds(
 
 def _no_fork() -> int:
     raise OSError("no more processes")
+
+
+def _steps() -> dict[str, dict[str, Any]]:
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    return {step.get("name", step.get("uses")): step for step in action["runs"]["steps"]}
+
+
+def test_the_action_restores_the_cache_before_the_check_and_saves_it_after() -> None:
+    steps = _steps()
+    names = list(steps)
+    restore, save = steps["Restore the cardlint cache"], steps["Save the cardlint cache"]
+    assert names.index("Cache key") < names.index("Restore the cardlint cache")
+    assert names.index("Restore the cardlint cache") < names.index("Run cardlint")
+    assert names.index("Run cardlint") < names.index("Save the cardlint cache")
+    assert restore["uses"].startswith("actions/cache/restore@")
+    assert save["uses"].startswith("actions/cache/save@")
+    folder = "${{ steps.cardlint-cache.outputs.folder }}"
+    assert restore["with"]["path"] == save["with"]["path"] == folder
+    key = restore["with"]["key"]
+    assert key.endswith("-${{ hashFiles('**/*.md') }}")  # the cards' content, last
+    for fallback in restore["with"]["restore-keys"].splitlines():
+        assert key.startswith(fallback) and fallback.startswith(
+            "${{ steps.cardlint-cache.outputs.prefix }}"  # never another code's cache
+        )
+    assert save["with"]["key"] == "${{ steps.cardlint-restore.outputs.cache-primary-key }}"
+    assert save["if"].startswith("always()") and "pull_request_target" in save["if"]
+
+
+@pytest.mark.parametrize("config", ["", "docs/cardlint.toml"])
+def test_the_cache_key_step_names_the_folder_cardlint_writes(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, config: str
+) -> None:
+    project = corpus
+    if config:
+        project = corpus / "docs"
+        project.mkdir()
+        (corpus / "cardlint.toml").rename(project / "cardlint.toml")
+        (project / "cardlint.toml").write_text(
+            'today = "2026-11-29"\nroots = ["../cards"]\n', encoding="utf-8"
+        )
+    outputs = tmp_path_factory.mktemp("outputs") / "github-output"
+    python = Path(cardlint_command()[0]).parent
+    environment = {
+        **os.environ,
+        "PATH": f"{python}{os.pathsep}{os.environ['PATH']}",
+        "CARDLINT_CONFIG": config,
+        "GITHUB_OUTPUT": str(outputs),
+        "RUNNER_OS": "Linux",
+    }
+    script = _steps()["Cache key"]["run"]
+    subprocess.run(["bash", "-c", script], cwd=corpus, env=environment, check=True)
+    found = dict(line.split("=", 1) for line in outputs.read_text(encoding="utf-8").splitlines())
+    assert re.fullmatch(r"cardlint-Linux-[0-9a-f]{16}", found["prefix"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", found["day"])
+    arguments = ["check", "--config", config] if config else ["check"]
+    assert run_cli(*arguments, cwd=corpus).code == 0
+    assert (corpus / found["folder"] / ".gitignore").is_file()
