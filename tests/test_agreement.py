@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cardlint.concept_keys import concept_key, one_edit_apart, skeleton
-from cardlint.facts import subject_keys
+from cardlint.timeline_names import subject_keys
 from tests.conftest import run_cli
 
 CONFLICTS = "CL308,CL309,CL310"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from datetime import date
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, NamedTuple
 
 from cardlint import agree_concepts, agree_timeline, agree_works
@@ -18,7 +18,6 @@ from cardlint.card import Card, load_card
 from cardlint.corpus import CorpusIndex, Entry
 from cardlint.corpus_facts import CITES, REFS, CorpusFacts
 from cardlint.schema import CardSchema
-
 
 CONFLICTS = ("timeline", "citations", "duplicates")
 """The kinds of conflict, as the stats and the graph name them: CL308, CL309, CL310."""
@@ -37,7 +36,7 @@ class Agreement:
         self.schema = schema
         self.index = index
         entries = index.entries
-        self.facts = CorpusFacts([e.path for e in entries], [_facts(e, schema) for e in entries])
+        self.facts = CorpusFacts([e.path for e in entries], [e.facts for e in entries])
         self._cards: dict[str, Card] = {}
 
     def card(self, path: str) -> Card:
@@ -113,12 +112,3 @@ class Agreement:
 def agreement(index: CorpusIndex, schema: CardSchema) -> Agreement:
     """The agreement of the run's index: each rule and view asks the same one."""
     return Agreement(index, schema)
-
-
-def _facts(entry: Entry, schema: CardSchema) -> str:
-    if len(entry) > Entry._fields.index("facts"):
-        return entry.facts
-    # An entry rebuilt from a cache record made before facts were kept.
-    from cardlint.corpus import entry_for
-
-    return entry_for(load_card(entry.path, sys.maxsize), schema).facts

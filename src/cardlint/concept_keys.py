@@ -28,7 +28,9 @@ SKELETON_FROM = 8
 @functools.lru_cache(maxsize=16384)
 def concept_key(text: str) -> str:
     """The key of a name (or an id): equal keys name the same concept."""
-    key = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    if not text.isascii():  # NFKC leaves ASCII as it is: most names, read fast
+        text = unicodedata.normalize("NFKC", text)
+    key = _NOT_WORD.sub("", text.casefold())
     if not key.isascii():
         return key  # Chinese names are matched as written, less punctuation and spacing
     return _singular(_IZE.sub("s", key))

@@ -12,7 +12,7 @@ from cardlint.violation import Finding, Position, Severity
 
 if TYPE_CHECKING:
     from cardlint.dates import Years
-    from cardlint.facts import TimelineEntry
+    from cardlint.timeline_names import TimelineEntry
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -20,7 +20,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     clashes = found.timeline.get(card.file)
     if not clashes:
         return  # nearly every card of a warm run: nothing read
-    from cardlint.facts import timeline
+    from cardlint.timeline_names import timeline
 
     card = found.loaded(card)
     for entry in timeline(ctx.schema, card):

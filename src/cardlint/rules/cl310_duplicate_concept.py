@@ -19,7 +19,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     duplicates = found.duplicates.get(card.file)
     if not duplicates:
         return  # nearly every card of a warm run: nothing read
-    from cardlint.facts import name_fields
+    from cardlint.card_names import name_fields
 
     card = found.loaded(card)
     names = name_fields(ctx.schema, card)
@@ -39,7 +39,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
 
 def _other(found: Agreement, duplicate: Duplicate, ctx: Context) -> str:
     """The older card, with its name and creation date."""
-    from cardlint.facts import name_fields
+    from cardlint.card_names import name_fields
 
     theirs = next(
         (
