@@ -10,13 +10,12 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Iterable
-from datetime import date
 from typing import Any, NamedTuple
 
 from cardlint import agree_concepts, agree_timeline, agree_works
 from cardlint.card import Card, load_card
-from cardlint.corpus import CorpusIndex, Entry
-from cardlint.corpus_facts import CITES, REFS, CorpusFacts
+from cardlint.corpus import CorpusIndex
+from cardlint.corpus_facts import CITES, CREATED, REFS, CorpusFacts
 from cardlint.schema import CardSchema
 
 CONFLICTS = ("timeline", "citations", "duplicates")
@@ -29,6 +28,8 @@ class Duplicate(NamedTuple):
     keys: tuple[str, str]
     """The concept keys that met, this card's first."""
     exact: bool
+    created: str
+    """When the older card was made (YYYY-MM-DD), or ""."""
 
 
 class Agreement:
@@ -72,9 +73,10 @@ class Agreement:
             first, second = entries[pair.first], entries[pair.second]
             if first.id is not None and first.id == second.id:
                 continue  # one id on two cards is CL304's to report
-            older, newer = sorted((first, second), key=self._age)
-            keys = pair.keys if newer is first else (pair.keys[1], pair.keys[0])
-            found.setdefault(newer.path, []).append(Duplicate(older.path, keys, pair.exact))
+            older, newer = sorted((pair.first, pair.second), key=self._age)
+            keys = pair.keys if newer == pair.first else (pair.keys[1], pair.keys[0])
+            duplicate = Duplicate(entries[older].path, keys, pair.exact, self._created(older))
+            found.setdefault(entries[newer].path, []).append(duplicate)
         return found
 
     def found(self, kind: str) -> tuple[dict[str, list[Any]], ...]:
@@ -92,20 +94,13 @@ class Agreement:
         tables = self.found(kind)
         return sum(len(table.get(path, ())) for path in paths for table in tables)
 
-    def created(self, path: str) -> date | None:
-        """The card's creation date: the earliest date of its footer."""
-        from cardlint.dates import dated_values  # only a corpus with duplicates asks
+    def _created(self, index: int) -> str:
+        made = self.facts.of(index, CREATED)
+        return made[0] if made else ""
 
-        dates = [
-            v.parsed
-            for v in dated_values(self.card(path), self.schema.extension)
-            if v.footer_text is not None and isinstance(v.parsed, date)
-        ]
-        return min(dates, default=None)
-
-    def _age(self, entry: Entry) -> tuple[date, str]:
+    def _age(self, index: int) -> tuple[str, str]:
         """The older card sorts first: by creation date, one without a date last, then path."""
-        return self.created(entry.path) or date.max, entry.path
+        return self._created(index) or "9999-99-99", self.index.entries[index].path
 
 
 @functools.lru_cache(maxsize=2)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from cardlint import __version__, cache_folder, preflight
+from cardlint import __version__, cache_folder, corpus_facts, preflight
 from cardlint.checked import Checked
 from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.engine import Job, Report, run
@@ -192,6 +192,7 @@ def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_s
     """Everything a card's own results depend on besides its bytes."""
     parts = [
         __version__,
+        corpus_facts.FORMAT,
         schema.digest,
         ",".join(r.code for r in rules),
         today.isoformat(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from cardlint.card import Card, per_card
-from cardlint.concept_keys import concept_key
+from cardlint.concept_keys import compact, concept_key
 from cardlint.schema import CardSchema
 from cardlint.violation import Position
 
@@ -14,6 +14,7 @@ class NameField(NamedTuple):
     field: str
     value: str
     key: str
+    """Its concept key, `compact`ed."""
     position: Position
 
 
@@ -24,17 +25,17 @@ def name_fields(schema: CardSchema, card: Card) -> tuple[NameField, ...]:
     for field in schema.extension.name_fields:
         value = card.data.get(field)
         if isinstance(value, str) and (key := concept_key(value)):
-            found.append(NameField(field, value, key, field_position(card, field)))
+            found.append(NameField(field, value, compact(key), field_position(card, field)))
     return tuple(found)
 
 
 @per_card
 def own_keys(schema: CardSchema, card: Card) -> frozenset[str]:
-    """The concept keys of the card's id and names."""
+    """The concept keys of the card's id and names, `compact`ed."""
     card_id = card.data.get(schema.extension.id_field)
     keys = {n.key for n in name_fields(schema, card)}
     if isinstance(card_id, str) and (key := concept_key(card_id)):
-        keys.add(key)
+        keys.add(compact(key))
     return frozenset(keys)
 
 

@@ -9,7 +9,9 @@ be one small edit apart (a doubled letter, a wrong vowel) without comparing ever
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import re
 import unicodedata
 
@@ -20,6 +22,8 @@ _IZE = re.compile(r"(?<=[iy])z(?=[aei])")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"(?<!^)[aeiouy]")
 _PLURALS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
+CLEAR_UP_TO = 40
+"""ASCII keys up to this long are kept as they are; `compact` digests the others."""
 SKELETON_FROM = 8
 """Keys shorter than this are never taken for a small edit of another: `BERT` and `BART`,
 `ResNet` and `ResNeXt` are different concepts."""
@@ -34,6 +38,16 @@ def concept_key(text: str) -> str:
     if not key.isascii():
         return key  # Chinese names are matched as written, less punctuation and spacing
     return _singular(_IZE.sub("s", key))
+
+
+def compact(key: str) -> str:
+    """A key as the index and the cache keep it: ASCII as it is, other text and long titles
+    as a short digest. Keys are only compared; the cache writes ASCII JSON, where a Chinese
+    character takes six bytes and decodes slowly."""
+    if key.isascii() and len(key) <= CLEAR_UP_TO:
+        return key
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=9).digest()
+    return "#" + base64.urlsafe_b64encode(digest).decode("ascii")
 
 
 def _singular(key: str) -> str:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS = range(6)
+NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS, CREATED = range(7)
 """NAMES: the concept keys of a card's id and names; CONCEPTS: those of its names, with
 `~skeleton` keys of the Latin ones; INTRODUCED: `start end`; TIMELINE: `key start end` per
 concept a timeline heading names; CITES: `label author year` per labelled citation; REFS:
-`title author year` per references entry."""
-KINDS = 6
+`title author year` per references entry; CREATED: the date the card was made. Keys are
+`concept_keys.compact`ed: ASCII, without white space."""
+KINDS = 7
+FORMAT = "facts-2"
+"""Of the encoding: part of the cache key, so that records of another encoding are not read."""
 SEPARATOR = "\n"
 ITEM = "\t"
 NONE = SEPARATOR * (KINDS - 1)
@@ -30,6 +33,11 @@ def head(item: str) -> str:
     return item.partition(" ")[0]
 
 
+def _kinds(encoded: str) -> list[str]:
+    lines = encoded.split(SEPARATOR)
+    return lines if len(lines) == KINDS else [""] * KINDS
+
+
 class CorpusFacts:
     """The facts of the cards at `paths`, `encoded` in the same order."""
 
@@ -38,6 +46,8 @@ class CorpusFacts:
     def __init__(self, paths: Sequence[str], encoded: Sequence[str]) -> None:
         self.paths = paths
         self.lines = SEPARATOR.join(encoded).split(SEPARATOR) if encoded else []
+        if len(self.lines) != KINDS * len(encoded):  # a card's facts not of this encoding
+            self.lines = [line for e in encoded for line in _kinds(e)]
 
     def column(self, kind: int) -> list[str]:
         """Each card's line of one kind."""

@@ -10,17 +10,18 @@ operations without reading a card again.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
 from cardlint.bibliography import Reference, references_of
 from cardlint.card import Card, per_card
 from cardlint.card_names import name_fields, own_keys
 from cardlint.citations import Citation, author_key, citations_of, first_author
-from cardlint.concept_keys import concept_key, skeleton
+from cardlint.concept_keys import compact, concept_key, skeleton
 from cardlint.corpus_facts import ITEM, SEPARATOR
 from cardlint.dates import Years, dated_values
 from cardlint.schema import CardSchema
-from cardlint.timeline_names import timeline
+from cardlint.timeline_names import TimelineEntry, timeline
 from cardlint.violation import Position
 
 _TITLE = re.compile(r"\(\s*[0-9]{4}[a-z]?\s*\)[.,]?\s*(.+?)(?:\.\s|\.?\Z)")
@@ -30,18 +31,28 @@ MIN_TITLE = 10
 
 class CitedWork(NamedTuple):
     key: str
-    """`label author`: the label's concept key and the first author's key."""
+    """`label author`: the label's concept key and the first author's key, `compact`ed."""
     citation: Citation
+
+    @property
+    def item(self) -> str:
+        """As CITES holds it: the year last, in four digits."""
+        return f"{self.key} {self.citation.year}"
 
 
 class ListedWork(NamedTuple):
     title: str
-    """The title's concept key."""
+    """The title's concept key, `compact`ed, as is the author's key."""
     author: str
     year: int
     entry: Reference
     written: str
     """The title as the entry writes it."""
+
+    @property
+    def item(self) -> str:
+        """As REFS holds it."""
+        return f"{self.title} {self.author} {self.year}"
 
 
 def introduced(schema: CardSchema, card: Card) -> tuple[Years, Position] | None:
@@ -62,7 +73,7 @@ def cited_works(schema: CardSchema, card: Card) -> tuple[CitedWork, ...]:
     for citation in cited.citations if cited is not None else ():
         label = _label(citation)
         if label:
-            found.append(CitedWork(f"{label} {citation.key}", citation))
+            found.append(CitedWork(f"{compact(label)} {compact(citation.key)}", citation))
     return tuple(found)
 
 
@@ -85,8 +96,23 @@ def listed_works(schema: CardSchema, card: Card) -> tuple[ListedWork, ...]:
         written = title[1] if title else ""
         key = concept_key(written)
         if len(key) >= MIN_TITLE and entry.year is not None and entry.key:
-            found.append(ListedWork(key, entry.key, entry.year, entry, written))
+            found.append(ListedWork(compact(key), compact(entry.key), entry.year, entry, written))
     return tuple(found)
+
+
+def timeline_items(entry: TimelineEntry) -> list[str]:
+    """The entry's items as TIMELINE holds them."""
+    return [f"{key} {entry.years.start} {entry.years.end}" for key in entry.keys]
+
+
+def created(schema: CardSchema, card: Card) -> date | None:
+    """When the card was made: the earliest date of its footer."""
+    dates = [
+        v.parsed
+        for v in dated_values(card, schema.extension)
+        if v.footer_text is not None and isinstance(v.parsed, date)
+    ]
+    return min(dates, default=None)
 
 
 def encode(schema: CardSchema, card: Card) -> str:
@@ -94,12 +120,14 @@ def encode(schema: CardSchema, card: Card) -> str:
     order, items separated by tabs (keys hold no white space)."""
     names = [n.key for n in name_fields(schema, card)]
     years = introduced(schema, card)
+    made = created(schema, card)
     lines = [
         own_keys(schema, card),
         [*names, *(f"~{s}" for n in names if (s := skeleton(n)))],
         [f"{years[0].start} {years[0].end}"] if years else [],
-        [f"{k} {e.years.start} {e.years.end}" for e in timeline(schema, card) for k in e.keys],
-        [f"{w.key} {w.citation.year}" for w in cited_works(schema, card)],
-        [f"{w.title} {w.author} {w.year}" for w in listed_works(schema, card)],
+        [item for entry in timeline(schema, card) for item in timeline_items(entry)],
+        [work.item for work in cited_works(schema, card)],
+        [work.item for work in listed_works(schema, card)],
+        [made.isoformat()] if made is not None else [],
     ]
     return SEPARATOR.join(ITEM.join(dict.fromkeys(items)) for items in lines)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from cardlint.card import Card, per_card
 from cardlint.card_names import own_keys
-from cardlint.concept_keys import concept_key
+from cardlint.concept_keys import compact, concept_key
 from cardlint.dates import Years
 from cardlint.markdown import Heading
 from cardlint.schema import CardSchema
@@ -27,7 +27,8 @@ class TimelineEntry(NamedTuple):
     heading: Heading
     years: Years
     keys: tuple[str, ...]
-    """The concept keys the heading's subject gives, the card's own names left out."""
+    """The concept keys the heading's subject gives (`compact`ed), the card's own names left
+    out."""
 
 
 @per_card
@@ -46,7 +47,7 @@ def timeline(schema: CardSchema, card: Card) -> tuple[TimelineEntry, ...]:
         match = _LEAD.fullmatch(heading.text)
         if match is not None:
             first, last = int(match[1]), int(match[2] or match[1])
-            keys = tuple(k for k in subject_keys(match[3]) if k not in own)
+            keys = tuple(k for k in map(compact, subject_keys(match[3])) if k not in own)
             entries.append(TimelineEntry(heading, Years(min(first, last), max(first, last)), keys))
     return tuple(entries)
 

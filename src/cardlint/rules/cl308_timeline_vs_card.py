@@ -20,11 +20,12 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     clashes = found.timeline.get(card.file)
     if not clashes:
         return  # nearly every card of a warm run: nothing read
+    from cardlint.facts import timeline_items
     from cardlint.timeline_names import timeline
 
     card = found.loaded(card)
     for entry in timeline(ctx.schema, card):
-        items = {f"{key} {entry.years.start} {entry.years.end}" for key in entry.keys}
+        items = set(timeline_items(entry))
         for other in dict.fromkeys(c.other for c in clashes if c.item in items):
             finding = _finding(entry, found.card(other), ctx)
             if finding is not None:

@@ -29,7 +29,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
 
     card = found.loaded(card)
     for work in cited_works(ctx.schema, card) if cites else ():
-        clash = cites.get(f"{work.key} {work.citation.year}")
+        clash = cites.get(work.item)
         if clash is not None:
             citation = work.citation
             yield Finding(
@@ -39,7 +39,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
                 _hint(clash, "year", clash.others[0].value),
             )
     for listed in listed_works(ctx.schema, card) if refs else ():
-        clash = refs.get(f"{listed.title} {listed.author} {listed.year}")
+        clash = refs.get(listed.item)
         if clash is not None:
             line = listed.entry.line
             item = _ITEM_START.match(card.line_text(line))
@@ -67,11 +67,7 @@ def _as_listed(found: Agreement, side: Side, listed: ListedWork, ctx: Context) -
 
     item = f"{listed.title} {side.value}"
     entry = next(
-        (
-            w
-            for w in listed_works(ctx.schema, found.card(side.paths[0]))
-            if f"{w.title} {w.author} {w.year}" == item
-        ),
+        (w for w in listed_works(ctx.schema, found.card(side.paths[0])) if w.item == item),
         None,
     )
     return _entry(entry) if entry is not None else side.value

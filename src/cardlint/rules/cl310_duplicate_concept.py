@@ -49,9 +49,8 @@ def _other(found: Agreement, duplicate: Duplicate, ctx: Context) -> str:
         ),
         None,
     )
-    created = found.created(duplicate.other)
     details = [quote(theirs.value)] if theirs is not None else []
-    details += [f"created {created.isoformat()}"] if created is not None else []
+    details += [f"created {duplicate.created}"] if duplicate.created else []
     shown = display_path(duplicate.other, ctx.root)
     return f"{shown} ({', '.join(details)})" if details else shown
 
