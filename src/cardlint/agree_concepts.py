@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
-from cardlint.concept_keys import one_edit_apart, skeleton
 from cardlint.corpus_facts import CONCEPTS, ITEM, CorpusFacts
 
 
@@ -46,6 +45,9 @@ def pairs(facts: CorpusFacts) -> list[Pair]:
 
 def _near_keys(facts: CorpusFacts, first: int, second: int, met: str) -> tuple[str, str] | None:
     """The keys of two cards, of the skeleton `met`, that are one small edit apart."""
+    # Imported here: only a corpus where two skeletons meet asks, and a warm run is spared it.
+    from cardlint.concept_keys import one_edit_apart, skeleton
+
     ours = [k for k in facts.of(first, CONCEPTS) if f"~{skeleton(k)}" == met]
     theirs = [k for k in facts.of(second, CONCEPTS) if f"~{skeleton(k)}" == met]
     return next(((a, b) for a in ours for b in theirs if one_edit_apart(a, b)), None)

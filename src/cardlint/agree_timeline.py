@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from cardlint.corpus_facts import INTRODUCED, NAMES, TIMELINE, CorpusFacts, head
+from cardlint.corpus_facts import CONCEPTS, INTRODUCED, NAMES, TIMELINE, CorpusFacts, head, years
 
 
 class TimelineClash(NamedTuple):
@@ -25,24 +25,20 @@ class TimelineClash(NamedTuple):
 
 def clashes(facts: CorpusFacts) -> dict[str, list[TimelineClash]]:
     named = {head(item) for item in facts.items(TIMELINE)}
-    named &= facts.items(NAMES)
+    named &= facts.items(NAMES) | facts.items(CONCEPTS)
     if not named:
         return {}  # the usual corpus: its timelines name no other card
-    owners: defaultdict[str, list[int]] = defaultdict(list)
-    for index, key in facts.holding(NAMES, named, str):
-        owners[key].append(index)
+    owners: defaultdict[str, set[int]] = defaultdict(set)
+    for kind in (NAMES, CONCEPTS):
+        for index, key in facts.holding(kind, named, str):
+            owners[key].add(index)
     found: defaultdict[str, list[TimelineClash]] = defaultdict(list)
     for index, item in facts.holding(TIMELINE, named, head):
-        key, start, end = item.split(" ")
-        for owner in owners[key]:
-            years = _years(facts.of(owner, INTRODUCED))
-            if owner != index and years and (int(end) < years[0] or years[1] < int(start)):
-                found[facts.paths[index]].append(TimelineClash(item, facts.paths[owner], years))
+        key, _, given = item.partition(" ")
+        start, end = years(given)
+        for owner in sorted(owners[key]):
+            introduced = facts.of(owner, INTRODUCED)
+            theirs = years(introduced[0]) if introduced else None
+            if owner != index and theirs and (end < theirs[0] or theirs[1] < start):
+                found[facts.paths[index]].append(TimelineClash(item, facts.paths[owner], theirs))
     return dict(found)
-
-
-def _years(items: list[str]) -> tuple[int, int] | None:
-    if not items:
-        return None
-    start, end = items[0].split(" ")
-    return int(start), int(end)

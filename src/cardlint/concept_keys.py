@@ -9,7 +9,6 @@ be one small edit apart (a doubled letter, a wrong vowel) without comparing ever
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import re
@@ -46,6 +45,8 @@ def compact(key: str) -> str:
     character takes six bytes and decodes slowly."""
     if key.isascii() and len(key) <= CLEAR_UP_TO:
         return key
+    import base64  # imported here: a warm run compacts nothing
+
     digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=9).digest()
     return "#" + base64.urlsafe_b64encode(digest).decode("ascii")
 

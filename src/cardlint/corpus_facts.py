@@ -12,16 +12,17 @@ import operator
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS, CREATED = range(7)
-"""NAMES: the concept keys of a card's id and names; CONCEPTS: those of its names, with
-`~skeleton` keys of the Latin ones; INTRODUCED: `start end`; TIMELINE: `key start end` per
-concept a timeline heading names; CITES: `label author year` per labelled citation; REFS:
-`title author year` per references entry; CREATED: the date the card was made. Keys are
-`concept_keys.compact`ed: ASCII, without white space."""
+"""NAMES: the concept key of a card's id, unless one of its names gives it; CONCEPTS: those
+of its names, with `~skeleton` keys of the Latin ones; INTRODUCED: its years (`2021` or
+`2021 2023`); TIMELINE: `key years` per concept a timeline heading names; CITES: `label
+author year` per labelled citation; REFS: `title author year` per references entry;
+CREATED: the date the card was made. Keys are `concept_keys.compact`ed: letters, digits and
+`#~_-`, which JSON writes as they are (a tab would be an escape, slower to decode)."""
 KINDS = 7
-FORMAT = "facts-2"
+FORMAT = "facts-3"
 """Of the encoding: part of the cache key, so that records of another encoding are not read."""
-SEPARATOR = "\n"
-ITEM = "\t"
+SEPARATOR = "|"
+ITEM = ","
 NONE = SEPARATOR * (KINDS - 1)
 """The facts of a card that states none, such as one that cannot be read."""
 
@@ -31,6 +32,17 @@ first_word: Callable[[str], str] = operator.itemgetter(0)
 def head(item: str) -> str:
     """An item's key: what precedes its first space."""
     return item.partition(" ")[0]
+
+
+def years(text: str) -> tuple[int, int]:
+    """`2021` or `2021 2023` as first and last year."""
+    start, _, end = text.partition(" ")
+    return int(start), int(end or start)
+
+
+def span(start: int, end: int) -> str:
+    """Years as the facts write them (see `years`)."""
+    return str(start) if start == end else f"{start} {end}"
 
 
 def _kinds(encoded: str) -> list[str]:

@@ -127,7 +127,8 @@ def _run(job: Job) -> Report:
     results = analyse_paths(job.corpus, spec, job.max_file_size, cache, job.workers)
     with acyclic():
         index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
-        reporting = _Reporting(job, Context(job.schema, index, job.today, job.root))
+        memo = None if job.cache_dir is None else job.cache_dir / f"{job.cache_key}.agreement.json"
+        reporting = _Reporting(job, Context(job.schema, index, job.today, job.root, memo))
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))

@@ -18,7 +18,7 @@ from cardlint.card import Card, per_card
 from cardlint.card_names import name_fields, own_keys
 from cardlint.citations import Citation, author_key, citations_of, first_author
 from cardlint.concept_keys import compact, concept_key, skeleton
-from cardlint.corpus_facts import ITEM, SEPARATOR
+from cardlint.corpus_facts import ITEM, SEPARATOR, span
 from cardlint.dates import Years, dated_values
 from cardlint.schema import CardSchema
 from cardlint.timeline_names import TimelineEntry, timeline
@@ -102,7 +102,8 @@ def listed_works(schema: CardSchema, card: Card) -> tuple[ListedWork, ...]:
 
 def timeline_items(entry: TimelineEntry) -> list[str]:
     """The entry's items as TIMELINE holds them."""
-    return [f"{key} {entry.years.start} {entry.years.end}" for key in entry.keys]
+    given = span(entry.years.start, entry.years.end)
+    return [f"{key} {given}" for key in entry.keys]
 
 
 def created(schema: CardSchema, card: Card) -> date | None:
@@ -122,9 +123,9 @@ def encode(schema: CardSchema, card: Card) -> str:
     years = introduced(schema, card)
     made = created(schema, card)
     lines = [
-        own_keys(schema, card),
+        own_keys(schema, card).difference(names),
         [*names, *(f"~{s}" for n in names if (s := skeleton(n)))],
-        [f"{years[0].start} {years[0].end}"] if years else [],
+        [span(years[0].start, years[0].end)] if years else [],
         [item for entry in timeline(schema, card) for item in timeline_items(entry)],
         [work.item for work in cited_works(schema, card)],
         [work.item for work in listed_works(schema, card)],

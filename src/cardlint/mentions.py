@@ -7,8 +7,8 @@ words and each character looked up, never every name tried against it.
 
 from __future__ import annotations
 
-import functools
 import re
+import weakref
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -94,6 +94,12 @@ class Names:
                     yield at, named
 
 
-@functools.lru_cache(maxsize=2)
+_OF_INDEX: weakref.WeakKeyDictionary[CorpusIndex, Names] = weakref.WeakKeyDictionary()
+
+
 def names_of(index: CorpusIndex) -> Names:
-    return Names(index)
+    """The names of the index's cards, kept while the index lives (see `agreement`)."""
+    found = _OF_INDEX.get(index)
+    if found is None:
+        found = _OF_INDEX[index] = Names(index)
+    return found

@@ -44,6 +44,9 @@ class Context:
     today: date
     root: Path
     """The project root; messages that name other files show them relative to it."""
+    memo: Path | None = None
+    """Where cross-card rules may keep what they found in this corpus for the next run,
+    which reuses it while the corpus says the same (see `agreement_memo`); None: nowhere."""
 
 
 Check = Callable[["Card", Context], Iterable[Finding]]
