@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -221,3 +222,17 @@ def test_no_cache_cache_dir_and_clean(corpus: Path) -> None:
     assert cleaned.code == 0 and "Removed" in cleaned.out
     assert not (corpus / ".cardlint_cache").exists()
     assert run_cli("clean", cwd=corpus).out.strip() == "No cache to remove."
+
+
+def test_files_of_other_keys_are_pruned_after_a_week(messy: Path) -> None:
+    _json(messy, cache=True)
+    table = results_file(messy)
+    week_ago = time.time() - 8 * 24 * 3600
+    ours = companion(table, "agreement")  # what another module keeps beside the table
+    other = table.with_name("0" * 24 + ".json")
+    for file in (ours, other, table):
+        file.write_bytes(table.read_bytes())
+        os.utime(file, (week_ago, week_ago))
+    _edit(messy / "cards" / "clip.md", "An edit: the run writes, and prunes.")
+    _json(messy, cache=True)
+    assert ours.exists() and table.exists() and not other.exists()

@@ -110,11 +110,12 @@ def write_stamps(file: Path, base: str, stamps: list[str]) -> None:
 
 def prune(file: Path, keep: Path) -> None:
     """Remove the files of other keys not written for a week (another day's, another
-    schema's), sparing those of `file` and `keep`."""
-    kept = {file, changes_file(file), stamps_file(file), keep}
+    schema's), sparing `keep` and every `<key>.*.json` of this table's key (others keep
+    what they derive from it there too)."""
     cutoff = time.time() - _KEEP_SECONDS
     for old in file.parent.glob("*.json"):
-        if old not in kept and old.stat().st_mtime < cutoff:
+        ours = old.name.partition(".")[0] == file.stem or old == keep
+        if not ours and old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)
 
 
