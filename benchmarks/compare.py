@@ -1,11 +1,12 @@
 """Two versions of cardlint side by side on one corpus, run alternately; prints medians.
 
-    python benchmarks/compare.py --before 614b00c [--runs 9] [--cases warm,one,pre,card,version]
+    python benchmarks/compare.py --before 614b00c [--now REV] [--runs 9] [--cases warm,one]
 
 The machine this project is measured on drifts in speed by a quarter over minutes, so two
 benchmark runs an hour apart cannot show a 10% change. Here the version at `--before` (a git
-revision) and the working tree's take turns, round after round, each on its own copy of the
-corpus (so each keeps its own cache), and see the same machine. Each version runs as
+revision, or a folder holding a `cardlint` package) and the working tree's (or `--now`'s) take
+turns, round after round, each on its own copy of the corpus (so each keeps its own cache),
+and see the same machine. Each version runs as
 `python -m cardlint` with its source first on PYTHONPATH.
 
 Cases: cold (`--no-cache`), warm (nothing changed), one (one card edited, whole corpus), pre
@@ -65,7 +66,10 @@ class Version:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", required=True, help="git revision to compare with")
+    parser.add_argument(
+        "--before", required=True, help="git revision, or folder holding cardlint/, to compare"
+    )
+    parser.add_argument("--now", help="git revision or folder to compare (default: working tree)")
     parser.add_argument(
         "--corpus", type=Path, default=Path("/tmp/cardlint-bench/corpus-10000-seed1")
     )
@@ -78,7 +82,7 @@ def main() -> None:
         parser.error(f"unknown cases: {', '.join(unknown)}")
     with tempfile.TemporaryDirectory(prefix="cardlint-compare-") as work:
         versions = [_version("before", args.before, Path(work), args.corpus)]
-        versions.append(_version("now", None, Path(work), args.corpus))
+        versions.append(_version("now", args.now, Path(work), args.corpus))
         for version in versions:
             version.run("warm")  # fill its cache
         for number in range(args.runs):
@@ -95,8 +99,9 @@ def main() -> None:
 def _version(label: str, revision: str | None, work: Path, corpus: Path) -> Version:
     """A version's source (the revision's, or the working tree's) and its corpus copy."""
     source = work / label / "src"
-    if revision is None:
-        shutil.copytree(REPO / "src" / "cardlint", source / "cardlint")
+    if revision is None or Path(revision, "cardlint").is_dir():
+        folder = REPO / "src" if revision is None else Path(revision)
+        shutil.copytree(folder / "cardlint", source / "cardlint")
     else:
         source.mkdir(parents=True)
         archive = subprocess.run(

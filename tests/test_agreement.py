@@ -11,7 +11,7 @@ import pytest
 
 from cardlint.concept_keys import concept_key, one_edit_apart, skeleton
 from cardlint.timeline_names import subject_keys
-from tests.conftest import run_cli
+from tests.conftest import CARDS, run_cli
 
 CONFLICTS = "CL308,CL309,CL310"
 
@@ -140,3 +140,27 @@ def test_what_was_found_is_kept_but_never_hides_a_change(corpus: Path) -> None:
     assert _found(corpus) == [("cards/multimodal-models.md", 104, "CL308")]
     _replace(card, "### 2020: CLIP -", "### 2021: CLIP -")
     assert run_cli("check", "--select", CONFLICTS, cwd=corpus).code == 0
+
+
+def test_the_facts_of_a_card_as_the_cache_keeps_them() -> None:
+    """What `encode` writes is stored in the cache under `corpus_facts.FORMAT`: a change to
+    it must change FORMAT too (and this expectation), or warm runs read stale facts."""
+    from cardlint.app import CheckRequest, build_job
+    from cardlint.card import load_card
+    from cardlint.corpus_facts import FORMAT
+    from cardlint.facts import encode
+
+    schema = build_job(CheckRequest(paths=[CARDS])).schema
+    assert FORMAT == "facts-4"
+    assert encode(schema, load_card(CARDS / "multimodal-models.md")).split("|") == [
+        "",
+        "#212c3af6bae5d523,multimodalmodel,~mltmdlmdl",
+        "2021 2023",
+        # `2023-2024: 原生多模态与全模态交互` names no card, but who knows which it will.
+        "clip 2021,flamingo 2022,gpt4v 2023,#23fd58ec249cd92e 2023 2024",
+        "clip radford 2021,flamingo alayrac 2022,gpt4v openai 2023",
+        # Titles are digests, but a short ASCII one: `GPT-4V(ision) System Card`.
+        "#0a5512113a57ee62 radford 2021,#da61dad49df03b82 alayrac 2022,"
+        "gpt4visionsystemcard openai 2023",
+        "2026-11-28",
+    ]

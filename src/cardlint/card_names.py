@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cardlint.card import Card, per_card
+from cardlint.card import Card
 from cardlint.concept_keys import compact, concept_key
 from cardlint.schema import CardSchema
 from cardlint.violation import Position
@@ -18,25 +18,36 @@ class NameField(NamedTuple):
     position: Position
 
 
-@per_card
-def name_fields(schema: CardSchema, card: Card) -> tuple[NameField, ...]:
+def name_fields(schema: CardSchema, card: Card) -> list[NameField]:
     """The card's names, in the schema's order of its name fields."""
     found = []
     for field in schema.extension.name_fields:
         value = card.data.get(field)
-        if isinstance(value, str) and (key := concept_key(value)):
-            found.append(NameField(field, value, compact(key), field_position(card, field)))
-    return tuple(found)
+        if isinstance(value, str) and (key := name_key(value)):
+            found.append(NameField(field, value, key, field_position(card, field)))
+    return found
 
 
-@per_card
-def own_keys(schema: CardSchema, card: Card) -> frozenset[str]:
-    """The concept keys of the card's id and names, `compact`ed."""
+def name_keys(schema: CardSchema, card: Card) -> list[str]:
+    """The keys of `name_fields`, each once: what the facts keep of them."""
+    keys = []
+    for field in schema.extension.name_fields:
+        value = card.data.get(field)
+        if isinstance(value, str) and (key := name_key(value)) and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def id_key(schema: CardSchema, card: Card) -> str:
+    """The key of the card's id, or ""."""
     card_id = card.data.get(schema.extension.id_field)
-    keys = {n.key for n in name_fields(schema, card)}
-    if isinstance(card_id, str) and (key := concept_key(card_id)):
-        keys.add(compact(key))
-    return frozenset(keys)
+    return name_key(card_id) if isinstance(card_id, str) else ""
+
+
+def name_key(name: str) -> str:
+    """The `compact`ed concept key of a name or an id ("" for one of punctuation only)."""
+    key = concept_key(name)
+    return compact(key) if key else ""
 
 
 def field_position(card: Card, field: str) -> Position:

@@ -17,6 +17,7 @@ import unicodedata
 from cardlint.editdistance import within
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_ASCII_NOT_ALNUM = {c: None for c in range(128) if not chr(c).isalnum()}
 _IZE = re.compile(r"(?<=[iy])z(?=[aei])")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"(?<!^)[aeiouy]")
@@ -31,12 +32,13 @@ SKELETON_FROM = 8
 @functools.lru_cache(maxsize=16384)
 def concept_key(text: str) -> str:
     """The key of a name (or an id): equal keys name the same concept."""
-    if not text.isascii():  # NFKC leaves ASCII as it is: most names, read fast
-        text = unicodedata.normalize("NFKC", text)
-    key = _NOT_WORD.sub("", text.casefold())
-    if not key.isascii():
-        return key  # Chinese names are matched as written, less punctuation and spacing
-    return _singular(_IZE.sub("s", key))
+    if text.isascii():  # most names: NFKC leaves them as they are, and a table drops the rest
+        key = text.lower().translate(_ASCII_NOT_ALNUM)
+    else:
+        key = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+        if not key.isascii():
+            return key  # Chinese names are matched as written, less punctuation and spacing
+    return _singular(_IZE.sub("s", key) if "z" in key else key)
 
 
 def compact(key: str) -> str:
@@ -45,10 +47,7 @@ def compact(key: str) -> str:
     character takes six bytes and decodes slowly."""
     if key.isascii() and len(key) <= CLEAR_UP_TO:
         return key
-    import base64  # imported here: a warm run compacts nothing
-
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=9).digest()
-    return "#" + base64.urlsafe_b64encode(digest).decode("ascii")
+    return "#" + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def _singular(key: str) -> str:

@@ -19,8 +19,9 @@ author year` per labelled citation; REFS: `title author year` per references ent
 CREATED: the date the card was made. Keys are `concept_keys.compact`ed: letters, digits and
 `#~_-`, which JSON writes as they are (a tab would be an escape, slower to decode)."""
 KINDS = 7
-FORMAT = "facts-3"
-"""Of the encoding: part of the cache key, so that records of another encoding are not read."""
+FORMAT = "facts-4"
+"""Of the encoding: part of the cache key, so that records of another encoding are not read.
+Anything that changes what `facts.encode` writes for a card must change it too."""
 SEPARATOR = "|"
 ITEM = ","
 NONE = SEPARATOR * (KINDS - 1)

@@ -9,22 +9,23 @@ operations without reading a card again.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import NamedTuple
 
 from cardlint.bibliography import Reference, references_of
-from cardlint.card import Card, per_card
-from cardlint.card_names import name_fields, own_keys
+from cardlint.card import Card
+from cardlint.card_names import id_key, name_keys
 from cardlint.citations import Citation, author_key, citations_of, first_author
 from cardlint.concept_keys import compact, concept_key, skeleton
 from cardlint.corpus_facts import ITEM, SEPARATOR, span
 from cardlint.dates import Years, dated_values
 from cardlint.schema import CardSchema
-from cardlint.timeline_names import TimelineEntry, timeline
+from cardlint.timeline_names import TimelineEntry, year_led
 from cardlint.violation import Position
 
-_TITLE = re.compile(r"\(\s*[0-9]{4}[a-z]?\s*\)[.,]?\s*(.+?)(?:\.\s|\.?\Z)")
+_YEAR_GROUP = re.compile(r"\([0-9]{4}[a-z]?\)[.,]?\s*")
 MIN_TITLE = 10
 """Titles whose key is shorter (`Blog post`, `Report`) say too little to match works by."""
 
@@ -64,40 +65,52 @@ def introduced(schema: CardSchema, card: Card) -> tuple[Years, Position] | None:
     return None
 
 
-@per_card
-def cited_works(schema: CardSchema, card: Card) -> tuple[CitedWork, ...]:
+def cited_works(schema: CardSchema, card: Card) -> list[CitedWork]:
     """The labelled citations (`CLIP (Radford et al., 2021)`): an unlabelled one
     (`Radford et al. (2021)`) does not say which of its author's papers it is."""
     cited = citations_of(schema, card)
     found = []
     for citation in cited.citations if cited is not None else ():
-        label = _label(citation)
-        if label:
-            found.append(CitedWork(f"{compact(label)} {compact(citation.key)}", citation))
-    return tuple(found)
+        key = _work_key(citation.text, citation.key)
+        if key:
+            found.append(CitedWork(key, citation))
+    return found
 
 
-def _label(citation: Citation) -> str:
-    if not citation.text.endswith(")"):
-        return concept_key(citation.text)  # a mapping's title: a written citation ends in `)`
-    before = citation.text[: citation.text.rfind("(")]
-    if not before.strip() or author_key(first_author(before)) == citation.key:
-        return ""  # `Radford et al. (2021)`: what precedes the year is the author
-    return concept_key(before)
+@functools.lru_cache(maxsize=8192)
+def _work_key(text: str, author: str) -> str:
+    """`label author` of a citation, or "" for one without a label. Papers are cited by many
+    cards: each citation is read once."""
+    if not text.endswith(")"):
+        label = concept_key(text)  # a mapping's title: a written citation ends in `)`
+    else:
+        before = text[: text.rfind("(")]
+        if not before.strip() or author_key(first_author(before)) == author:
+            return ""  # `Radford et al. (2021)`: what precedes the year is the author
+        label = concept_key(before)
+    return f"{compact(label)} {compact(author)}" if label else ""
 
 
-@per_card
-def listed_works(schema: CardSchema, card: Card) -> tuple[ListedWork, ...]:
+def listed_works(schema: CardSchema, card: Card) -> list[ListedWork]:
     """The references entries whose title, first author and year can be read."""
     section = references_of(schema, card)
     found = []
     for entry in section.entries if section is not None else ():
-        title = _TITLE.search(entry.text)
-        written = title[1] if title else ""
-        key = concept_key(written)
-        if len(key) >= MIN_TITLE and entry.year is not None and entry.key:
-            found.append(ListedWork(compact(key), compact(entry.key), entry.year, entry, written))
-    return tuple(found)
+        if entry.year is not None and entry.key:
+            key, written = _title(entry.text)
+            if key:
+                found.append(ListedWork(key, compact(entry.key), entry.year, entry, written))
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _title(text: str) -> tuple[str, str]:
+    """An entry's title, `Title` in `Radford, A., et al. (2021). Title. Venue.`, with its
+    `compact`ed key; ("", "") for a title too short to tell works apart."""
+    year = _YEAR_GROUP.search(text)
+    written = text[year.end() :].split(". ", 1)[0].rstrip(". ") if year else ""
+    key = concept_key(written)
+    return (compact(key), written) if len(key) >= MIN_TITLE else ("", "")
 
 
 def timeline_items(entry: TimelineEntry) -> list[str]:
@@ -106,29 +119,54 @@ def timeline_items(entry: TimelineEntry) -> list[str]:
     return [f"{key} {given}" for key in entry.keys]
 
 
-def created(schema: CardSchema, card: Card) -> date | None:
-    """When the card was made: the earliest date of its footer."""
-    dates = [
-        v.parsed
-        for v in dated_values(card, schema.extension)
-        if v.footer_text is not None and isinstance(v.parsed, date)
-    ]
-    return min(dates, default=None)
-
-
 def encode(schema: CardSchema, card: Card) -> str:
     """The card's facts as the index keeps them: a line per kind of `corpus_facts`, in its
-    order, items separated by tabs (keys hold no white space)."""
-    names = [n.key for n in name_fields(schema, card)]
-    years = introduced(schema, card)
-    made = created(schema, card)
-    lines = [
-        own_keys(schema, card).difference(names),
-        [*names, *(f"~{s}" for n in names if (s := skeleton(n)))],
-        [span(years[0].start, years[0].end)] if years else [],
-        [item for entry in timeline(schema, card) for item in timeline_items(entry)],
-        [work.item for work in cited_works(schema, card)],
-        [work.item for work in listed_works(schema, card)],
-        [made.isoformat()] if made is not None else [],
+    order, items separated by `ITEM` (keys hold no white space).
+
+    Every card of a cold run is encoded: this makes the items of `timeline`, `cited_works`
+    and `listed_works` with the functions they use, without building those."""
+    names = name_keys(schema, card)
+    own = id_key(schema, card)
+    years, made = _dates(schema, card)
+    timeline = [
+        f"{key} {first if first == last else f'{first} {last}'}"
+        for _, first, last, keys in year_led(schema, card)
+        for key in keys
+        if key != own and key not in names
     ]
-    return SEPARATOR.join(ITEM.join(dict.fromkeys(items)) for items in lines)
+    cited = citations_of(schema, card)
+    cites = [
+        f"{key} {c.year}"
+        for c in (cited.citations if cited is not None else ())
+        if (key := _work_key(c.text, c.key))
+    ]
+    section = references_of(schema, card)
+    refs = [
+        f"{title} {compact(e.key)} {e.year}"
+        for e in (section.entries if section is not None else ())
+        if e.year is not None and e.key and (title := _title(e.text)[0])
+    ]
+    lines = [
+        "" if own in names else own,
+        ITEM.join([*names, *(f"~{s}" for n in names if (s := skeleton(n)))]),
+        years,
+        ITEM.join(timeline),
+        ITEM.join(cites),
+        ITEM.join(refs),
+        made,
+    ]
+    return SEPARATOR.join(lines)
+
+
+def _dates(schema: CardSchema, card: Card) -> tuple[str, str]:
+    """The introduced years and the creation date, as the facts write them."""
+    field = schema.extension.introduced_field
+    years, made = "", ""
+    for value in dated_values(card, schema.extension):
+        parsed = value.parsed
+        if value.footer_text is not None:
+            if isinstance(parsed, date) and (not made or parsed.isoformat() < made):
+                made = parsed.isoformat()
+        elif value.subject == field and isinstance(parsed, Years):
+            years = span(parsed.start, parsed.end)
+    return years, made

@@ -3,11 +3,12 @@ each with its years and the concept keys of its subject."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
-from cardlint.card import Card, per_card
-from cardlint.card_names import own_keys
+from cardlint.card import Card
+from cardlint.card_names import id_key, name_keys
 from cardlint.concept_keys import compact, concept_key
 from cardlint.dates import Years
 from cardlint.markdown import Heading
@@ -31,37 +32,50 @@ class TimelineEntry(NamedTuple):
     out."""
 
 
-@per_card
 def timeline(schema: CardSchema, card: Card) -> tuple[TimelineEntry, ...]:
     """The year-led subheadings of the timeline section, with the concepts they name."""
-    key = schema.extension.timeline_section
-    if card.body is None or key is None:
-        return ()
-    found = structure(schema, card).sections
-    section = next((m.heading for m in found if m.spec.key == key and m.heading), None)
-    if section is None:
-        return ()
-    own = own_keys(schema, card)
-    entries = []
-    for heading in _subheadings(card.body.headings, section):
-        match = _LEAD.fullmatch(heading.text)
-        if match is not None:
-            first, last = int(match[1]), int(match[2] or match[1])
-            keys = tuple(k for k in map(compact, subject_keys(match[3])) if k not in own)
-            entries.append(TimelineEntry(heading, Years(min(first, last), max(first, last)), keys))
-    return tuple(entries)
+    own = {id_key(schema, card), *name_keys(schema, card)}
+    return tuple(
+        TimelineEntry(heading, Years(int(first), int(last)), tuple(k for k in keys if k not in own))
+        for heading, first, last, keys in year_led(schema, card)
+    )
 
 
-def _subheadings(headings: tuple[Heading, ...], section: Heading) -> list[Heading]:
-    inside = []
-    for heading in headings:
-        if heading.line <= section.line:
-            continue
-        if heading.level <= section.level:
+def year_led(schema: CardSchema, card: Card) -> list[tuple[Heading, str, str, tuple[str, ...]]]:
+    """(heading, first year, last year, `compact`ed subject keys) for each year-led subheading
+    of the timeline section: what `timeline` and the facts are made of, read in one pass."""
+    section = _section(schema, card)
+    if section is None or card.body is None:
+        return []
+    headings = card.body.headings
+    level = section.level
+    found = []
+    for heading in headings[headings.index(section) + 1 :]:
+        if heading.level <= level:
             break
-        if heading.level == section.level + 1:
-            inside.append(heading)
-    return inside
+        match = _LEAD.fullmatch(heading.text) if heading.level == level + 1 else None
+        if match is not None:
+            first, last = match[1], match[2] or match[1]
+            if last < first:  # four digits each: as strings, as numbers
+                first, last = last, first
+            found.append((heading, first, last, _subject(match[3])))
+    return found
+
+
+def _section(schema: CardSchema, card: Card) -> Heading | None:
+    key = schema.extension.timeline_section
+    if key is None or card.body is None:
+        return None
+    for match in structure(schema, card).sections:
+        if match.spec.key == key:
+            return match.heading
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _subject(rest: str) -> tuple[str, ...]:
+    # Subjects repeat (a model in several cards' timelines): each is read once.
+    return tuple(map(compact, subject_keys(rest)))
 
 
 def subject_keys(rest: str) -> tuple[str, ...]:
