@@ -19,6 +19,10 @@ def _bad_card(project: Path, name: str = "bad.md") -> Path:
     card.write_text(
         VALID.read_text(encoding="utf-8")
         .replace("concept_id: valid", f"concept_id: {name[:-3]}")
+        # Names of its own: a card named as another is a duplicate concept (CL310).
+        .replace("注意力", f"注意力{name[:-3]}")
+        .replace("(Attention)", f"(Attention {name[:-3] * 4})")
+        .replace("en: Attention", f"en: Attention {name[:-3] * 4}")
         .replace("difficulty: beginner", "difficulty: expert"),
         encoding="utf-8",
     )

@@ -145,7 +145,11 @@ def build(root: Path, order: int = 1) -> Path:
     project = root / "project"
     cards = project / "cards"
     cards.mkdir(parents=True)
-    (project / "cardlint.toml").write_text(f'today = "{TODAY}"\n', encoding="utf-8")
+    # Every card is the one base card with one hazard in it: they share their names by
+    # design, and the duplicate-concept rule would call each a copy of the others.
+    (project / "cardlint.toml").write_text(
+        f'today = "{TODAY}"\nignore = ["CL310"]\n', encoding="utf-8"
+    )
     static = sorted(make_cards.CARDS.glob("*.md"))[::order]
     for card in static:
         shutil.copyfile(card, cards / card.name)
