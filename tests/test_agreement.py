@@ -151,7 +151,7 @@ def test_the_facts_of_a_card_as_the_cache_keeps_them() -> None:
     from cardlint.facts import encode
 
     schema = build_job(CheckRequest(paths=[CARDS])).schema
-    assert FORMAT == "facts-4"
+    assert FORMAT == "facts-5"
     assert encode(schema, load_card(CARDS / "multimodal-models.md")).split("|") == [
         "",
         "#212c3af6bae5d523,multimodalmodel,~mltmdlmdl",

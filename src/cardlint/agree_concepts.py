@@ -9,6 +9,18 @@ from typing import NamedTuple
 from cardlint.corpus_facts import CONCEPTS, ITEM, CorpusFacts
 
 
+class Duplicate(NamedTuple):
+    """What CL310 reports on the newer card of a pair (see `agreement_found`)."""
+
+    other: str
+    """The older card."""
+    keys: tuple[str, str]
+    """The concept keys that met, this card's first."""
+    exact: bool
+    created: str
+    """When the older card was made (YYYY-MM-DD), or ""."""
+
+
 class Pair(NamedTuple):
     first: int
     second: int
@@ -20,12 +32,12 @@ class Pair(NamedTuple):
 
 
 def pairs(facts: CorpusFacts) -> list[Pair]:
-    every = ITEM.join(facts.column(CONCEPTS)).split(ITEM)
-    distinct = set(every)
-    distinct.discard("")
-    if len(distinct) == len(every) - every.count(""):
-        return []  # the usual corpus: no key is held twice, told by a set's size alone
-    shared = {key for key, n in Counter(every).items() if n > 1 and key}
+    column = facts.column(CONCEPTS)
+    joined = ITEM.join(column)
+    held = joined.count(ITEM) + 1 - column.count("") if column else 0
+    if len(facts.items(CONCEPTS)) == held:
+        return []  # the usual corpus: no key is held twice, told by counting alone
+    shared = {key for key, n in Counter(joined.split(ITEM)).items() if n > 1 and key}
     holders: defaultdict[str, list[int]] = defaultdict(list)
     for index, key in facts.holding(CONCEPTS, shared, str):
         holders[key].append(index)

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from cardlint.corpus_facts import CONCEPTS, INTRODUCED, NAMES, TIMELINE, CorpusFacts, head, years
+from cardlint.corpus_facts import (
+    CONCEPTS,
+    INTRODUCED,
+    NAMES,
+    TIMELINE,
+    CorpusFacts,
+    head,
+    heads,
+    years,
+)
 
 
 class TimelineClash(NamedTuple):
@@ -24,7 +33,7 @@ class TimelineClash(NamedTuple):
 
 
 def clashes(facts: CorpusFacts) -> dict[str, list[TimelineClash]]:
-    named = {head(item) for item in facts.items(TIMELINE)}
+    named = set(heads(facts.items(TIMELINE)))
     named &= facts.items(NAMES) | facts.items(CONCEPTS)
     if not named:
         return {}  # the usual corpus: its timelines name no other card

@@ -15,10 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from cardlint.corpus_facts import CITES, CorpusFacts, first_word
+from cardlint.corpus_facts import CITES, CorpusFacts, heads
 
 _CITE_KEY: Callable[[str], str] = operator.itemgetter(slice(None, -5))
-_PARTITION = operator.methodcaller("partition", " ")
 
 
 class Side(NamedTuple):
@@ -49,7 +48,7 @@ def split(kind: int, item: str) -> tuple[str, str]:
 def clashes(facts: CorpusFacts, kind: int) -> dict[str, list[WorkClash]]:
     """The cards on the wrong side of a conflict of one kind, with what they conflict with."""
     items = facts.items(kind)
-    keys = map(_CITE_KEY, items) if kind == CITES else map(first_word, map(_PARTITION, items))
+    keys = map(_CITE_KEY, items) if kind == CITES else heads(items)
     if len(set(keys)) == len(items):
         return {}  # the usual corpus: each work with one value, told by set sizes alone
     counts = Counter(split(kind, item)[0] for item in items)

@@ -1,8 +1,10 @@
 """Whether the cards agree: the conflicts between their facts, found once per index.
 
 CL308-CL310, the stats and the graph ask the same questions of one corpus; the answers are
-built here on first use, from the facts the index keeps (see `corpus_facts`). Only the cards
-a conflict involves are read again, for where things are written and when a card was made.
+found on first use (see `agreement_found`), from the facts the index keeps (see
+`corpus_facts`), or taken from the last run's (see `agreement_memo`). Only the cards a
+conflict involves are read again, for where things are written. A warm run imports this
+module and no other of the agreement's: defining named tuples costs it a millisecond each.
 """
 
 from __future__ import annotations
@@ -12,45 +14,57 @@ import sys
 import weakref
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from cardlint import agree_concepts, agree_timeline, agree_works, agreement_memo
+from cardlint import agreement_memo
 from cardlint.card import Card, load_card
 from cardlint.corpus import CorpusIndex, Entry
-from cardlint.corpus_facts import CITES, CREATED, REFS, CorpusFacts
 from cardlint.schema import CardSchema
+
+if TYPE_CHECKING:
+    from cardlint.agree_concepts import Duplicate
+    from cardlint.agree_timeline import TimelineClash
+    from cardlint.agree_works import WorkClash
 
 CONFLICTS = ("timeline", "citations", "duplicates")
 """The kinds of conflict, as the stats and the graph name them: CL308, CL309, CL310."""
+TABLES = ("timeline", "citations", "references", "duplicates")
 
 
-class Duplicate(NamedTuple):
-    other: str
-    """The older card."""
-    keys: tuple[str, str]
-    """The concept keys that met, this card's first."""
-    exact: bool
-    created: str
-    """When the older card was made (YYYY-MM-DD), or ""."""
-
-
-class Tables(NamedTuple):
+class Tables:
     """Per kind of conflict, the cards it is reported on, with what each conflicts with."""
 
-    timeline: dict[str, list[agree_timeline.TimelineClash]]
-    citations: dict[str, list[agree_works.WorkClash]]
-    references: dict[str, list[agree_works.WorkClash]]
-    duplicates: dict[str, list[Duplicate]]
-    """The newer card of each pair of duplicates, with the older ones it repeats."""
+    __slots__ = TABLES
+
+    def __init__(
+        self,
+        timeline: dict[str, list[TimelineClash]],
+        citations: dict[str, list[WorkClash]],
+        references: dict[str, list[WorkClash]],
+        duplicates: dict[str, list[Duplicate]],
+    ) -> None:
+        self.timeline = timeline
+        self.citations = citations
+        self.references = references
+        self.duplicates = duplicates
+        """The newer card of each pair of duplicates, with the older ones it repeats."""
+
+    def found(self) -> agreement_memo.Found:
+        """As the memo keeps it: named tuples are written as lists."""
+        return {name: getattr(self, name) for name in TABLES}
 
 
 class Agreement:
-    def __init__(self, entries: Sequence[Entry], schema: CardSchema, memo: Path | None) -> None:
+    def __init__(
+        self, entries: Sequence[Entry], schema: CardSchema, memo: Path | None, key: str
+    ) -> None:
         self.entries = entries
         """The index's entries (not the index: see `agreement`)."""
         self.schema = schema
         self.memo = memo
         """Where what was found is kept between runs (see `agreement_memo`); None: nowhere."""
+        self.key = key
+        """What names the corpus the entries are of (see `rules.Context.corpus_key`)."""
         self._cards: dict[str, Card] = {}
 
     def card(self, path: str) -> Card:
@@ -66,15 +80,15 @@ class Agreement:
         return card if card.source is not None else self.card(card.file)
 
     @property
-    def timeline(self) -> dict[str, list[agree_timeline.TimelineClash]]:
+    def timeline(self) -> dict[str, list[TimelineClash]]:
         return self.tables.timeline
 
     @property
-    def citations(self) -> dict[str, list[agree_works.WorkClash]]:
+    def citations(self) -> dict[str, list[WorkClash]]:
         return self.tables.citations
 
     @property
-    def references(self) -> dict[str, list[agree_works.WorkClash]]:
+    def references(self) -> dict[str, list[WorkClash]]:
         return self.tables.references
 
     @property
@@ -84,43 +98,19 @@ class Agreement:
     @functools.cached_property
     def tables(self) -> Tables:
         """What the agreement found: kept from the last run when nothing it depends on changed."""
-        if self.memo is None:
+        if self.memo is None or not self.key:
             return self._matched()
-        key = agreement_memo.fingerprint(self.entries)
-        kept = agreement_memo.load(self.memo, key)
+        kept = agreement_memo.load(self.memo, self.key)
         tables = _decoded(kept) if kept is not None else None
         if tables is None:
             tables = self._matched()
-            agreement_memo.save(self.memo, key, tables._asdict())
+            agreement_memo.save(self.memo, self.key, tables.found())
         return tables
 
     def _matched(self) -> Tables:
-        entries = self.entries
-        facts = CorpusFacts([e.path for e in entries], [e.facts for e in entries])
-        return Tables(
-            agree_timeline.clashes(facts),
-            agree_works.clashes(facts, CITES),
-            agree_works.clashes(facts, REFS),
-            self._duplicates(facts),
-        )
+        from cardlint.agreement_found import matched
 
-    def _duplicates(self, facts: CorpusFacts) -> dict[str, list[Duplicate]]:
-        found: dict[str, list[Duplicate]] = {}
-        entries = self.entries
-
-        def age(index: int) -> tuple[str, str]:
-            """The older card sorts first: by creation date, one without last, then path."""
-            return _created(facts, index) or "9999-99-99", entries[index].path
-
-        for pair in agree_concepts.pairs(facts):
-            first, second = entries[pair.first], entries[pair.second]
-            if first.id is not None and first.id == second.id:
-                continue  # one id on two cards is CL304's to report
-            older, newer = sorted((pair.first, pair.second), key=age)
-            keys = pair.keys if newer == pair.first else (pair.keys[1], pair.keys[0])
-            duplicate = Duplicate(entries[older].path, keys, pair.exact, _created(facts, older))
-            found.setdefault(entries[newer].path, []).append(duplicate)
-        return found
+        return matched(self.entries)
 
     def found(self, kind: str) -> tuple[dict[str, list[Any]], ...]:
         """The cards a kind of conflict is reported on, with what each conflicts with."""
@@ -138,49 +128,26 @@ class Agreement:
         return sum(len(table.get(path, ())) for path in paths for table in tables)
 
 
-def _created(facts: CorpusFacts, index: int) -> str:
-    made = facts.of(index, CREATED)
-    return made[0] if made else ""
-
-
 def _decoded(found: agreement_memo.Found) -> Tables | None:
-    try:
-        return Tables(
-            agreement_memo.rebuilt(found, "timeline", _timeline_clash),
-            agreement_memo.rebuilt(found, "citations", _work_clash),
-            agreement_memo.rebuilt(found, "references", _work_clash),
-            agreement_memo.rebuilt(found, "duplicates", _duplicate),
-        )
-    except agreement_memo.MALFORMED:
-        return None
+    if not any(found.get(name, True) for name in TABLES):
+        return Tables({}, {}, {}, {})  # the usual corpus: nothing to rebuild
+    from cardlint.agreement_found import decoded
 
-
-def _timeline_clash(value: list[Any]) -> agree_timeline.TimelineClash:
-    item, other, (start, end) = value
-    return agree_timeline.TimelineClash(item, other, (start, end))
-
-
-def _work_clash(value: list[Any]) -> agree_works.WorkClash:
-    item, year, others, majority = value
-    sides = tuple(agree_works.Side(v, tuple(paths)) for v, paths in others)
-    return agree_works.WorkClash(item, year, sides, bool(majority))
-
-
-def _duplicate(value: list[Any]) -> Duplicate:
-    other, (ours, theirs), exact, created = value
-    return Duplicate(other, (ours, theirs), bool(exact), created)
+    return decoded(found)
 
 
 _OF_INDEX: weakref.WeakKeyDictionary[CorpusIndex, Agreement] = weakref.WeakKeyDictionary()
 
 
-def agreement(index: CorpusIndex, schema: CardSchema, memo: Path | None = None) -> Agreement:
+def agreement(
+    index: CorpusIndex, schema: CardSchema, memo: Path | None = None, key: str = ""
+) -> Agreement:
     """The agreement of the run's index: each rule and view asks the same one.
 
     Kept only while the index lives: held past the run, 10,000 entries would be freed at
     the interpreter's exit, which costs a warm run a tenth of its time.
     """
     found = _OF_INDEX.get(index)
-    if found is None or found.schema is not schema or found.memo != memo:
-        found = _OF_INDEX[index] = Agreement(index.entries, schema, memo)
+    if found is None or found.schema is not schema or (found.memo, found.key) != (memo, key):
+        found = _OF_INDEX[index] = Agreement(index.entries, schema, memo, key)
     return found

@@ -30,6 +30,8 @@ class Reference(NamedTuple):
     suffix: str
     line: int
     text: str
+    title: str = ""
+    """What follows the year, up to its first `. `: the title in the APA shape."""
 
 
 class ReferencesSection(NamedTuple):
@@ -88,6 +90,7 @@ def _reference(text: str, line: int) -> Reference:
     plain = unicodedata.normalize("NFKC", text).strip()
     year = _YEAR.search(plain)
     author = first_author(plain[: year.start()] if year else plain)
+    title = plain[year.end() :].lstrip(" .,").split(". ", 1)[0].rstrip(". ") if year else ""
     return Reference(
         author,
         author_key(author),
@@ -95,4 +98,5 @@ def _reference(text: str, line: int) -> Reference:
         year.group(2) if year else "",
         line,
         plain,
+        title,
     )

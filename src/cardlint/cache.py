@@ -46,6 +46,9 @@ class Cache:
         """The stamp of each card kept or analysed this run."""
         self.stale = True
         """Whether the files should be written: anything but a run that changed nothing."""
+        self.saved = ""
+        """The base of the table as `save` left it: what names this run's records, cards and
+        order (see `cache_file`); "" when they could not be written."""
 
     def lookup(
         self, paths: Sequence[str], max_size: int, again: Again, workers: int = 1
@@ -148,6 +151,7 @@ class Cache:
     def save(self) -> None:
         """Keep what this run saw (records of removed cards drop out) and prune old keys."""
         if not self.stale:
+            self.saved = self.base
             return  # a warm run that changed nothing need not rewrite a file
         with contextlib.suppress(OSError):
             changed = self.changed | self.fresh.keys()
@@ -164,6 +168,7 @@ class Cache:
                 self.names = table["cards"]
             # Written last: stamps never vouch for records that did not reach the disk.
             cache_file.write_stamps(self.file, base, [self.now[name] for name in self.names])
+            self.saved = base
             cache_file.prune(self.file, self.folder / CHECKED)
 
     def _same_cards(self) -> bool:

@@ -28,20 +28,17 @@ def name_fields(schema: CardSchema, card: Card) -> list[NameField]:
     return found
 
 
-def name_keys(schema: CardSchema, card: Card) -> list[str]:
-    """The keys of `name_fields`, each once: what the facts keep of them."""
-    keys = []
+def own_keys(schema: CardSchema, card: Card) -> tuple[list[str], str]:
+    """The keys of `name_fields`, each once, and of the card's id ("" for none): what the
+    facts keep of them."""
+    data = card.data
+    keys: list[str] = []
     for field in schema.extension.name_fields:
-        value = card.data.get(field)
+        value = data.get(field)
         if isinstance(value, str) and (key := name_key(value)) and key not in keys:
             keys.append(key)
-    return keys
-
-
-def id_key(schema: CardSchema, card: Card) -> str:
-    """The key of the card's id, or ""."""
-    card_id = card.data.get(schema.extension.id_field)
-    return name_key(card_id) if isinstance(card_id, str) else ""
+    card_id = data.get(schema.extension.id_field)
+    return keys, name_key(card_id) if isinstance(card_id, str) else ""
 
 
 def name_key(name: str) -> str:

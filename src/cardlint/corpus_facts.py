@@ -8,8 +8,10 @@ that has a conflict goes on to find where.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import operator
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS, CREATED = range(7)
 """NAMES: the concept key of a card's id, unless one of its names gives it; CONCEPTS: those
@@ -19,15 +21,24 @@ author year` per labelled citation; REFS: `title author year` per references ent
 CREATED: the date the card was made. Keys are `concept_keys.compact`ed: letters, digits and
 `#~_-`, which JSON writes as they are (a tab would be an escape, slower to decode)."""
 KINDS = 7
-FORMAT = "facts-4"
+FORMAT = "facts-5"
 """Of the encoding: part of the cache key, so that records of another encoding are not read.
 Anything that changes what `facts.encode` writes for a card must change it too."""
 SEPARATOR = "|"
 ITEM = ","
 NONE = SEPARATOR * (KINDS - 1)
+_BOUNDARY = (SEPARATOR, ITEM)
+FEW_KEYS = 64
+"""Keys `CorpusFacts.holding` searches for in the text; more are looked up item by item."""
 """The facts of a card that states none, such as one that cannot be read."""
 
 first_word: Callable[[str], str] = operator.itemgetter(0)
+_PARTITION = operator.methodcaller("partition", " ")
+
+
+def heads(items: Iterable[str]) -> Iterator[str]:
+    """Each item's key (what precedes its first space), mapped in C."""
+    return map(first_word, map(_PARTITION, items))
 
 
 def head(item: str) -> str:
@@ -51,16 +62,22 @@ def _kinds(encoded: str) -> list[str]:
     return lines if len(lines) == KINDS else [""] * KINDS
 
 
+def _item_end(text: str, start: int) -> int:
+    ends = [end for end in (text.find(mark, start) for mark in _BOUNDARY) if end >= 0]
+    return min(ends, default=len(text))
+
+
 class CorpusFacts:
     """The facts of the cards at `paths`, `encoded` in the same order."""
 
-    __slots__ = ("lines", "paths")
+    __slots__ = ("_items", "lines", "paths")
 
     def __init__(self, paths: Sequence[str], encoded: Sequence[str]) -> None:
         self.paths = paths
         self.lines = SEPARATOR.join(encoded).split(SEPARATOR) if encoded else []
         if len(self.lines) != KINDS * len(encoded):  # a card's facts not of this encoding
             self.lines = [line for e in encoded for line in _kinds(e)]
+        self._items: dict[int, set[str]] = {}
 
     def column(self, kind: int) -> list[str]:
         """Each card's line of one kind."""
@@ -68,8 +85,10 @@ class CorpusFacts:
 
     def items(self, kind: int) -> set[str]:
         """Every item of one kind, of every card, once."""
-        found = set(ITEM.join(self.column(kind)).split(ITEM))
-        found.discard("")
+        found = self._items.get(kind)
+        if found is None:
+            found = self._items[kind] = set(ITEM.join(self.column(kind)).split(ITEM))
+            found.discard("")
         return found
 
     def of(self, index: int, kind: int) -> list[str]:
@@ -80,10 +99,32 @@ class CorpusFacts:
     def holding(
         self, kind: int, keys: Collection[str], key: Callable[[str], str]
     ) -> Iterator[tuple[int, str]]:
-        """(card index, item) for each item of one kind whose `key` is among `keys`: only a
-        corpus with a conflict asks."""
-        for index, line in enumerate(self.column(kind)):
-            if line:
-                for item in line.split(ITEM):
-                    if key(item) in keys:
-                        yield index, item
+        """(card index, item) for each item of one kind whose `key` (its start) is among
+        `keys`, in card order: only a corpus with a conflict asks.
+
+        A few keys are searched for in the joined column, and found where an item starts;
+        many are looked up item by item."""
+        column = self.column(kind)
+        if len(keys) > FEW_KEYS:
+            for index, line in enumerate(column):
+                if line:
+                    for item in line.split(ITEM):
+                        if key(item) in keys:
+                            yield index, item
+            return
+        text = SEPARATOR.join(column)
+        starts = list(itertools.accumulate((len(line) + 1 for line in column), initial=0))
+        found = set()
+        for wanted in keys:
+            at = text.find(wanted)
+            while at >= 0:
+                if at == 0 or text[at - 1] in _BOUNDARY:
+                    end = min(
+                        (e for e in (text.find(c, at) for c in _BOUNDARY) if e >= 0),
+                        default=len(text),
+                    )
+                    item = text[at:end]
+                    if key(item) == wanted:
+                        found.add((bisect.bisect_right(starts, at) - 1, item))
+                at = text.find(wanted, at + 1)
+        yield from sorted(found)

@@ -6,7 +6,7 @@ import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -127,8 +127,12 @@ def _run(job: Job) -> Report:
     results = analyse_paths(job.corpus, spec, job.max_file_size, cache, job.workers)
     with acyclic():
         index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
-        memo = None if job.cache_dir is None else job.cache_dir / f"{job.cache_key}.agreement.json"
-        reporting = _Reporting(job, Context(job.schema, index, job.today, job.root, memo))
+        context = Context(job.schema, index, job.today, job.root)
+        if cache is not None and cache.saved:
+            memo = cache.folder / f"{job.cache_key}.agreement.json"
+            # The table's records name the corpus; its paths are the root's.
+            context = replace(context, memo=memo, corpus_key=f"{cache.saved}:{job.root}")
+        reporting = _Reporting(job, context)
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))

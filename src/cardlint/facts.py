@@ -9,23 +9,22 @@ operations without reading a card again.
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from typing import NamedTuple
 
 from cardlint.bibliography import Reference, references_of
 from cardlint.card import Card
-from cardlint.card_names import id_key, name_keys
-from cardlint.citations import Citation, author_key, citations_of, first_author
-from cardlint.concept_keys import compact, concept_key, skeleton
+from cardlint.card_names import own_keys
+from cardlint.citations import Citation, citations_of
+from cardlint.concept_keys import compact, concept_key, plain_key, skeleton
 from cardlint.corpus_facts import ITEM, SEPARATOR, span
 from cardlint.dates import Years, dated_values
 from cardlint.schema import CardSchema
 from cardlint.timeline_names import TimelineEntry, year_led
 from cardlint.violation import Position
 
-_YEAR_GROUP = re.compile(r"\([0-9]{4}[a-z]?\)[.,]?\s*")
+_BARE_YEAR = re.compile(r"\s*[0-9]{4}[a-z]?\s*")
 MIN_TITLE = 10
 """Titles whose key is shorter (`Blog post`, `Report`) say too little to match works by."""
 
@@ -43,7 +42,7 @@ class CitedWork(NamedTuple):
 
 class ListedWork(NamedTuple):
     title: str
-    """The title's concept key, `compact`ed, as is the author's key."""
+    """The title's `plain_key`, `compact`ed, as is the author's key."""
     author: str
     year: int
     entry: Reference
@@ -77,17 +76,15 @@ def cited_works(schema: CardSchema, card: Card) -> list[CitedWork]:
     return found
 
 
-@functools.lru_cache(maxsize=8192)
 def _work_key(text: str, author: str) -> str:
-    """`label author` of a citation, or "" for one without a label. Papers are cited by many
-    cards: each citation is read once."""
+    """`label author` of a citation, or "" for one without a label."""
     if not text.endswith(")"):
         label = concept_key(text)  # a mapping's title: a written citation ends in `)`
     else:
-        before = text[: text.rfind("(")]
-        if not before.strip() or author_key(first_author(before)) == author:
+        opening = text.rfind("(")
+        if _BARE_YEAR.fullmatch(text, opening + 1, len(text) - 1):
             return ""  # `Radford et al. (2021)`: what precedes the year is the author
-        label = concept_key(before)
+        label = concept_key(text[:opening])
     return f"{compact(label)} {compact(author)}" if label else ""
 
 
@@ -96,21 +93,15 @@ def listed_works(schema: CardSchema, card: Card) -> list[ListedWork]:
     section = references_of(schema, card)
     found = []
     for entry in section.entries if section is not None else ():
-        if entry.year is not None and entry.key:
-            key, written = _title(entry.text)
-            if key:
-                found.append(ListedWork(key, compact(entry.key), entry.year, entry, written))
+        if entry.year is not None and entry.key and (key := _title_key(entry.title)):
+            found.append(ListedWork(key, compact(entry.key), entry.year, entry, entry.title))
     return found
 
 
-@functools.lru_cache(maxsize=8192)
-def _title(text: str) -> tuple[str, str]:
-    """An entry's title, `Title` in `Radford, A., et al. (2021). Title. Venue.`, with its
-    `compact`ed key; ("", "") for a title too short to tell works apart."""
-    year = _YEAR_GROUP.search(text)
-    written = text[year.end() :].split(". ", 1)[0].rstrip(". ") if year else ""
-    key = concept_key(written)
-    return (compact(key), written) if len(key) >= MIN_TITLE else ("", "")
+def _title_key(title: str) -> str:
+    """A title's `compact`ed key; "" for one too short to tell works apart."""
+    key = plain_key(title)
+    return compact(key) if len(key) >= MIN_TITLE else ""
 
 
 def timeline_items(entry: TimelineEntry) -> list[str]:
@@ -125,8 +116,7 @@ def encode(schema: CardSchema, card: Card) -> str:
 
     Every card of a cold run is encoded: this makes the items of `timeline`, `cited_works`
     and `listed_works` with the functions they use, without building those."""
-    names = name_keys(schema, card)
-    own = id_key(schema, card)
+    names, own = own_keys(schema, card)
     years, made = _dates(schema, card)
     timeline = [
         f"{key} {first if first == last else f'{first} {last}'}"
@@ -144,11 +134,16 @@ def encode(schema: CardSchema, card: Card) -> str:
     refs = [
         f"{title} {compact(e.key)} {e.year}"
         for e in (section.entries if section is not None else ())
-        if e.year is not None and e.key and (title := _title(e.text)[0])
+        if e.year is not None and e.key and (title := _title_key(e.title))
     ]
+    concepts = names.copy()
+    for name in names:
+        shape = skeleton(name)
+        if shape is not None:
+            concepts.append(f"~{shape}")
     lines = [
         "" if own in names else own,
-        ITEM.join([*names, *(f"~{s}" for n in names if (s := skeleton(n)))]),
+        ITEM.join(concepts),
         years,
         ITEM.join(timeline),
         ITEM.join(cites),

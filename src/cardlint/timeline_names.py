@@ -3,12 +3,14 @@ each with its years and the concept keys of its subject."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 from typing import NamedTuple
 
 from cardlint.card import Card
-from cardlint.card_names import id_key, name_keys
+from cardlint.card_names import own_keys
 from cardlint.concept_keys import compact, concept_key
 from cardlint.dates import Years
 from cardlint.markdown import Heading
@@ -21,6 +23,7 @@ _SUBJECT_END = re.compile(r"\s+[-–—]+\s+|——|[:：]")
 _PARTS = re.compile(r"\s+(?:与|和|and|vs\.?|&)\s+|[,，、/;；&+]")
 _ALIAS = re.compile(r"(.*?)\s*[(（]([^()（）]*)[)）]\s*\Z")
 # A subject with none of these names one concept, itself: most do.
+_line = operator.attrgetter("line")
 _COMPOSITE = re.compile(r"[,，、/;；&+(（]|\s(?:与|和|and|vs)")
 
 
@@ -34,7 +37,8 @@ class TimelineEntry(NamedTuple):
 
 def timeline(schema: CardSchema, card: Card) -> tuple[TimelineEntry, ...]:
     """The year-led subheadings of the timeline section, with the concepts they name."""
-    own = {id_key(schema, card), *name_keys(schema, card)}
+    names, card_id = own_keys(schema, card)
+    own = {card_id, *names}
     return tuple(
         TimelineEntry(heading, Years(int(first), int(last)), tuple(k for k in keys if k not in own))
         for heading, first, last, keys in year_led(schema, card)
@@ -48,15 +52,20 @@ def year_led(schema: CardSchema, card: Card) -> list[tuple[Heading, str, str, tu
     if section is None or card.body is None:
         return []
     headings = card.body.headings
-    level = section.level
+    level = section.level + 1
     found = []
-    for heading in headings[headings.index(section) + 1 :]:
-        if heading.level <= level:
-            break
-        match = _LEAD.fullmatch(heading.text) if heading.level == level + 1 else None
+    # Headings are in line order: the section's subheadings follow its own.
+    for heading in headings[bisect.bisect_right(headings, section.line, key=_line) :]:
+        if heading.level != level:
+            if heading.level < level:
+                break
+            continue
+        match = _LEAD.fullmatch(heading.text)
         if match is not None:
-            first, last = match[1], match[2] or match[1]
-            if last < first:  # four digits each: as strings, as numbers
+            first, last = match.group(1, 2)
+            if last is None:
+                last = first
+            elif last < first:  # four digits each: as strings, as numbers
                 first, last = last, first
             found.append((heading, first, last, _subject(match[3])))
     return found

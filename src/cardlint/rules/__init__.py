@@ -45,8 +45,11 @@ class Context:
     root: Path
     """The project root; messages that name other files show them relative to it."""
     memo: Path | None = None
-    """Where cross-card rules may keep what they found in this corpus for the next run,
-    which reuses it while the corpus says the same (see `agreement_memo`); None: nowhere."""
+    """Where cross-card rules may keep what they found in this corpus for the next run
+    (see `agreement_memo`); None: nowhere."""
+    corpus_key: str = ""
+    """What names the corpus as indexed, records and paths, when the result cache knows it:
+    what was kept in `memo` under the same key still holds. "": unknown, keep nothing."""
 
 
 Check = Callable[["Card", Context], Iterable[Finding]]

@@ -4,7 +4,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from cardlint.agree_works import Side, WorkClash
 from cardlint.card import Card
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.rules._agreeing import agreement_of, cards_named
@@ -12,6 +11,7 @@ from cardlint.text import quote
 from cardlint.violation import Finding, Position
 
 if TYPE_CHECKING:
+    from cardlint.agree_works import Side, WorkClash
     from cardlint.agreement import Agreement
     from cardlint.facts import ListedWork
 

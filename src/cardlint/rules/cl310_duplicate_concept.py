@@ -11,7 +11,8 @@ from cardlint.text import quote
 from cardlint.violation import Finding, Severity
 
 if TYPE_CHECKING:
-    from cardlint.agreement import Agreement, Duplicate
+    from cardlint.agree_concepts import Duplicate
+    from cardlint.agreement import Agreement
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
