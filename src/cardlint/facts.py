@@ -156,12 +156,12 @@ def encode(schema: CardSchema, card: Card) -> str:
 def _dates(schema: CardSchema, card: Card) -> tuple[str, str]:
     """The introduced years and the creation date, as the facts write them."""
     field = schema.extension.introduced_field
-    years, made = "", ""
+    years, made = "", None
     for value in dated_values(card, schema.extension):
         parsed = value.parsed
         if value.footer_text is not None:
-            if isinstance(parsed, date) and (not made or parsed.isoformat() < made):
-                made = parsed.isoformat()
+            if isinstance(parsed, date) and (made is None or parsed < made):
+                made = parsed
         elif value.subject == field and isinstance(parsed, Years):
             years = span(parsed.start, parsed.end)
-    return years, made
+    return years, "" if made is None else made.isoformat()

@@ -72,13 +72,18 @@ def year_led(schema: CardSchema, card: Card) -> list[tuple[Heading, str, str, tu
 
 
 def _section(schema: CardSchema, card: Card) -> Heading | None:
-    key = schema.extension.timeline_section
-    if key is None or card.body is None:
+    rank = _rank(schema)
+    if rank is None or card.body is None:
         return None
-    for match in structure(schema, card).sections:
-        if match.spec.key == key:
-            return match.heading
-    return None
+    return structure(schema, card).sections[rank].heading
+
+
+@functools.lru_cache(maxsize=8)
+def _rank(schema: CardSchema) -> int | None:
+    """Where the timeline section is in `structure`'s sections: the schema's order."""
+    keys = [spec.key for spec in schema.extension.sections]
+    key = schema.extension.timeline_section
+    return keys.index(key) if key in keys else None
 
 
 @functools.lru_cache(maxsize=8192)
