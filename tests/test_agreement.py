@@ -136,6 +136,12 @@ def test_what_was_found_is_kept_but_never_hides_a_change(corpus: Path) -> None:
     kept = list((corpus / ".cardlint_cache").glob("*.agreement.json"))
     assert len(kept) == 1, "the agreement of a clean corpus is kept for the next run"
     card = corpus / "cards" / "multimodal-models.md"
+    before = json.loads(kept[0].read_text(encoding="utf-8"))
+    _replace(card, "快速演进", "快速演变")  # prose: the facts, and what was found, hold
+    assert run_cli("check", "--select", CONFLICTS, cwd=corpus).code == 0
+    after = json.loads(kept[0].read_text(encoding="utf-8"))
+    assert (after["facts"], after["found"]) == (before["facts"], before["found"])
+    assert after["corpus"] != before["corpus"]
     _replace(card, "### 2021: CLIP -", "### 2020: CLIP -")
     assert _found(corpus) == [("cards/multimodal-models.md", 104, "CL308")]
     _replace(card, "### 2020: CLIP -", "### 2021: CLIP -")

@@ -100,11 +100,16 @@ class Agreement:
         """What the agreement found: kept from the last run when nothing it depends on changed."""
         if self.memo is None or not self.key:
             return self._matched()
-        kept = agreement_memo.load(self.memo, self.key)
-        tables = _decoded(kept) if kept is not None else None
+        kept = agreement_memo.load(self.memo)
+        if kept is not None and kept.corpus == self.key:
+            tables = _decoded(kept.found)  # the usual warm run: nothing changed
+            if tables is not None:
+                return tables
+        facts = agreement_memo.fingerprint(self.entries)
+        tables = _decoded(kept.found) if kept is not None and kept.facts == facts else None
         if tables is None:
             tables = self._matched()
-            agreement_memo.save(self.memo, self.key, tables.found())
+        agreement_memo.save(self.memo, agreement_memo.Kept(self.key, facts, tables.found()))
         return tables
 
     def _matched(self) -> Tables:
