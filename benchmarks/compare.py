@@ -9,6 +9,9 @@ turns, round after round, each on its own copy of the corpus (so each keeps its 
 and see the same machine. Each version runs as
 `python -m cardlint` with its source first on PYTHONPATH.
 
+Each case reports the median wall time and the median CPU time (user + system, workers
+included), which drifts less when other work shares the machine.
+
 Cases: cold (`--no-cache`), warm (nothing changed), one (one card edited, whole corpus), pre
 (one card edited, `--pre-commit` naming it), card (one card named, warm cache), version.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,6 +41,9 @@ class Version:
         self.cards = sorted((corpus / "cards").glob("*.md"))
         self.edits = 0
         self.times: dict[str, list[float]] = {case: [] for case in CASES}
+        self.cpu: dict[str, list[float]] = {case: [] for case in CASES}
+        """User + system time of the run and its workers: steadier than wall time on a
+        machine that other work shares."""
 
     def run(self, case: str) -> None:
         argv = [sys.executable, "-m", "cardlint", "check"]
@@ -51,9 +58,11 @@ class Version:
         elif case == "version":
             argv = [sys.executable, "-m", "cardlint", "--version"]
         environment = {**os.environ, "PYTHONPATH": str(self.source)}
+        used = _children_cpu()
         started = time.perf_counter()
         subprocess.run(argv, cwd=self.corpus, env=environment, stdout=subprocess.DEVNULL)
         self.times[case].append(time.perf_counter() - started)
+        self.cpu[case].append(_children_cpu() - used)
 
     def edit(self) -> Path:
         """Add a sentence to a different card each time (the copy is thrown away after)."""
@@ -89,11 +98,23 @@ def main() -> None:
             for version in versions if number % 2 == 0 else versions[::-1]:
                 for case in cases:
                     version.run(case)
-    print(f"{'case':8} {'before median':>14} {'now median':>11} {'change':>7}   (min before, now)")
+    print(
+        f"{'case':8} {'before median':>14} {'now median':>11} {'change':>7}"
+        f"   {'cpu before':>10} {'cpu now':>8} {'change':>7}   (min before, now)"
+    )
     for case in cases:
         before, now = (statistics.median(v.times[case]) for v in versions)
+        cpu_before, cpu_now = (statistics.median(v.cpu[case]) for v in versions)
         lows = ", ".join(f"{min(v.times[case]):.3f}" for v in versions)
-        print(f"{case:8} {before:13.3f}s {now:10.3f}s {now / before - 1:+7.0%}   ({lows})")
+        print(
+            f"{case:8} {before:13.3f}s {now:10.3f}s {now / before - 1:+7.0%}"
+            f"   {cpu_before:9.3f}s {cpu_now:7.3f}s {cpu_now / cpu_before - 1:+7.0%}   ({lows})"
+        )
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def _version(label: str, revision: str | None, work: Path, corpus: Path) -> Version:
