@@ -29,7 +29,7 @@ CHECKED = Path(".cardlint_cache") / "checked.json"
     ],
 )
 def test_settings_rebuild_from_their_record_exactly(table: dict[str, object]) -> None:
-    settings = _validated(Path("cardlint.toml"), table)
+    settings = _validated("cardlint.toml", table)
     assert Settings.from_record(json.loads(json.dumps(settings.to_record()))) == settings
 
 
