@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,24 +82,32 @@ def test_fail_on_rule_change_reports_then_exits_2_naming_the_files(repo: Path) -
     )
 
 
-def test_the_files_the_schema_refers_to_are_read_at_the_revision_too(repo: Path) -> None:
+def _any_difficulty_in_the_schema(repo: Path) -> None:
     _write_json(repo / "schemas" / "levels.json", {"type": "string"})
-    edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
-    commit_all(repo, "any difficulty will do")
-    assert run_cli("check", cwd=repo).code == 0
-    result = run_cli("check", "--format", "json", "--rules-from", "main", cwd=repo)
-    assert _codes(result) == {("cards/clip.md", "CL103")}
-    assert "in schemas/levels.json;" in result.err
 
 
-def test_the_configuration_is_read_at_the_revision(repo: Path) -> None:
+def _ignore_bad_values_in_the_configuration(repo: Path) -> None:
     edit(repo / "pyproject.toml", "[tool.cardlint]\n", '[tool.cardlint]\nignore = ["CL103"]\n')
+
+
+@pytest.mark.parametrize(
+    ("loosen", "changed"),
+    [
+        (_any_difficulty_in_the_schema, "schemas/levels.json"),
+        (_ignore_bad_values_in_the_configuration, "pyproject.toml"),
+    ],
+    ids=["a file the schema refers to", "the configuration"],
+)
+def test_each_rule_file_is_read_at_the_revision(
+    repo: Path, loosen: Callable[[Path], None], changed: str
+) -> None:
+    loosen(repo)
     edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
-    commit_all(repo, "ignore bad values")
+    commit_all(repo, "a rule loosened for a bad value")
     assert run_cli("check", cwd=repo).code == 0
     result = run_cli("check", "--format", "json", "--rules-from", "main", cwd=repo)
     assert _codes(result) == {("cards/clip.md", "CL103")}
-    assert "in pyproject.toml;" in result.err
+    assert f"in {changed};" in result.err
 
 
 def test_rules_that_did_not_change_say_nothing(repo: Path) -> None:
