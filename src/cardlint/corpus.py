@@ -6,21 +6,19 @@ import functools
 import itertools
 import operator
 import os
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from cardlint.card import Card, per_card
+from cardlint.concept_keys import plain_key
 from cardlint.corpus_facts import NONE
 from cardlint.deferred import Deferred
 from cardlint.schema import CardSchema
 from cardlint.text import did_you_mean
 from cardlint.violation import Position
 
-_NOT_WORD = re.compile(r"[\W_]+")
 _targets = operator.attrgetter("targets")
 _id = operator.attrgetter("id")
 
@@ -221,14 +219,14 @@ class CorpusIndex:
         for entry in self.entries:
             if entry.id is not None:
                 for key in (entry.id, *entry.names):
-                    found.setdefault(_squash(key), entry.id)
+                    found.setdefault(plain_key(key), entry.id)
         return found
 
 
 @functools.lru_cache(maxsize=4096)
 def _suggest(index: CorpusIndex, target: str) -> str | None:
     # Every card that lists the same missing id asks the same question; ask difflib once.
-    hit = index.squashed.get(_squash(target))
+    hit = index.squashed.get(plain_key(target))
     return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
 
 
@@ -236,7 +234,3 @@ def file_id(path: str) -> str:
     """The id a card file's name gives it: `cards/clip.md` -> `clip`."""
     name = path.rsplit(os.sep, 1)[-1]
     return name[: -len(".md")] if name.lower().endswith(".md") else name
-
-
-def _squash(text: str) -> str:
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
