@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from cardlint.card import Card
-from cardlint.corpus import entry_for
+from cardlint.corpus import entry_for, file_id
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.schema_issues import schema_issues
 from cardlint.text import quote
@@ -10,7 +10,7 @@ from cardlint.violation import Finding
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = entry_for(card, ctx.schema)
-    stem = card.name.removesuffix(".md")
+    stem = file_id(card.file)
     if entry.id is None or entry.id_position is None or entry.id == stem:
         return
     # An id the schema rejects (`Word Embedding`) is CL104's, whose hint names the right id.
