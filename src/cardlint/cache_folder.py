@@ -106,33 +106,15 @@ def trusted(folder: Path, here: bool) -> bool:
     return here if tracked is None else not tracked
 
 
-_GIT_PATHS = frozenset(
-    ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY")
-)
-
-
 @functools.lru_cache(maxsize=8)
 def _tracked(folder: str) -> bool | None:
     """Whether git tracks a file in `folder` (or the folder itself, a committed symlink);
     None when it cannot tell. Asked once per folder and process: about 5 ms."""
-    import subprocess  # a run with no cache to read starts no process
+    from cardlint.gitrepo import GitError, run_git  # a run with no cache to read starts no git
 
     parent, name = os.path.split(folder)
-    # Git hands hooks paths relative to where it started them (GIT_INDEX_FILE=.git/index):
-    # they must not be read from the folder git is started in here.
-    env = {
-        key: os.path.abspath(value) if key in _GIT_PATHS and value else value  # noqa: PTH100
-        for key, value in os.environ.items()
-    }
     try:
-        done = subprocess.run(
-            ["git", "--literal-pathspecs", "ls-files", "-z", "--", name],
-            cwd=parent,
-            env=env,
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        listed = run_git(["--literal-pathspecs", "ls-files", "-z", "--", name], Path(parent))
+    except GitError:
         return None
-    return bool(done.stdout) if done.returncode == 0 else None
+    return bool(listed)

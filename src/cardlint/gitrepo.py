@@ -16,10 +16,21 @@ class GitError(Exception):
     """git could not answer: no git, not a work tree, a name that is no commit. One line."""
 
 
+_GIT_PATHS = frozenset(
+    ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY")
+)
+
+
 def run_git(args: Sequence[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     # Configuration that would change what the commands print (a pager, colours, paths
     # relative to the folder, quoted names) is overridden by the options each call passes.
-    environment = {**os.environ, "GIT_PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0"}
+    # Git hands hooks paths relative to where it started them (GIT_INDEX_FILE=.git/index):
+    # they must not be read from `cwd`.
+    environment = {
+        key: os.path.abspath(value) if key in _GIT_PATHS and value else value  # noqa: PTH100
+        for key, value in os.environ.items()
+    }
+    environment.update(GIT_PAGER="cat", GIT_OPTIONAL_LOCKS="0")
     try:
         done = subprocess.run(
             ["git", *args],
