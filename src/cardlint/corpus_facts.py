@@ -27,10 +27,10 @@ Anything that changes what `facts.encode` writes for a card must change it too."
 SEPARATOR = "|"
 ITEM = ","
 NONE = SEPARATOR * (KINDS - 1)
+"""The facts of a card that states none, such as one that cannot be read."""
 _BOUNDARY = (SEPARATOR, ITEM)
 FEW_KEYS = 64
 """Keys `CorpusFacts.holding` searches for in the text; more are looked up item by item."""
-"""The facts of a card that states none, such as one that cannot be read."""
 
 first_word: Callable[[str], str] = operator.itemgetter(0)
 _PARTITION = operator.methodcaller("partition", " ")
@@ -119,11 +119,7 @@ class CorpusFacts:
             at = text.find(wanted)
             while at >= 0:
                 if at == 0 or text[at - 1] in _BOUNDARY:
-                    end = min(
-                        (e for e in (text.find(c, at) for c in _BOUNDARY) if e >= 0),
-                        default=len(text),
-                    )
-                    item = text[at:end]
+                    item = text[at : _item_end(text, at)]
                     if key(item) == wanted:
                         found.add((bisect.bisect_right(starts, at) - 1, item))
                 at = text.find(wanted, at + 1)
