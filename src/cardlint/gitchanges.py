@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from cardlint.corpus import file_id
 from cardlint.gitrepo import commit_of, head, merge_base, run_git
 
 
@@ -29,7 +30,7 @@ class Change(NamedTuple):
 
     def removed_card_names(self) -> list[str]:
         """File names (without .md) of the Markdown files removed: the ids of removed cards."""
-        return sorted(Path(p).name[: -len(".md")] for p in self.removed if p.endswith(".md"))
+        return sorted(file_id(p) for p in self.removed if p.endswith(".md"))
 
 
 def staged(top: Path) -> Change:
