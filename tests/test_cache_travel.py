@@ -19,21 +19,9 @@ from cardlint import cache, cache_folder, cache_stamps, collect
 from tests.cache_helpers import companion, load, make_messy, results_file, seal
 from tests.cache_helpers import report_json as _json
 from tests.conftest import REPO, cardlint_command, run_cli
+from tests.gitscratch import git
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.invalid",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.invalid",
-}
 CACHE = ".cardlint_cache"
-
-
-def _git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, capture_output=True, check=True
-    )
-    return done.stdout.decode()
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +38,9 @@ def origin(corpus: Path) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     make_messy(corpus)
-    _git(corpus, "init", "-q")
-    _git(corpus, "add", "cards", "cardlint.toml")
-    _git(corpus, "commit", "-q", "-m", "cards")
+    git("init", "-q", cwd=corpus)
+    git("add", "cards", "cardlint.toml", cwd=corpus)
+    git("commit", "-q", "-m", "cards", cwd=corpus)
     return corpus
 
 
@@ -60,7 +48,7 @@ def origin(corpus: Path) -> Path:
 def clone(origin: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh checkout elsewhere: other folders, other inodes, other times."""
     folder = tmp_path_factory.mktemp("ci") / "checkout"
-    _git(origin.parent, "clone", "-q", str(origin), str(folder))
+    git("clone", "-q", str(origin), str(folder), cwd=origin.parent)
     return folder
 
 
@@ -113,7 +101,7 @@ def test_a_cache_restored_into_a_fresh_checkout_makes_a_warm_run(
     _json(origin, cache=True)
     expected = _json(clone, cache=False)
     _restore(origin, clone)
-    assert _git(clone, "status", "--porcelain") == ""  # the folder ignores itself
+    assert git("status", "--porcelain", cwd=clone) == ""  # the folder ignores itself
     spy = Spy(monkeypatch)
     assert _json(clone, cache=True, workers=workers) == expected
     assert spy.analysed == [] and len(spy.hashed) == _cards(clone)  # by content, not stamps
@@ -158,10 +146,10 @@ def test_a_committed_cache_is_never_trusted(
     # The harm: a forged cache that is trusted hides every card-local violation.
     assert _errors(_json(origin, cache=True)) < _errors(expected)
     # A pull request commits it; the CI checkout holds it, with the very folder it names.
-    _git(origin, "add", "-f", CACHE)
-    _git(origin, "commit", "-q", "-m", "a cache that says all is well")
+    git("add", "-f", CACHE, cwd=origin)
+    git("commit", "-q", "-m", "a cache that says all is well", cwd=origin)
     checkout = tmp_path_factory.mktemp("pr") / "checkout"
-    _git(origin.parent, "clone", "-q", str(origin), str(checkout))
+    git("clone", "-q", str(origin), str(checkout), cwd=origin.parent)
     _forge(checkout)
     assert _json(checkout, cache=True) == expected
     cache_folder._tracked.cache_clear()
