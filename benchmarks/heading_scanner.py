@@ -1,4 +1,4 @@
-"""Time parse_body, old (markdown-it-py) against new (cardlint.blocks), on cards/*.md.
+"""Time parse_body, old (markdown-it-py) against new (cardlint.load.block_scanner), on cards/*.md.
 
     .venv/bin/python benchmarks/heading_scanner.py [ROUNDS]
 
@@ -20,8 +20,8 @@ sys.path.insert(0, str(REPO))
 
 from tests.test_markdown_scanner import oracle_body  # noqa: E402
 
-from cardlint.blocks import Scan  # noqa: E402
-from cardlint.markdown import parse_body  # noqa: E402
+from cardlint.load.block_scanner import Scan  # noqa: E402
+from cardlint.load.markdown import parse_body  # noqa: E402
 
 
 def per_card(parse: Callable[[str], object], texts: list[str], repeat: int) -> float:

@@ -325,7 +325,7 @@ def compile_bytecode(cardlint: Path) -> str:
 
 def build_kind(cardlint: Path) -> str:
     """Whether the cardlint measured is the pure build or the mypyc-compiled one."""
-    probe = "import cardlint.blocks as m; print(m.__file__.endswith(('.so', '.pyd')))"
+    probe = "import cardlint.load.block_scanner as m; print(m.__file__.endswith(('.so', '.pyd')))"
     done = subprocess.run(
         [str(cardlint.parent / "python"), "-c", probe], capture_output=True, text=True, check=False
     )

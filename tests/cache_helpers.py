@@ -8,10 +8,11 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from cardlint.app import CheckRequest, build_job
-from cardlint.cache_folder import CHECKED, write_document
-from cardlint.engine import run
+from cardlint.app import build_job
+from cardlint.cache.folder import CHECKED, write_document
 from cardlint.report import ReportStyle, render
+from cardlint.run.engine import run
+from cardlint.settings.request import CheckRequest
 from tests.conftest import TODAY
 
 

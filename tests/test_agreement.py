@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.concept_keys import concept_key, one_edit_apart, skeleton
-from cardlint.timeline_names import subject_keys
+from cardlint.facts.concept_keys import concept_key, one_edit_apart, skeleton
+from cardlint.facts.timeline_names import subject_keys
 from tests.conftest import CARDS, run_cli
 
 CONFLICTS = "CL308,CL309,CL310"
@@ -151,10 +151,11 @@ def test_what_was_found_is_kept_but_never_hides_a_change(corpus: Path) -> None:
 def test_the_facts_of_a_card_as_the_cache_keeps_them() -> None:
     """What `encode` writes is stored in the cache under `corpus_facts.FORMAT`: a change to
     it must change FORMAT too (and this expectation), or warm runs read stale facts."""
-    from cardlint.app import CheckRequest, build_job
-    from cardlint.card import load_card
-    from cardlint.corpus_facts import FORMAT
-    from cardlint.facts import encode
+    from cardlint.app import build_job
+    from cardlint.facts.columns import FORMAT
+    from cardlint.facts.comparable import encode
+    from cardlint.load.card import load_card
+    from cardlint.settings.request import CheckRequest
 
     schema = build_job(CheckRequest(paths=[CARDS])).schema
     assert FORMAT == "facts-5"

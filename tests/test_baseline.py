@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.baseline import BaselineError, load_baseline
+from cardlint.report.baseline import BaselineError, load_baseline
 from tests.conftest import run_cli
 
 _AGAIN = "; correct it, or record the current violations again with `cardlint check "

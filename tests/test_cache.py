@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from cardlint import cache_file, collect
-from cardlint.app import CheckRequest, build_job
-from cardlint.cache_file import FORMAT
-from cardlint.corpus_facts import NONE
-from cardlint.engine import run
+from cardlint.app import build_job
+from cardlint.cache import table as cache_table
+from cardlint.cache.table import FORMAT
+from cardlint.facts.columns import NONE
+from cardlint.run import workers
+from cardlint.run.engine import run
+from cardlint.settings.request import CheckRequest
 from tests.cache_helpers import companion, load, make_messy, results_file, seal
 from tests.cache_helpers import report_json as _json
 from tests.conftest import TODAY, cardlint_command, run_cli
@@ -29,7 +31,7 @@ def messy(corpus: Path) -> Path:
 def test_cache_and_workers_give_byte_identical_reports(
     messy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(collect, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     plain = _json(messy, cache=False)
     assert json.loads(plain)["summary"]["errors"] > 1
     assert _json(messy, cache=False, workers=2) == plain
@@ -49,9 +51,9 @@ def test_facts_other_cards_may_contradict_are_kept_in_the_cache(
     expected = _json(corpus, cache=False)
     assert "CL310" in expected
     _json(corpus, cache=True)
-    facts = load(results_file(corpus))["facts"].split(";")  # one string (cache_file.PACKED)
+    facts = load(results_file(corpus))["facts"].split(";")  # one string (table.PACKED)
     assert len(facts) == 11 and NONE not in facts
-    monkeypatch.setattr(collect, "_analyse_all", _nothing_analysed)
+    monkeypatch.setattr(workers, "_analyse_all", _nothing_analysed)
     assert _json(corpus, cache=True) == expected
 
 
@@ -65,7 +67,7 @@ def test_workers_send_results_whatever_rules_run(
 ) -> None:
     # Without CL302 or CL303 no rule asks where references are written before the results
     # travel back from the workers.
-    monkeypatch.setattr(collect, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     job = build_job(CheckRequest(cwd=messy, cache=False, today=TODAY, select=["CL1", "CL301"]))
     alone, forked = run(replace(job, workers=1)), run(replace(job, workers=2))
     assert forked == alone and any(v.code == "CL301" for v in forked.violations)
@@ -162,7 +164,7 @@ def test_edits_go_to_the_changes_file_until_it_grows_too_long(
     before = changes.stat().st_mtime_ns
     assert _json(messy, cache=True) == _json(messy, cache=False)
     assert changes.stat().st_mtime_ns == before  # nothing changed, nothing written
-    monkeypatch.setattr(cache_file, "MAX_CHANGES", 2)
+    monkeypatch.setattr(cache_table, "MAX_CHANGES", 2)
     _edit(messy / "cards" / "clip.md", "Edit 3.")
     _edit(messy / "cards" / "transformer.md", "Edit 4.")
     assert _json(messy, cache=True) == _json(messy, cache=False)

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cardlint import cache, cache_folder, cache_stamps, collect
+from cardlint.cache import folder, stamps
+from cardlint.run import result_cache, workers
 from tests.cache_helpers import companion, load, make_messy, results_file, seal
 from tests.cache_helpers import report_json as _json
 from tests.conftest import REPO, cardlint_command, run_cli
@@ -27,9 +28,9 @@ CACHE = ".cardlint_cache"
 @pytest.fixture(autouse=True)
 def _fresh_git_answers() -> Iterator[None]:
     """What git said of a folder is remembered per process; these tests change it."""
-    cache_folder._tracked.cache_clear()
+    folder._tracked.cache_clear()
     yield
-    cache_folder._tracked.cache_clear()
+    folder._tracked.cache_clear()
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ class Spy:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.analysed: list[str] = []
         self.hashed: list[str] = []
-        analyse_all, fingerprints = collect._analyse_all, cache_stamps.fingerprints
+        analyse_all, fingerprints = workers._analyse_all, stamps.fingerprints
 
         def analysing(paths: Sequence[str], *rest: Any) -> Any:
             self.analysed.extend(paths)
@@ -70,14 +71,14 @@ class Spy:
 
         hashed = self.hashed
 
-        class Reading(cache_stamps.Reading):  # forked readers, counted here in the parent
+        class Reading(stamps.Reading):  # forked readers, counted here in the parent
             def __init__(self, paths: Sequence[str], *rest: int) -> None:
                 hashed.extend(paths)
                 super().__init__(paths, *rest)
 
-        monkeypatch.setattr(collect, "_analyse_all", analysing)
-        monkeypatch.setattr(cache, "fingerprints", hashing)
-        monkeypatch.setattr(cache, "Reading", Reading)
+        monkeypatch.setattr(workers, "_analyse_all", analysing)
+        monkeypatch.setattr(result_cache, "fingerprints", hashing)
+        monkeypatch.setattr(result_cache, "Reading", Reading)
 
     def reset(self) -> None:
         self.analysed.clear()
@@ -97,7 +98,7 @@ def _cards(project: Path) -> int:
 def test_a_cache_restored_into_a_fresh_checkout_makes_a_warm_run(
     origin: Path, clone: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
-    monkeypatch.setattr(cache_stamps, "SHARE_FROM", 1)  # forked readers, with 3 workers
+    monkeypatch.setattr(stamps, "SHARE_FROM", 1)  # forked readers, with 3 workers
     _json(origin, cache=True)
     expected = _json(clone, cache=False)
     _restore(origin, clone)
@@ -152,7 +153,7 @@ def test_a_committed_cache_is_never_trusted(
     git("clone", "-q", str(origin), str(checkout), cwd=origin.parent)
     _forge(checkout)
     assert _json(checkout, cache=True) == expected
-    cache_folder._tracked.cache_clear()
+    folder._tracked.cache_clear()
     assert _json(origin, cache=True) == expected  # and where it was forged, once committed
 
 
@@ -194,10 +195,10 @@ def test_stamps_taken_in_another_folder_never_vouch(
     # Stamps that happen to match the checkout's files (forged here) still name the folder
     # they were taken in: the card edited since the cache was saved is analysed again.
     expected = _restored_after_an_edit(origin, clone)
-    stamps = companion(results_file(clone), "stamps")
+    stamps_file = companion(results_file(clone), "stamps")
     names = load(results_file(clone))["cards"]
-    now = cache_stamps.stamps([str(clone / name) for name in names])
-    seal(stamps, {**load(stamps), "stamps": now})
+    now = stamps.stamps([str(clone / name) for name in names])
+    seal(stamps_file, {**load(stamps_file), "stamps": now})
     spy = Spy(monkeypatch)
     assert _json(clone, cache=True) == expected
     assert [Path(p).name for p in spy.analysed] == ["gpt-4v.md"]
@@ -250,13 +251,13 @@ def test_forked_readers_find_what_one_process_finds(
     (corpus / "cards" / "folder.md").mkdir()
     (corpus / "cards" / "big.md").write_bytes(b"x" * 40_001)
     paths = [str(p) for p in sorted((corpus / "cards").iterdir())] + [str(corpus / "gone.md")]
-    alone = cache_stamps.fingerprints(paths, 40_000)
+    alone = stamps.fingerprints(paths, 40_000)
     unread = {Path(path).name for path, found in zip(paths, alone, strict=True) if not found}
     assert unread == {"fifo.md", "folder.md", "big.md", "gone.md"}
-    monkeypatch.setattr(cache_stamps, "SHARE_FROM", 1)
+    monkeypatch.setattr(stamps, "SHARE_FROM", 1)
     if fork == "fork fails":
         monkeypatch.setattr(os, "fork", _no_fork)
-    reading = cache_stamps.Reading.start(paths, 40_000, workers=3)
+    reading = stamps.Reading.start(paths, 40_000, workers=3)
     assert reading is not None and reading.result() == alone
 
 

@@ -9,8 +9,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from cardlint.gitchanges import since
-from cardlint.gitrepo import top_level
+from cardlint.scope.git_changes import since
+from cardlint.sources.git import top_level
 from tests.conftest import REPO, run_cli
 from tests.gitscratch import CONFIG, LISTERS_OF_GPT_4V, cards_repo, commit_all, edit, git
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.config import Settings, _validated
-from cardlint.schema import Extension, default_schema_path, load_schema
+from cardlint.schema.card_schema import Extension, default_schema_path, load_schema
+from cardlint.settings.config import Settings, _validated
 from tests.cache_helpers import seal
 from tests.conftest import NO_NETWORK, run_cli
 from tests.small_corpus import SCHEMA
@@ -81,12 +81,13 @@ def test_a_warm_run_imports_no_validator_parser_or_pool(corpus: Path) -> None:
     assert run_cli("check", cwd=corpus).code == 0
     probe = (
         "import sys\n"
-        "from cardlint.cli import main\n"
+        "from cardlint.cli.main import main\n"
         "try:\n    main(args=['check'], prog_name='cardlint')\n"
         "except SystemExit:\n    pass\n"
         "heavy = ('pydantic', 'jsonschema', 'referencing', 'yaml', 'markdown_it',\n"
-        "    'multiprocessing', 'cardlint.structure', 'cardlint.blocks', 'cardlint.dates')\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+        "    'multiprocessing', 'cardlint.facts.structure', 'cardlint.load.block_scanner',\n"
+        "    'cardlint.facts.dates')\n"
+        "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe],

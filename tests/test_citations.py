@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint import citations
-from cardlint.bibliography import parse_references, references_of
-from cardlint.card import load_card
-from cardlint.citations import (
+from cardlint.facts import citations
+from cardlint.facts.bibliography import parse_references, references_of
+from cardlint.facts.citations import (
     author_key,
     citations_of,
     first_author,
@@ -19,7 +18,8 @@ from cardlint.citations import (
     valid_arxiv,
     valid_doi,
 )
-from cardlint.schema import default_schema_path, load_schema
+from cardlint.load.card import load_card
+from cardlint.schema.card_schema import default_schema_path, load_schema
 
 
 def _read(value: object) -> list[tuple[str, int, str, tuple[str | int, ...]]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cardlint.rules._checks import claimant
-from cardlint.schema import default_schema_path, load_schema
-from cardlint.schema_issues import SchemaIssue
+from cardlint.schema.card_schema import default_schema_path, load_schema
+from cardlint.schema.issues import SchemaIssue
 
 
 @pytest.mark.parametrize(

@@ -330,7 +330,7 @@ def test_version_from_the_console_script_and_the_module() -> None:
 
 _TRACED = """
 import atexit, sys
-from cardlint.cli import entry
+from cardlint.cli.main import entry
 atexit.register(print, "the observer reported")
 sys.settrace(lambda *args: None)
 sys.argv = ["cardlint", "check", "--no-cache", "cards"]
@@ -407,7 +407,7 @@ def test_cli_processes_run_without_network() -> None:
 
 
 def test_path_arguments_reach_commands_as_paths() -> None:
-    from cardlint.cli_options import PathArg
+    from cardlint.cli.options import PathArg
 
     assert PathArg().convert("cards/clip.md", None, None) == Path("cards/clip.md")
     assert isinstance(PathArg().convert("cards", None, None), Path)

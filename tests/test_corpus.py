@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.app import CheckRequest, check
+from cardlint.app import check
 from cardlint.rules import rule_index
+from cardlint.settings.request import CheckRequest
 from tests.conftest import TODAY, run_cli
 
 

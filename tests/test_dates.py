@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.card import parse_card
-from cardlint.dates import (
+from cardlint.facts.dates import (
     DateIssue,
     Problem,
     Years,
@@ -16,10 +15,11 @@ from cardlint.dates import (
     parse_years,
     timeline_years,
 )
-from cardlint.markdown import Heading
-from cardlint.schema import Extension
-from cardlint.source import decode
-from cardlint.violation import Position
+from cardlint.load.card import parse_card
+from cardlint.load.markdown import Heading
+from cardlint.load.read import decode
+from cardlint.model import Position
+from cardlint.schema.card_schema import Extension
 
 LABELS = ("创建日期", "更新日期", "Created", "Updated")
 

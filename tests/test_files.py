@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardlint.files import CardFinder
+from cardlint.load.discover import CardFinder
 
 
 def _tree(root: Path) -> None:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.app import CheckRequest
-from cardlint.fixes import FixResult, fix_cards
-from cardlint.headingfix import atx_text
-from cardlint.patch import apply_fixes, unified_diff
-from cardlint.violation import Edit, Fix, Position
+from cardlint.authoring.fix import FixResult, fix_cards
+from cardlint.edit.patch import apply_fixes, unified_diff
+from cardlint.model import Edit, Fix, Position
+from cardlint.rules._heading_fix import atx_text
+from cardlint.settings.request import CheckRequest
 from tests.conftest import RULES, TODAY, run_cli
 
 FIXES = Path(__file__).parent / "fixes"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.card import Card, parse_card
-from cardlint.corpus import CorpusIndex
+from cardlint.index.corpus_index import CorpusIndex
+from cardlint.load.card import Card, parse_card
+from cardlint.load.read import decode
 from cardlint.rules import Context
 from cardlint.rules.cl002_missing_front_matter import RULE
-from cardlint.schema import default_schema_path, load_schema
-from cardlint.source import decode
+from cardlint.schema.card_schema import default_schema_path, load_schema
 from tests.conftest import run_cli
 
 FIELDS = "---\nconcept_id: clip\nrelated_concepts: [a, b]\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cardlint.docs import rules_document
 from cardlint.rules import all_rules, index_source, rule_index
-from cardlint.schema import default_schema_path, load_schema
+from cardlint.schema.card_schema import default_schema_path, load_schema
 from tests.conftest import REPO
 
 

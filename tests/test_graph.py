@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from cardlint.cli_corpus import graph
-from cardlint.graph import Edge, Graph, Node
-from cardlint.graph_render import render
+from cardlint.cli.corpus import graph
+from cardlint.graph.concept_graph import Edge, Graph, Node
+from cardlint.graph.render import render
 from tests.conftest import run_cli
 from tests.small_corpus import HOSTILE_EN, HOSTILE_ZH, write_small_corpus
 

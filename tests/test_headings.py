@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from cardlint import app
-from cardlint.editdistance import within
-from cardlint.engine import Report
-from cardlint.markdown import Heading
-from cardlint.nearmiss import Closeness, assign
+from cardlint.facts.edit_distance import within
+from cardlint.facts.near_miss import Closeness, assign
+from cardlint.load.markdown import Heading
+from cardlint.model import Report
+from cardlint.settings.request import CheckRequest
 from tests.conftest import RULES, TODAY
 
 VALID = (RULES / "CL203" / "valid.md").read_text(encoding="utf-8")
@@ -24,7 +25,7 @@ VALID = (RULES / "CL203" / "valid.md").read_text(encoding="utf-8")
 def _check(tmp_path: Path, text: str, select: list[str] | None = None) -> Report:
     (tmp_path / "cards").mkdir(exist_ok=True)
     (tmp_path / "cards" / "card.md").write_text(text, encoding="utf-8")
-    request = app.CheckRequest(cwd=tmp_path, cache=False, today=TODAY, select=select or [])
+    request = CheckRequest(cwd=tmp_path, cache=False, today=TODAY, select=select or [])
     return app.check(request)
 
 

@@ -29,18 +29,21 @@ import pytest
 from click.testing import CliRunner
 
 import cardlint
-from cardlint import app, collect
-from cardlint.analysis import MAX_FINDINGS
-from cardlint.card import Card, card_from_bytes
-from cardlint.cli import main
-from cardlint.corpus import CorpusIndex
-from cardlint.engine import Report, run
+from cardlint import app
+from cardlint.cli.main import main
+from cardlint.docs import rule_sheets
+from cardlint.index.corpus_index import CorpusIndex
+from cardlint.load.card import Card, card_from_bytes
+from cardlint.model import Finding, Report
 from cardlint.report import FORMATS, ReportStyle, render
 from cardlint.rules import Context, Rule, all_rules
-from cardlint.schema_issues import _repeated
-from cardlint.template import Template
+from cardlint.run import workers
+from cardlint.run.card_pass import MAX_FINDINGS
+from cardlint.run.engine import run
+from cardlint.schema.heading_template import Template
+from cardlint.schema.issues import _repeated
+from cardlint.settings.request import CheckRequest
 from cardlint.text import unambiguous
-from cardlint.violation import Finding
 from tests.conftest import NO_NETWORK, REPO, cardlint_command, run_cli
 from tests.hostile import hazards, make_cards, pathological
 from tests.test_reporters import _runner_decode
@@ -179,7 +182,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_report(hostile: Path) -> Report:
-    return app.check(app.CheckRequest(cwd=hostile, cache=False, today=TODAY))
+    return app.check(CheckRequest(cwd=hostile, cache=False, today=TODAY))
 
 
 def _found(report: Report, path: str) -> set[tuple[str, int]]:
@@ -357,7 +360,7 @@ def test_a_rule_that_raises_is_one_cl000_per_card_and_the_rest_still_runs(
     broken_rule: Rule, tmp_path: Path
 ) -> None:
     project = hazards.build(tmp_path)
-    report = app.check(app.CheckRequest(cwd=project, cache=False, today=TODAY))
+    report = app.check(CheckRequest(cwd=project, cache=False, today=TODAY))
     internal = [v for v in report.violations if v.code == "CL000"]
     assert report.internal_errors == len(internal)
     # Once per card, naming the rule, whatever else is wrong with the card.
@@ -472,7 +475,7 @@ def test_template_matching_is_linear() -> None:
 def test_empty_sections_are_found_in_linear_time() -> None:
     card = card_from_bytes(Path("c.md"), b"---\na: 1\n---\n" + b"#\n" * 200_000)
     rule = next(r for r in all_rules() if r.code == "CL205")
-    job = app.build_job(app.CheckRequest(cwd=REPO, cache=False, today=TODAY))
+    job = app.build_job(CheckRequest(cwd=REPO, cache=False, today=TODAY))
     with _hang_guard():
         found = list(rule.check(card, Context(job.schema, CorpusIndex(), TODAY, REPO)))
     assert len(found) == 200_000
@@ -487,7 +490,7 @@ def test_repeated_items_are_found_in_linear_time() -> None:
 
 def test_the_walk_never_follows_a_folder_symlink(hostile: Path) -> None:
     # cards/nested/again -> .., cards/nested/up -> cards, cards/outside-folder -> ../outside
-    report = app.check(app.CheckRequest(paths=[Path("cards")], cwd=hostile, cache=False))
+    report = app.check(CheckRequest(paths=[Path("cards")], cwd=hostile, cache=False))
     assert len(report.paths) == len(set(report.paths)) == len(EXPECTED)
 
 
@@ -532,7 +535,7 @@ def _risks(parsed: Any, depth: int = 0) -> Iterator[str]:
 
 
 def test_shipped_regexes_are_anchored_and_have_no_nested_quantifiers_outside_blocks() -> None:
-    # cardlint.blocks mirrors markdown-it's CommonMark patterns (HTML attributes, list runs);
+    # load/block_scanner.py mirrors markdown-it's CommonMark patterns (HTML attributes, list runs);
     # their nested repeats read disjoint characters, so each input has one way to match, and
     # benchmarks/hostile.py times them on the pathological cards. Anywhere else a nested
     # quantifier is a backtracking risk on card text, and `$` lets `x\n` pass a whole-value
@@ -544,7 +547,9 @@ def test_shipped_regexes_are_anchored_and_have_no_nested_quantifiers_outside_blo
     }
     assert not {name: r for name, r in risky.items() if "$" in r}
     assert {
-        name for name, r in risky.items() if r and not name.startswith("cardlint.blocks.")
+        name
+        for name, r in risky.items()
+        if r and not name.startswith("cardlint.load.block_scanner.")
     } == set()
 
 
@@ -595,15 +600,15 @@ def test_reports_do_not_depend_on_the_worker_count(
 ) -> None:
     project = hazards.build(tmp_path)
     # Worker processes start only for many cards; make every run use them.
-    monkeypatch.setattr(collect, "PARALLEL_FROM", 1)
-    job = app.build_job(app.CheckRequest(cwd=project, cache=False, today=TODAY))
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    job = app.build_job(CheckRequest(cwd=project, cache=False, today=TODAY))
 
     def rendered(workers: int) -> list[str]:
         report = run(dataclasses.replace(job, workers=workers))
         texts = []
         for name in ("json", "sarif"):
             out = io.StringIO()
-            render(name, report, out, ReportStyle())
+            render(name, report, out, ReportStyle(rules=rule_sheets))
             texts.append(out.getvalue())
         return texts
 
@@ -627,6 +632,6 @@ def test_a_required_heading_with_a_long_run_of_blanks_is_judged_in_linear_time(
     (tmp_path / "cards" / "card.md").write_bytes(card)
     with _hang_guard():
         report = app.check(
-            app.CheckRequest(cwd=tmp_path, cache=False, extend_select=["CL208"], today=TODAY)
+            CheckRequest(cwd=tmp_path, cache=False, extend_select=["CL208"], today=TODAY)
         )
     assert [v.code for v in report.violations] == ["CL208"]

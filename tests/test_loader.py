@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.card import Card, load_card
-from cardlint.violation import Position
+from cardlint.load.card import Card, load_card
+from cardlint.model import Position
 
 FRONT = "---\nconcept_id: x\n---\n"
 

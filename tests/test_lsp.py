@@ -23,7 +23,7 @@ from pygls.lsp.client import LanguageClient
 from cardlint.lsp.features import diagnostic
 from cardlint.lsp.positions import DocumentText
 from cardlint.lsp.slots import reference_slot
-from cardlint.violation import Position, Severity, Violation
+from cardlint.model import Position, Severity, Violation
 from tests.conftest import NO_NETWORK
 
 TIMEOUT = 30.0

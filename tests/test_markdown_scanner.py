@@ -1,4 +1,4 @@
-"""cardlint.blocks against the markdown-it-py code it replaced, which is kept here as the oracle.
+"""The block scanner against the markdown-it-py code it replaced, which is kept here as the oracle.
 
 The oracle is the old `parse_body`: markdown-it-py's CommonMark block parser and a walk over
 its tokens. The scanner must agree with it exactly (headings with level, text, line and
@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cardlint.markdown import (
+from cardlint.load.markdown import (
     MAX_LINK_OPENERS,
     Body,
     Heading,
@@ -46,7 +46,7 @@ REFERENCE_CARD = REPO.parent / "shared" / "reference-card" / "multimodal-models.
 FUZZ_EXAMPLES = int(os.environ.get("CARDLINT_FUZZ_EXAMPLES", "600"))
 
 # ---------------------------------------------------------------------------------------
-# The oracle: cardlint.markdown.parse_body as it was, on markdown-it-py.
+# The oracle: cardlint.load.markdown.parse_body as it was, on markdown-it-py.
 
 _ONLY_COMMENT = re.compile(r"\s*<!--.*-->\s*\Z", re.DOTALL)
 

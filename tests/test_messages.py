@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.card import card_from_bytes
+from cardlint.load.card import card_from_bytes
 from cardlint.rules._checks import claimant
-from cardlint.schema import default_schema_path, load_schema
-from cardlint.schema_issues import SchemaIssue, schema_issues
+from cardlint.schema.card_schema import default_schema_path, load_schema
+from cardlint.schema.issues import SchemaIssue, schema_issues
 from tests.conftest import RULES, run_cli
 
 LONG = "^(?:" + "|".join(f"[A-Z]{{{n}}}-[0-9]{{{n}}}" for n in range(2, 40)) + ")$"

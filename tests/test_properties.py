@@ -35,12 +35,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cardlint import app
-from cardlint.engine import Report
+from cardlint.docs import rule_sheets
+from cardlint.load.yaml_front_matter import MAX_INT_DIGITS, resolve_plain
+from cardlint.model import Report, Violation
 from cardlint.report import ReportStyle, render
-from cardlint.template import Template
+from cardlint.schema.heading_template import Template
+from cardlint.settings.request import CheckRequest
 from cardlint.text import printable, unambiguous
-from cardlint.violation import Violation
-from cardlint.yamlload import MAX_INT_DIGITS, resolve_plain
 from tests.conftest import run_cli
 from tests.hostile import make_cards
 from tests.test_reporters import _runner_decode
@@ -79,7 +80,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def check_bytes(project: Path, data: bytes) -> Report:
     (project / CARD).write_bytes(data)
-    return app.check(app.CheckRequest(cwd=project, cache=False, today=TODAY))
+    return app.check(CheckRequest(cwd=project, cache=False, today=TODAY))
 
 
 # -- what a run must always satisfy -----------------------------------------------------------
@@ -112,7 +113,7 @@ def assert_sane(data: bytes, report: Report) -> None:
 
 def rendered(report: Report, name: str) -> str:
     out = io.StringIO()
-    render(name, report, out, ReportStyle())
+    render(name, report, out, ReportStyle(rules=rule_sheets))
     return out.getvalue()
 
 
@@ -367,7 +368,7 @@ def _regex_matches(template: str, heading: str, data: dict[str, object]) -> bool
     """The old implementation of Template.matches, kept as the oracle."""
     import string
 
-    from cardlint.template import normalise
+    from cardlint.schema.heading_template import normalise
 
     def field(name: str | None) -> str:
         if not name:

@@ -17,13 +17,13 @@ from jsonschema import validators
 from referencing import Registry, Resource
 
 import cardlint
-from cardlint.engine import Report
+from cardlint.docs import rule_sheets
+from cardlint.model import Edit, Fix, Position, Report, Severity, Violation
 from cardlint.report import FORMATS, ReportStyle, chosen, render, reporter
 from cardlint.report.gitlab import fingerprints
 from cardlint.report.statistics import write_statistics
 from cardlint.rules import all_rules
 from cardlint.text import printable
-from cardlint.violation import Edit, Fix, Position, Severity, Violation
 from tests.conftest import REPO
 
 SCHEMAS = REPO.parent / "shared" / "schemas"
@@ -97,7 +97,7 @@ def report() -> Report:
 
 def _render(name: str, report: Report) -> str:
     out = io.StringIO()
-    render(name, report, out, ReportStyle())
+    render(name, report, out, ReportStyle(rules=rule_sheets))
     return out.getvalue()
 
 

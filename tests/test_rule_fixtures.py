@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.app import CheckRequest, check
+from cardlint.app import check
 from cardlint.rules import Rule, all_rules
+from cardlint.settings.request import CheckRequest
 from tests.conftest import RULES, TODAY, expected_violations
 
 

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cardlint import simpleyaml
-from cardlint.simpleyaml import read_simple
-from cardlint.source import decode
-from cardlint.violation import Position
-from cardlint.yamlload import FrontMatter, YamlError, load_front_matter
+from cardlint.load import simple_yaml
+from cardlint.load.read import decode
+from cardlint.load.simple_yaml import read_simple
+from cardlint.load.yaml_events import load_front_matter
+from cardlint.load.yaml_front_matter import FrontMatter, YamlError
+from cardlint.model import Position
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_CARD = REPO.parent / "shared" / "reference-card" / "multimodal-models.md"
@@ -200,5 +201,5 @@ def test_unusual_characters_are_exactly_those_outside_what_libyaml_prints() -> N
     for low, high in printable:
         usual[low : high + 1] = b"\x01" * (high - low + 1)
     everything = "".join(map(chr, range(0x110000)))
-    found = {ord(c) for c in simpleyaml._UNUSUAL.findall(everything)}
+    found = {ord(c) for c in simple_yaml._UNUSUAL.findall(everything)}
     assert found == {code for code in range(0x110000) if not usual[code]}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cardlint.cli_corpus import stats
+from cardlint.cli.corpus import stats
 from tests.conftest import run_cli
 from tests.small_corpus import write_small_corpus
 

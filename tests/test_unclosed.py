@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from cardlint.markdown import parse_body
+from cardlint.load.markdown import parse_body
 
 SECTIONS = "## 为什么重要？\n\n一段说明。\n\n## 关键技术\n\n一段说明。\n"
 

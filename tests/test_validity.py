@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardlint.card import load_card
-from cardlint.schema import _validator_class, default_schema_path, load_schema
-from cardlint.validity import compile_predicate
+from cardlint.load.card import load_card
+from cardlint.schema.card_schema import _validator_class, default_schema_path, load_schema
+from cardlint.schema.fast_validity import compile_predicate
 
 DIALECTS = (
     "https://json-schema.org/draft/2020-12/schema",

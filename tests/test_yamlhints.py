@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cardlint.card import Card, parse_card
-from cardlint.source import decode
+from cardlint.load.card import Card, parse_card
+from cardlint.load.read import decode
 
 
 def _card(front: str) -> Card:

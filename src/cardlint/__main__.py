@@ -1,3 +1,3 @@
-from cardlint.cli import entry
+from cardlint.cli.main import entry
 
 entry()

@@ -9,69 +9,34 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
-from cardlint import __version__, cache_folder, corpus_facts, preflight
-from cardlint.checked import Checked
-from cardlint.config import ConfigError, LoadedConfig, load_config, locate_config
-from cardlint.engine import Job, Report, run
-from cardlint.files import CardFinder
-from cardlint.readers import Reader, on_disk
+from cardlint import __version__
+from cardlint.cache import folder
+from cardlint.cache.validation_memo import Checked
+from cardlint.errors import UsageError
+from cardlint.facts import columns
+from cardlint.load.discover import CardFinder
+from cardlint.model import Report
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.schema import CardSchema, load_schema
-from cardlint.schema_files import SchemaLoadError
-from cardlint.selection import resolve_selector, select_rules, severities
-
-
-class UsageError(Exception):
-    pass
-
-
-class Named(NamedTuple):
-    """A git revision as it was given, and where (an option, or pre-commit's variable)."""
-
-    name: str
-    source: str
-
-
-@dataclass(frozen=True)
-class CheckRequest:
-    paths: Sequence[Path] = ()
-    config: Path | None = None
-    schema: Path | None = None
-    select: Sequence[str] = ()
-    extend_select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    today: date | None = None
-    pre_commit: bool = False
-    """Named files outside the corpus are skipped, and cards listing removed cards are added."""
-    baseline: Path | None = None
-    cache: bool = True
-    cache_dir: Path | None = None
-    roots: Sequence[Path] = ()
-    cwd: Path = field(default_factory=Path.cwd)
-    require_cards: bool = False
-    """Finding no card to check is a usage error (a CI gate with a wrong path would pass)."""
-    missing_roots_ok: bool = False
-    """A configured root may be missing: `new` creates the one it writes to."""
-    changed_since: Named | None = None
-    """Report on the cards changed since this revision forked, those that list a card the
-    change removes, and every card when the change alters the rules (see `changed`)."""
-    changed_until: Named | None = None
-    """Where that change ends (pre-commit's --to-ref); None: the working tree."""
-    rules_from: str | None = None
-    """Read the configuration and the schema as this git revision holds them."""
+from cardlint.run.engine import Job, run
+from cardlint.schema.card_schema import CardSchema, load_schema
+from cardlint.schema.files import SchemaLoadError
+from cardlint.settings import preflight
+from cardlint.settings.config import ConfigError, LoadedConfig, load_config, locate_config
+from cardlint.settings.request import CheckRequest
+from cardlint.settings.selection import resolve_selector, select_rules, severities
+from cardlint.sources.readers import Reader, on_disk
 
 
 def check(request: CheckRequest) -> Report:
     report = run(build_job(request))
     if request.baseline is None:
         return report
-    from cardlint import revisions
-    from cardlint.baseline import BaselineError, apply_baseline, load_baseline
+    from cardlint.report.baseline import BaselineError, apply_baseline, load_baseline
+    from cardlint.scope import revisions
 
     read = revisions.rules_reader(request)
     try:
@@ -82,13 +47,13 @@ def check(request: CheckRequest) -> Report:
 
 def write_baseline_for(request: CheckRequest, path: Path) -> int:
     """Record the violations found now; returns how many."""
-    from cardlint.baseline import write_baseline
+    from cardlint.report.baseline import write_baseline
 
     return write_baseline(check(replace(request, baseline=None)), request.cwd / path)
 
 
 def build_job(request: CheckRequest) -> Job:
-    from cardlint import revisions  # it starts git processes, for the requests that ask
+    from cardlint.scope import revisions  # it starts git processes, for the requests that ask
 
     read = revisions.rules_reader(request)
     try:
@@ -185,14 +150,14 @@ def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
         return None
     if request.cache_dir:
         return request.cwd / request.cache_dir
-    return config.resolve().parent / cache_folder.NAME if config is not None else None
+    return config.resolve().parent / folder.NAME if config is not None else None
 
 
 def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
     """Everything a card's own results depend on besides its bytes."""
     parts = [
         __version__,
-        corpus_facts.FORMAT,
+        columns.FORMAT,
         schema.digest,
         ",".join(r.code for r in rules),
         today.isoformat(),
@@ -220,6 +185,6 @@ def _schema(request: CheckRequest, path: Path, checked: Checked, read: Reader) -
     try:
         return load_schema(path, checked, read)
     except SchemaLoadError as error:
-        from cardlint.revisions import at
+        from cardlint.scope.revisions import at
 
         raise UsageError(at(request, str(error))) from error

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cardlint.rules import Rule
+from cardlint.model import RuleSheet
+from cardlint.rules import Rule, all_rules
 
 
 def rule_markdown(rule: Rule, level: int = 1) -> str:
@@ -34,6 +35,22 @@ def rule_markdown(rule: Rule, level: int = 1) -> str:
             rule.doc.fix,
             "",
         ]
+    )
+
+
+def rule_sheets() -> tuple[RuleSheet, ...]:
+    """Every rule, documented for reporters."""
+    return tuple(
+        RuleSheet(
+            rule.code,
+            rule.name,
+            rule.summary,
+            rule.severity,
+            rule.enabled_by_default,
+            *rule.doc,
+            rule_markdown(rule, level=2),
+        )
+        for rule in all_rules()
     )
 
 
@@ -69,7 +86,7 @@ if __name__ == "__main__":
     from pathlib import Path
 
     from cardlint.rules import __file__ as rules_package
-    from cardlint.rules import all_rules, index_source
+    from cardlint.rules import index_source
 
     Path("docs/rules.md").write_text(rules_document(all_rules()), encoding="utf-8")
     (Path(rules_package).parent / "_index.py").write_text(index_source(), encoding="utf-8")

@@ -1,5 +1,7 @@
-"""`python -m cardlint.lsp`: the `cardlint lsp` command, whether or not the CLI registers it."""
+"""`python -m cardlint.lsp`: the language server, as `cardlint lsp` runs it."""
 
-from cardlint.cli_lsp import lsp
+import sys
 
-lsp(prog_name="cardlint lsp")
+from cardlint.lsp.start import start
+
+sys.exit(start())

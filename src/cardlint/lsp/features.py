@@ -7,11 +7,11 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from cardlint.corpus import CorpusIndex
+from cardlint.index.corpus_index import CorpusIndex
 from cardlint.lsp.positions import DocumentText
 from cardlint.lsp.projects import Linted
 from cardlint.lsp.slots import Slot
-from cardlint.violation import Position, Severity, Violation
+from cardlint.model import Position, Severity, Violation
 
 SOURCE = "cardlint"
 _SEVERITY = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from cardlint.violation import Position
+from cardlint.model import Position
 
 UTF16 = "utf-16"
 _BREAK = re.compile(r"\r\n|\r|\n")

@@ -14,15 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardlint.app import CheckRequest, build_job
-from cardlint.card import Card, card_from_bytes, load_card, unreadable
-from cardlint.config import ConfigError, find_config
-from cardlint.corpus import CorpusIndex, entry_for
-from cardlint.engine import check_card
-from cardlint.project import load_corpus
+from cardlint.app import build_job
+from cardlint.authoring.loaded_corpus import load_corpus
+from cardlint.index.corpus_index import CorpusIndex, entry_for
+from cardlint.load.card import Card, card_from_bytes, load_card, unreadable
+from cardlint.load.read import SourceError, check_size
+from cardlint.model import Violation
 from cardlint.rules import Context
-from cardlint.source import SourceError, check_size
-from cardlint.violation import Violation
+from cardlint.run.engine import check_card
+from cardlint.settings.config import ConfigError, find_config
+from cardlint.settings.request import CheckRequest
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from pygls.exceptions import FeatureNotificationError
 from pygls.lsp.server import LanguageServer
 
 from cardlint import __version__
-from cardlint.app import UsageError
+from cardlint.errors import UsageError
 from cardlint.lsp import features
 from cardlint.lsp.positions import UTF16, DocumentText
 from cardlint.lsp.projects import Linted, Project, Projects
 from cardlint.lsp.slots import Slot, reference_slot
-from cardlint.violation import Position
+from cardlint.model import Position
 
 DEBOUNCE = 0.3
 """Seconds without a change before a document is linted: not on every keystroke."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from cardlint.violation import Position
+from cardlint.model import Position
 
 _DELIMITER = re.compile(r"---[ \t]*\Z")
 _KEY = re.compile(r"""(?P<quote>["']?)(?P<key>[^\s#"'][^:]*?)(?P=quote)[ \t]*:(?:[ \t]|\Z)""")

@@ -23,10 +23,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from cardlint.engine import Report
+from cardlint.model import Report, Severity, Violation
 from cardlint.report import ReportStyle
 from cardlint.text import printable
-from cardlint.violation import Severity, Violation
 
 _LEGACY_PREFIX = "##["
 _LEGACY_SHOWN = "#\\x23["

@@ -6,9 +6,9 @@ import hashlib
 from collections import Counter
 from typing import Any, TextIO
 
-from cardlint.engine import Report
-from cardlint.report import ReportStyle, dump_json, without_surrogates
-from cardlint.violation import Severity, Violation
+from cardlint.jsonout import dump_json, without_surrogates
+from cardlint.model import Report, Severity, Violation
+from cardlint.report import ReportStyle
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 

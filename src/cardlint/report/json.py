@@ -7,8 +7,9 @@ from typing import Literal, TextIO
 
 from pydantic import BaseModel
 
-from cardlint.engine import Report
-from cardlint.report import ReportStyle, without_surrogates
+from cardlint.jsonout import without_surrogates
+from cardlint.model import Report
+from cardlint.report import ReportStyle
 
 
 class JsonViolation(BaseModel):

@@ -18,11 +18,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
-from cardlint.engine import Report
+from cardlint.model import INTERNAL_ERROR_CODE, Report, Severity, Violation
 from cardlint.report import ReportStyle
-from cardlint.rules import INTERNAL_ERROR
 from cardlint.text import printable
-from cardlint.violation import Severity, Violation
 
 NAME = "cardlint"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -57,7 +55,7 @@ def _case(path: str, violations: Sequence[Violation]) -> ET.Element:
         if violation.severity is Severity.WARNING:
             warnings.append(line)
             continue
-        tag = "error" if violation.code == INTERNAL_ERROR.code else "failure"
+        tag = "error" if violation.code == INTERNAL_ERROR_CODE else "failure"
         attributes = {"type": violation.code, "message": xml_text(violation.message)}
         ET.SubElement(case, tag, attributes).text = line
     if warnings:

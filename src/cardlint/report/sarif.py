@@ -6,11 +6,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 import cardlint
-from cardlint.docs import rule_markdown
-from cardlint.engine import Report
-from cardlint.report import ReportStyle, dump_json, without_surrogates
-from cardlint.rules import Rule, all_rules
-from cardlint.violation import Violation
+from cardlint.jsonout import dump_json, without_surrogates
+from cardlint.model import Report, RuleSheet, Violation
+from cardlint.report import ReportStyle
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "cardlint/v1"
@@ -19,7 +17,7 @@ Json = dict[str, Any]
 
 
 def write_sarif(report: Report, out: TextIO, style: ReportStyle) -> None:
-    rules = all_rules()
+    rules = style.rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
     run: Json = {
         "tool": {
@@ -37,20 +35,19 @@ def write_sarif(report: Report, out: TextIO, style: ReportStyle) -> None:
     out.write(dump_json({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}))
 
 
-def _rule(rule: Rule) -> Json:
-    doc = rule.doc
+def _rule(rule: RuleSheet) -> Json:
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": doc.what},
+        "fullDescription": {"text": rule.what},
         "help": {
-            "text": f"{doc.what}\n\nWhy: {doc.why}\n\nExample: {doc.example}\n\nFix: {doc.fix}",
-            "markdown": rule_markdown(rule, level=2),
+            "text": f"{rule.what}\n\nWhy: {rule.why}\n\nExample: {rule.example}\n\nFix: {rule.fix}",
+            "markdown": rule.markdown,
         },
         "defaultConfiguration": {
             "level": rule.severity.value,
-            "enabled": rule.enabled_by_default,
+            "enabled": rule.enabled,
         },
     }
 

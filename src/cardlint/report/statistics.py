@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from cardlint.engine import Report
+from cardlint.model import Report
 from cardlint.report import ReportStyle
 
 # The text reporter owns the summary wording and colours; reuse them so the two never drift.

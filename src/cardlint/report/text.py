@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from cardlint.engine import Report
+from cardlint.model import Report, Severity, Violation
 from cardlint.report import ReportStyle
 from cardlint.text import plural, printable, unambiguous
-from cardlint.violation import Severity, Violation
 
 SAFE, UNSAFE = "[*]", "[~]"
 _RESET = "\033[0m"

@@ -19,13 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from cardlint.violation import Finding, Severity
+from cardlint.model import INTERNAL_ERROR_CODE, Finding, Severity
 
 if TYPE_CHECKING:
-    from cardlint.card import Card
-    from cardlint.corpus import CorpusIndex
-    from cardlint.schema import CardSchema, Extension
-    from cardlint.schema_issues import SchemaIssue
+    from cardlint.index.corpus_index import CorpusIndex
+    from cardlint.load.card import Card
+    from cardlint.schema.card_schema import CardSchema, Extension
+    from cardlint.schema.issues import SchemaIssue
 
 
 class RuleDoc(NamedTuple):
@@ -182,7 +182,7 @@ def _reported_by_the_engine(card: Card, ctx: Context) -> Iterable[Finding]:
 
 
 INTERNAL_ERROR = Rule(
-    code="CL000",
+    code=INTERNAL_ERROR_CODE,
     name="internal-error",
     summary="A rule failed with an unexpected error on this card.",
     doc=RuleDoc(

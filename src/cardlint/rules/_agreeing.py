@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cardlint.agreement import Agreement, agreement
+from cardlint.index.agreement import Agreement, agreement
 from cardlint.paths import display_path
 from cardlint.rules import Context
 

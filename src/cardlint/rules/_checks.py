@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
-from cardlint.card import Card
+from cardlint.edit.yaml_edit import FieldPath, one_edit, replace_value
+from cardlint.load.card import Card
+from cardlint.model import Finding, Fix, Position
 from cardlint.rules import Check, Claim, Context, all_rules
-from cardlint.schema import CardSchema
-from cardlint.schema_issues import SchemaIssue, schema_issues
-from cardlint.violation import Finding, Fix, Position
-from cardlint.yamledit import FieldPath, one_edit, replace_value
+from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.issues import SchemaIssue, schema_issues
 
 FRONT_MATTER_START = Position(1, 1)
 

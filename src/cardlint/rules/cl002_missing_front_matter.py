@@ -3,12 +3,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.framing import DELIMITER, misplaced_opening
+from cardlint.load.card import Card
+from cardlint.load.framing import DELIMITER, misplaced_opening
+from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.schema import CardSchema
-from cardlint.template import Template, normalise
-from cardlint.violation import Finding
+from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.heading_template import Template, normalise
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -36,7 +36,7 @@ def _not_a_card(card: Card, schema: CardSchema) -> bool:
     lines = card.source.lines
     if DELIMITER.match(lines[0]) or misplaced_opening(lines) is not None:
         return False
-    from cardlint.markdown import parse_body  # only a file without front matter needs it
+    from cardlint.load.markdown import parse_body  # only a file without front matter needs it
 
     globs = [Template(t).matcher({}) for s in schema.extension.sections for t in s.titles]
     headings = [normalise(h.text) for h in parse_body(card.source.text, 1).headings]

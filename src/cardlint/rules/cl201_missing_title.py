@@ -1,11 +1,11 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
+from cardlint.facts.structure import Structure, structure
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import Structure, structure
-from cardlint.template import Template
+from cardlint.schema.heading_template import Template
 from cardlint.text import quote
-from cardlint.violation import Finding, Position
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

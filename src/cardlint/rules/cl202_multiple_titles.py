@@ -1,11 +1,11 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.headingfix import near_miss_finding
+from cardlint.facts.structure import structure
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import structure
+from cardlint.rules._heading_fix import near_miss_finding
 from cardlint.text import quote
-from cardlint.violation import Finding, Position
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

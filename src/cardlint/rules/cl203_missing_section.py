@@ -1,15 +1,15 @@
 from collections.abc import Iterator
 
-from cardlint.blocks import Scan
-from cardlint.card import Card, per_card
-from cardlint.markdown import Heading
+from cardlint.edit.yaml_edit import one_edit
+from cardlint.facts.structure import expected_heading, section_titles, structure
+from cardlint.load.block_scanner import Scan
+from cardlint.load.card import Card, per_card
+from cardlint.load.markdown import Heading
+from cardlint.model import Edit, Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.schema import CardSchema, SectionSpec
-from cardlint.structure import expected_heading, section_titles, structure
-from cardlint.template import Template
+from cardlint.schema.card_schema import CardSchema, SectionSpec
+from cardlint.schema.heading_template import Template
 from cardlint.text import quote
-from cardlint.violation import Edit, Finding, Position
-from cardlint.yamledit import one_edit
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

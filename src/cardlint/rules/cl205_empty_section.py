@@ -1,12 +1,12 @@
 import bisect
 from collections.abc import Iterator, Sequence
 
-from cardlint.card import Card
-from cardlint.markdown import Heading
+from cardlint.facts.structure import intended_levels
+from cardlint.load.card import Card
+from cardlint.load.markdown import Heading
+from cardlint.model import Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import intended_levels
 from cardlint.text import quote
-from cardlint.violation import Finding, Position
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,9 +1,9 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
+from cardlint.facts.structure import intended_levels
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position, Severity
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import intended_levels
-from cardlint.violation import Finding, Position, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -2,11 +2,11 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.markdown import Body
+from cardlint.load.card import Card
+from cardlint.load.markdown import Body
+from cardlint.model import Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
-from cardlint.violation import Finding, Position
 
 _FENCE_LINE = re.compile(r"( *)(`{3,}|~{3,})(.*)")
 

@@ -1,12 +1,12 @@
 from collections.abc import Iterator, Sequence
 
-from cardlint.card import Card
-from cardlint.headingfix import rewrite
-from cardlint.markdown import Heading
+from cardlint.facts.structure import structure
+from cardlint.load.card import Card
+from cardlint.load.markdown import Heading
+from cardlint.model import Finding, Fix, Position, Severity
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import structure
-from cardlint.template import Template
-from cardlint.violation import Finding, Fix, Position, Severity
+from cardlint.rules._heading_fix import rewrite
+from cardlint.schema.heading_template import Template
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

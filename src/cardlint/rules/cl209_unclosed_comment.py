@@ -1,8 +1,8 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.violation import Finding, Position
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,10 +1,10 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.headingfix import near_miss_finding
+from cardlint.facts.structure import structure
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import structure
-from cardlint.violation import Finding
+from cardlint.rules._heading_fix import near_miss_finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

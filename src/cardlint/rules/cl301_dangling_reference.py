@@ -1,14 +1,14 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Claim, Context, Rule, RuleDoc
 from cardlint.text import quote
-from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     # Imported here: a warm run over a corpus with no dangling reference never calls this.
-    from cardlint.yamledit import item_path, one_edit, replace_value
+    from cardlint.edit.yaml_edit import item_path, one_edit, replace_value
 
     for reference in ctx.index.dangling(ctx.index.entry_of(card, ctx.schema)):
         close = ctx.index.suggest(reference.target)

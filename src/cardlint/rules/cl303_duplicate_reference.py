@@ -1,12 +1,12 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.corpus import entry_for
+from cardlint.edit.yaml_edit import one_edit, remove_item
+from cardlint.index.corpus_index import entry_for
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Claim, Context, Rule, RuleDoc
 from cardlint.rules._checks import list_item_paths
 from cardlint.text import quote
-from cardlint.violation import Finding
-from cardlint.yamledit import one_edit, remove_item
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,11 +1,11 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.corpus import file_id
+from cardlint.index.corpus_index import file_id
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.paths import display_path
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
-from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,9 +1,9 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding, Severity
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
-from cardlint.violation import Finding, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -3,16 +3,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position, Severity
 from cardlint.paths import display_path
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.rules._agreeing import agreement_of
 from cardlint.text import quote
-from cardlint.violation import Finding, Position, Severity
 
 if TYPE_CHECKING:
-    from cardlint.dates import Years
-    from cardlint.timeline_names import TimelineEntry
+    from cardlint.facts.dates import Years
+    from cardlint.facts.timeline_names import TimelineEntry
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -20,8 +20,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     clashes = found.timeline.get(card.file)
     if not clashes:
         return  # nearly every card of a warm run: nothing read
-    from cardlint.facts import timeline_items
-    from cardlint.timeline_names import timeline
+    from cardlint.facts.comparable import timeline_items
+    from cardlint.facts.timeline_names import timeline
 
     card = found.loaded(card)
     for entry in timeline(ctx.schema, card):
@@ -33,7 +33,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(entry: TimelineEntry, other: Card, ctx: Context) -> Finding | None:
-    from cardlint.facts import introduced
+    from cardlint.facts.comparable import introduced
 
     given = introduced(ctx.schema, other)
     field = ctx.schema.extension.introduced_field
@@ -52,7 +52,7 @@ def _finding(entry: TimelineEntry, other: Card, ctx: Context) -> Finding | None:
 
 def _hint(ours: Years, theirs: Years, other: Card, ctx: Context, named: tuple[str, str]) -> str:
     """Which side to check: the one the other card's own citations do not back."""
-    from cardlint.citations import citations_of
+    from cardlint.facts.citations import citations_of
 
     shown, field = named
     cited = citations_of(ctx.schema, other)

@@ -4,16 +4,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.rules._agreeing import agreement_of, cards_named
 from cardlint.text import quote
-from cardlint.violation import Finding, Position
 
 if TYPE_CHECKING:
-    from cardlint.agree_works import Side, WorkClash
-    from cardlint.agreement import Agreement
-    from cardlint.facts import ListedWork
+    from cardlint.facts.comparable import ListedWork
+    from cardlint.index.agree_works import Side, WorkClash
+    from cardlint.index.agreement import Agreement
 
 _ITEM_START = re.compile(r"\s*(?:[-*+]|[0-9]{1,9}[.)])\s+")
 
@@ -24,8 +24,8 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     refs = {c.item: c for c in found.references.get(card.file, ())}
     if not cites and not refs:
         return  # nearly every card of a warm run: nothing read
-    from cardlint.citation_place import citation_position
-    from cardlint.facts import cited_works, listed_works
+    from cardlint.facts.citation_place import citation_position
+    from cardlint.facts.comparable import cited_works, listed_works
 
     card = found.loaded(card)
     for work in cited_works(ctx.schema, card) if cites else ():
@@ -63,7 +63,7 @@ def _sides(clash: WorkClash, verb: str, shown: Callable[[Side], str], ctx: Conte
 
 def _as_listed(found: Agreement, side: Side, listed: ListedWork, ctx: Context) -> str:
     """How the first card of a side writes the work: its first author and year."""
-    from cardlint.facts import listed_works
+    from cardlint.facts.comparable import listed_works
 
     item = f"{listed.title} {side.value}"
     entry = next(

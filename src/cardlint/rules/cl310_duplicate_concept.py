@@ -3,16 +3,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding, Severity
 from cardlint.paths import display_path
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.rules._agreeing import agreement_of
 from cardlint.text import quote
-from cardlint.violation import Finding, Severity
 
 if TYPE_CHECKING:
-    from cardlint.agree_concepts import Duplicate
-    from cardlint.agreement import Agreement
+    from cardlint.index.agree_concepts import Duplicate
+    from cardlint.index.agreement import Agreement
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
@@ -20,7 +20,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     duplicates = found.duplicates.get(card.file)
     if not duplicates:
         return  # nearly every card of a warm run: nothing read
-    from cardlint.card_names import name_fields
+    from cardlint.facts.card_names import name_fields
 
     card = found.loaded(card)
     names = name_fields(ctx.schema, card)
@@ -40,7 +40,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
 
 def _other(found: Agreement, duplicate: Duplicate, ctx: Context) -> str:
     """The older card, with its name and creation date."""
-    from cardlint.card_names import name_fields
+    from cardlint.facts.card_names import name_fields
 
     theirs = next(
         (

@@ -2,18 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.card import Card
+from cardlint.load.card import Card
+from cardlint.model import Finding, Severity
 from cardlint.paths import display_path
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.rules._agreeing import agreement_of
 from cardlint.text import quote
-from cardlint.violation import Finding, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    from cardlint.listedit import append_item
-    from cardlint.mentions import names_of
-    from cardlint.yamledit import one_edit
+    from cardlint.edit.list_edit import append_item
+    from cardlint.edit.yaml_edit import one_edit
+    from cardlint.index.mentions import names_of
 
     fields = ctx.schema.extension.reference_fields
     entry = ctx.index.entry_of(card, ctx.schema)

@@ -1,9 +1,9 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.citations import field_position
+from cardlint.facts.citations import field_position
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position
 from cardlint.rules import Claim, Context, Rule, RuleDoc
-from cardlint.violation import Finding, Position
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,13 +1,13 @@
 from collections.abc import Iterator, Sequence
 
-from cardlint.bibliography import Reference, references_of
-from cardlint.card import Card
-from cardlint.citation_match import listed
-from cardlint.citation_place import citation_position
-from cardlint.citations import Citation, citations_of
+from cardlint.facts.bibliography import Reference, references_of
+from cardlint.facts.citation_match import listed
+from cardlint.facts.citation_place import citation_position
+from cardlint.facts.citations import Citation, citations_of
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import did_you_mean, quote
-from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

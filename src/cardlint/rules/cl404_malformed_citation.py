@@ -1,10 +1,10 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.citation_place import citation_position
-from cardlint.citations import citations_of
+from cardlint.facts.citation_place import citation_position
+from cardlint.facts.citations import citations_of
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

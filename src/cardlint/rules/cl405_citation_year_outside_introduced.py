@@ -1,14 +1,14 @@
 from collections.abc import Iterator
 
-from cardlint.bibliography import references_of
-from cardlint.card import Card
-from cardlint.citation_match import listed
-from cardlint.citation_place import citation_position
-from cardlint.citations import citations_of
-from cardlint.dates import Years, parse_years
+from cardlint.facts.bibliography import references_of
+from cardlint.facts.citation_match import listed
+from cardlint.facts.citation_place import citation_position
+from cardlint.facts.citations import citations_of
+from cardlint.facts.dates import Years, parse_years
+from cardlint.load.card import Card
+from cardlint.model import Finding, Severity
 from cardlint.rules import Context, Rule, RuleDoc
 from cardlint.text import quote
-from cardlint.violation import Finding, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

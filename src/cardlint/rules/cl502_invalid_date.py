@@ -1,9 +1,9 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.dates import Problem, findings
+from cardlint.facts.dates import Problem, findings
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

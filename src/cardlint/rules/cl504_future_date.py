@@ -1,10 +1,10 @@
 from collections.abc import Iterator
 from datetime import date
 
-from cardlint.card import Card
-from cardlint.dates import Years, dated_values
+from cardlint.facts.dates import Years, dated_values
+from cardlint.load.card import Card
+from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.violation import Finding
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,12 +1,12 @@
 from collections.abc import Iterator
 
-from cardlint.card import Card
-from cardlint.dates import timeline_years
-from cardlint.markdown import Heading
+from cardlint.facts.dates import timeline_years
+from cardlint.facts.structure import structure
+from cardlint.load.card import Card
+from cardlint.load.markdown import Heading
+from cardlint.model import Finding, Position, Severity
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.structure import structure
 from cardlint.text import quote
-from cardlint.violation import Finding, Position, Severity
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:

@@ -1,0 +1,124 @@
+"""`cardlint new ID`: a new card from the schema, complete in structure, honest about its gaps.
+
+The front matter has every required field in the schema's order. A value the author did not
+give is left empty, so `cardlint check` reports it with what it needs: an enum field lists
+its allowed values (CL103), a name must not be empty (CL106), the citation field is empty
+(CL401), the year is not a year (CL501). The body has the title and every required section
+in order, each with a TODO paragraph so the structure rules (CL2xx) pass; the references
+section holds no list entry yet, which CL402 reports with the form entries take.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cardlint.app import build_job
+from cardlint.atomic import write_atomically
+from cardlint.authoring.loaded_corpus import load_corpus, require_new_id
+from cardlint.errors import UsageError
+from cardlint.paths import display_path
+from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.heading_template import Template
+from cardlint.schema.issues import _closest_allowed  # check's own did-you-mean, aliases first
+from cardlint.settings.config import LoadedConfig, load_config
+from cardlint.settings.preflight import card_roots
+from cardlint.settings.request import CheckRequest
+from cardlint.text import did_you_mean, quote
+
+_SECTION_TODO = "TODO: write this section."
+_REFERENCES_TODO = "TODO: list each cited paper as `- Author, A., et al. (2021). Title.`"
+
+
+@dataclass(frozen=True)
+class NewCard:
+    id: str
+    names: tuple[str | None, ...] = ()
+    """Values for the schema's name fields, in their order (None: not given)."""
+    values: Mapping[str, str] = field(default_factory=dict)
+    """Other fields given on the command line, by field name."""
+    path: Path | None = None
+    """The file to write, or a folder for `ID.md`; default: the first card root, created
+    when missing."""
+
+
+def create_card(request: CheckRequest, spec: NewCard) -> Path:
+    """Write the new card and return its path; refuses to overwrite anything."""
+    job = build_job(replace(request, missing_roots_ok=True))
+    corpus = load_corpus(job)
+    require_new_id(corpus, spec.id)
+    schema = job.schema
+    given = dict(spec.values)
+    given.update(
+        (name, value)
+        for name, value in zip(schema.extension.name_fields, spec.names, strict=False)
+        if value is not None
+    )
+    _require_valid(schema, given)
+    if spec.path is None:
+        keeps_cards = any(schema.extension.id_field in c.data for c in corpus.cards.values())
+        folder = _card_folder(load_config(request.config, request.cwd), keeps_cards)
+        target = folder / f"{spec.id}.md"
+    else:
+        chosen = request.cwd / spec.path
+        target = chosen / f"{spec.id}.md" if chosen.is_dir() else chosen
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{display_path(target, request.cwd)} already exists; not overwritten")
+    if spec.path is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    elif not target.parent.is_dir():
+        # A folder named on the command line is not created: it may be misspelt.
+        raise UsageError(f"{display_path(target.parent, request.cwd)}: no such folder")
+    write_atomically(target, card_text(schema, spec.id, given).encode("utf-8"))
+    return target
+
+
+def _card_folder(loaded: LoadedConfig, keeps_cards: bool) -> Path:
+    """The first card root; a project with neither a card folder nor cards gets `cards/`,
+    the folder `check` looks in, rather than a card beside its README."""
+    folder = card_roots(loaded)[0]
+    if folder == loaded.root and not loaded.settings.roots and not keeps_cards:
+        return loaded.root / "cards"
+    return folder
+
+
+def card_text(schema: CardSchema, card_id: str, given: Mapping[str, str]) -> str:
+    import frontmatter
+
+    ext = schema.extension
+    required = list(schema.document.get("required", []))
+    # The id first only when the schema does not place it; given fields even if optional.
+    fields = dict.fromkeys([*([] if ext.id_field in required else [ext.id_field]), *required])
+    data: dict[str, object] = {}
+    for name in [*fields, *(g for g in given if g not in fields)]:
+        kind = schema.properties.get(name, {}).get("type")
+        blank: object = [] if kind == "array" else ""
+        data[name] = card_id if name == ext.id_field else given.get(name, blank)
+    lines = [f"# {Template(ext.title[0]).render(data)}" if ext.title else f"# {card_id}", ""]
+    for section in ext.sections:
+        todo = _REFERENCES_TODO if section.key == ext.references_section else _SECTION_TODO
+        lines += [f"## {Template(section.titles[0]).render(data)}", "", todo, ""]
+    post = frontmatter.Post("\n".join(lines))
+    post.metadata.update(data)
+    # Schema order, not sorted; lists of plain values in flow style, `[a, b]`, as cards write.
+    return frontmatter.dumps(post, sort_keys=False, default_flow_style=None, width=1 << 16) + "\n"
+
+
+def _require_valid(schema: CardSchema, given: Mapping[str, str]) -> None:
+    for name, value in given.items():
+        rules = schema.properties.get(name)
+        if rules is None:
+            raise UsageError(f"the schema has no field {quote(name)}")
+        if "\n" in value or "\r" in value:
+            # Headings name these values: a heading on two lines is no heading.
+            raise UsageError(f"{name}: {quote(value)} must be on one line")
+        if not schema.validator.evolve(schema=rules).is_valid(value):
+            allowed = rules.get("enum")
+            if allowed:
+                names = [str(a) for a in allowed]
+                close = _closest_allowed(schema, (name,), value, names, did_you_mean)
+                guess = f" (did you mean {quote(close)}?)" if close else ""
+                raise UsageError(f"{name}: {quote(value)} is not one of {', '.join(names)}{guess}")
+            described = rules.get("description") or "see the schema"
+            raise UsageError(f"{name}: {quote(value)} is not valid: {described}")

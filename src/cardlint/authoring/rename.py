@@ -1,0 +1,132 @@
+"""`cardlint rename OLD NEW`: a card's id, its file name and every reference to it, at once.
+
+Every edit is computed before anything is written, so an id that cannot be rewritten
+safely stops the rename while the corpus is still untouched. The file is moved with
+`git mv` when git tracks it, so history follows the card.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardlint.app import build_job
+from cardlint.atomic import write_atomically
+from cardlint.authoring.loaded_corpus import Corpus, load_corpus, require_new_id
+from cardlint.edit.patch import apply_fixes, unified_diff
+from cardlint.edit.yaml_edit import item_path, replace_value
+from cardlint.errors import UsageError
+from cardlint.model import Edit, Fix
+from cardlint.paths import display_path
+from cardlint.settings.request import CheckRequest
+from cardlint.text import plural, quote
+
+
+@dataclass(frozen=True)
+class RenamePlan:
+    old: str
+    new: str
+    changes: dict[Path, tuple[bytes, bytes]]
+    """Each card to rewrite: its bytes before and after."""
+    move: tuple[Path, Path] | None
+    references: int
+    cwd: Path
+
+    def diff(self) -> str:
+        return "".join(
+            unified_diff(before, after, self._shown(path), self._shown(self._final(path)))
+            for path, (before, after) in self.changes.items()
+        )
+
+    def apply(self) -> str:
+        """Move the card and rewrite the cards; returns what was done, for the reader."""
+        moved = ""
+        if self.move is not None:
+            source, target = self.move
+            how = _move(source, target)
+            moved = f"; {self._shown(source)} -> {self._shown(target)} ({how})"
+        for path, (_, after) in self.changes.items():
+            write_atomically(self._final(path), after)
+        cards = plural(len(self.changes), "card")
+        return (
+            f"Renamed {quote(self.old)} to {quote(self.new)} in {cards} "
+            f"({plural(self.references, 'reference')}){moved}."
+        )
+
+    def _final(self, path: Path) -> Path:
+        """Where the card at `path` lives once the rename is done."""
+        return self.move[1] if self.move is not None and path == self.move[0] else path
+
+    def _shown(self, path: Path) -> str:
+        return display_path(path, self.cwd)
+
+
+def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
+    """Everything the rename will change, checked and computed; nothing is written."""
+    job = build_job(request)
+    corpus = load_corpus(job)
+    owners = corpus.context.index.by_id.get(old, ())
+    if not owners:
+        raise UsageError(f"no card has the id {quote(old)}")
+    if len(owners) > 1:
+        raise UsageError(f"{len(owners)} cards have the id {quote(old)}; make it unique first")
+    require_new_id(corpus, new)
+    owner = Path(owners[0].path)
+    target = owner.with_name(new + owner.suffix) if owner.stem == old else None
+    if target is not None and (target.exists() or target.is_symlink()):
+        raise UsageError(f"{display_path(target, job.cwd)} already exists")
+    changes: dict[Path, tuple[bytes, bytes]] = {}
+    references = 0
+    for path in map(Path, dict.fromkeys(job.corpus)):
+        edits = _edits(corpus, path, old, new, is_owner=path == owner)
+        if edits:
+            references += len(edits) - (1 if path == owner else 0)  # not the id itself
+            before = corpus.data[path]
+            changes[path] = (before, apply_fixes(before, [Fix("rename", tuple(edits))]).data)
+    return RenamePlan(old, new, changes, (owner, target) if target else None, references, job.cwd)
+
+
+def _edits(corpus: Corpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
+    card = corpus.cards[path]
+    entry = corpus.context.index.by_path[os.fspath(path)]
+    places = [item_path(card, r.field, r.position) for r in entry.references if r.target == old]
+    if is_owner:
+        places.append((corpus.context.schema.extension.id_field,))
+    edits = [replace_value(card, place, new) if place else None for place in places]
+    if None in edits:
+        where = display_path(path, corpus.context.root)
+        raise UsageError(f"{where}: cannot rewrite {quote(old)} safely; change it by hand first")
+    return [edit for edit in edits if edit is not None]
+
+
+def _move(source: Path, target: Path) -> str:
+    if _tracked(source):
+        done = subprocess.run(
+            ["git", "mv", "--", source.name, target.name],
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise UsageError(f"git mv failed: {done.stderr.strip()}")
+        return "git mv"
+    source.rename(target)
+    return "renamed"
+
+
+def _tracked(path: Path) -> bool:
+    """Whether git tracks the file: inside a work tree, and added to it."""
+    try:
+        done = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False  # no git: a plain rename
+    return done.returncode == 0

@@ -1,0 +1,167 @@
+"""What a card states that another card may contradict: the concepts its names and timeline
+name, its `introduced` years, the papers it cites and the works it lists.
+
+Each fact is read here with where it is written, for the rules that report it; `encode`
+turns a card's facts into one line of keys per kind (see `corpus_facts`), which the index keeps
+and the cache stores, so that a warm run matches every card's facts by set and dict
+operations without reading a card again.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from cardlint.facts.bibliography import Reference, references_of
+from cardlint.facts.card_names import own_keys
+from cardlint.facts.citations import Citation, citations_of
+from cardlint.facts.columns import ITEM, SEPARATOR, span
+from cardlint.facts.concept_keys import compact, concept_key, plain_key, skeleton
+from cardlint.facts.dates import Years, dated_values
+from cardlint.facts.timeline_names import TimelineEntry, year_led
+from cardlint.load.card import Card
+from cardlint.model import Position
+from cardlint.schema.card_schema import CardSchema
+
+_BARE_YEAR = re.compile(r"\s*[0-9]{4}[a-z]?\s*")
+MIN_TITLE = 10
+"""Titles whose key is shorter (`Blog post`, `Report`) say too little to match works by."""
+
+
+class CitedWork(NamedTuple):
+    key: str
+    """`label author`: the label's concept key and the first author's key, `compact`ed."""
+    citation: Citation
+
+    @property
+    def item(self) -> str:
+        """As CITES holds it: the year last, in four digits."""
+        return f"{self.key} {self.citation.year}"
+
+
+class ListedWork(NamedTuple):
+    title: str
+    """The title's `plain_key`, `compact`ed, as is the author's key."""
+    author: str
+    year: int
+    entry: Reference
+    written: str
+    """The title as the entry writes it."""
+
+    @property
+    def item(self) -> str:
+        """As REFS holds it."""
+        return f"{self.title} {self.author} {self.year}"
+
+
+def introduced(schema: CardSchema, card: Card) -> tuple[Years, Position] | None:
+    """The card's introduced years and where they are written, when they can be read."""
+    field = schema.extension.introduced_field
+    for value in dated_values(card, schema.extension):  # read once for the date rules
+        if value.subject == field and value.footer_text is None:
+            return (value.parsed, value.position) if isinstance(value.parsed, Years) else None
+    return None
+
+
+def cited_works(schema: CardSchema, card: Card) -> list[CitedWork]:
+    """The labelled citations (`CLIP (Radford et al., 2021)`): an unlabelled one
+    (`Radford et al. (2021)`) does not say which of its author's papers it is."""
+    cited = citations_of(schema, card)
+    found = []
+    for citation in cited.citations if cited is not None else ():
+        key = _work_key(citation.text, citation.key)
+        if key:
+            found.append(CitedWork(key, citation))
+    return found
+
+
+def _work_key(text: str, author: str) -> str:
+    """`label author` of a citation, or "" for one without a label."""
+    if not text.endswith(")"):
+        label = concept_key(text)  # a mapping's title: a written citation ends in `)`
+    else:
+        opening = text.rfind("(")
+        if _BARE_YEAR.fullmatch(text, opening + 1, len(text) - 1):
+            return ""  # `Radford et al. (2021)`: what precedes the year is the author
+        label = concept_key(text[:opening])
+    return f"{compact(label)} {compact(author)}" if label else ""
+
+
+def listed_works(schema: CardSchema, card: Card) -> list[ListedWork]:
+    """The references entries whose title, first author and year can be read."""
+    section = references_of(schema, card)
+    found = []
+    for entry in section.entries if section is not None else ():
+        if entry.year is not None and entry.key and (key := _title_key(entry.title)):
+            found.append(ListedWork(key, compact(entry.key), entry.year, entry, entry.title))
+    return found
+
+
+def _title_key(title: str) -> str:
+    """A title's `compact`ed key; "" for one too short to tell works apart."""
+    key = plain_key(title)
+    return compact(key) if len(key) >= MIN_TITLE else ""
+
+
+def timeline_items(entry: TimelineEntry) -> list[str]:
+    """The entry's items as TIMELINE holds them."""
+    given = span(entry.years.start, entry.years.end)
+    return [f"{key} {given}" for key in entry.keys]
+
+
+def encode(schema: CardSchema, card: Card) -> str:
+    """The card's facts as the index keeps them: a line per kind of `corpus_facts`, in its
+    order, items separated by `ITEM` (keys hold no white space).
+
+    Every card of a cold run is encoded: this makes the items of `timeline`, `cited_works`
+    and `listed_works` with the functions they use, without building those."""
+    names, own = own_keys(schema, card)
+    years, made = _dates(schema, card)
+    timeline = [
+        f"{key} {first if first == last else f'{first} {last}'}"
+        for _, first, last, keys in year_led(schema, card)
+        for key in keys
+        if key != own and key not in names
+    ]
+    cited = citations_of(schema, card)
+    cites = [
+        f"{key} {c.year}"
+        for c in (cited.citations if cited is not None else ())
+        if (key := _work_key(c.text, c.key))
+    ]
+    section = references_of(schema, card)
+    refs = [
+        f"{title} {compact(e.key)} {e.year}"
+        for e in (section.entries if section is not None else ())
+        if e.year is not None and e.key and (title := _title_key(e.title))
+    ]
+    concepts = names.copy()
+    for name in names:
+        shape = skeleton(name)
+        if shape is not None:
+            concepts.append(f"~{shape}")
+    lines = [
+        "" if own in names else own,
+        ITEM.join(concepts),
+        years,
+        ITEM.join(timeline),
+        ITEM.join(cites),
+        ITEM.join(refs),
+        made,
+    ]
+    return SEPARATOR.join(lines)
+
+
+def _dates(schema: CardSchema, card: Card) -> tuple[str, str]:
+    """The introduced years and the creation date, as the facts write them."""
+    field = schema.extension.introduced_field
+    years, made = "", None
+    for value in dated_values(card, schema.extension):
+        parsed = value.parsed
+        if value.footer_text is not None:
+            if isinstance(parsed, date) and (made is None or parsed < made):
+                made = parsed
+        elif value.subject == field and isinstance(parsed, Years):
+            years = span(parsed.start, parsed.end)
+    return years, "" if made is None else made.isoformat()

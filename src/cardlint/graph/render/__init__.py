@@ -1,0 +1,89 @@
+"""Renderers of the concept graph; like the reporters, they decide nothing, they only render."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from cardlint.jsonout import without_surrogates
+
+if TYPE_CHECKING:  # the CLI imports FORMATS at start-up; the graph machinery waits until used
+    from cardlint.graph.concept_graph import Graph, Node
+
+Renderer = Callable[["Graph"], str]
+
+FORMATS = ("mermaid", "dot", "json", "html")
+_NOT_ID = re.compile(r"[^A-Za-z0-9]+")
+
+
+def render(name: str, graph: Graph) -> str:
+    # Imported on use, as the reporters are: `cardlint graph` loads only the format it prints.
+    module = importlib.import_module(f"{__name__}.{name}")
+    return cast(Renderer, module.render)(graph)
+
+
+def graph_document(graph: Graph) -> dict[str, object]:
+    """The graph as JSON-ready data: the `json` format, and the data the HTML page draws."""
+    document = {
+        "version": 1,
+        "nodes": [_node(n) for n in graph.nodes],
+        "edges": [
+            {"source": e.source, "target": e.target, "field": e.field, "dangling": e.dangling}
+            for e in graph.edges
+        ],
+    }
+    return cast(dict[str, object], _clean(document))
+
+
+def _node(node: Node) -> dict[str, object]:
+    return {
+        "id": node.id,
+        "path": node.path,
+        "names": dict(node.names),
+        "category": node.category,
+        "orphan": node.orphan,
+        "missing": node.missing,
+        "conflicts": list(node.conflicts),
+        "violations": [
+            {
+                "line": v.line,
+                "column": v.column,
+                "code": v.code,
+                "rule": v.rule,
+                "severity": v.severity.value,
+                "message": v.message,
+                "hint": v.hint,
+            }
+            for v in node.violations
+        ],
+    }
+
+
+def _clean(value: object) -> object:
+    """Every string with lone surrogates escaped, since strict JSON parsers reject them."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {without_surrogates(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def identifiers(graph: Graph) -> dict[str, str]:
+    """Node id -> an identifier safe in Mermaid and DOT: ASCII word characters, unique, and
+    never a Mermaid keyword (`end`) or edge letter (`o`, `x`), thanks to the `n_` prefix.
+    Real ids can hold anything, and two that differ only in punctuation must stay apart."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for node in graph.nodes:
+        base = "n_" + _NOT_ID.sub("_", node.id)
+        key, number = base, 1
+        while key in taken:
+            number += 1
+            key = f"{base}_{number}"
+        taken.add(key)
+        ids[node.id] = key
+    return ids

@@ -1,0 +1,57 @@
+"""The whole corpus at once: its cards, its index and a check report, for whole-corpus views.
+
+`graph` and `stats` need what `engine.run` computes internally (the loaded cards and the
+index) as well as its report. The corpus, and the cards that paths name, are found exactly as
+`cardlint check` finds them, via `app.build_job`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardlint.app import build_job
+from cardlint.authoring.loaded_corpus import load_corpus
+from cardlint.index.corpus_index import CorpusIndex, Entry
+from cardlint.load.card import Card
+from cardlint.model import Report
+from cardlint.paths import display_path
+from cardlint.run.engine import run
+from cardlint.schema.card_schema import CardSchema
+from cardlint.settings.request import CheckRequest
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    cards: tuple[Card, ...]
+    """Every card of the corpus, sorted by path."""
+    selected: tuple[Card, ...]
+    """The cards the request's paths name (every card without paths), sorted by path: the
+    ones the report covers. The others are there so that references to them resolve."""
+    index: CorpusIndex
+    schema: CardSchema
+    report: Report
+    """The check of every card, with the rules the configuration selects."""
+    cwd: Path
+
+    def entry(self, card: Card) -> Entry:
+        return self.index.entry_of(card, self.schema)
+
+    def shown(self, path: str | Path) -> str:
+        """The path as the report shows it, so violations can be matched to cards."""
+        return display_path(path, self.cwd)
+
+    def shown_selected(self) -> frozenset[str]:
+        return frozenset(self.shown(card.path) for card in self.selected)
+
+
+def take_snapshot(request: CheckRequest) -> Snapshot:
+    """Raises `UsageError` for configuration and schema problems, as `check` does."""
+    job = build_job(request)
+    # engine.run loads the cards again; it does not expose what it loaded.
+    report = run(job)
+    corpus = load_corpus(job)
+    cards = tuple(sorted(corpus.cards.values(), key=lambda c: str(c.path)))
+    targets = set(job.targets)
+    selected = tuple(c for c in cards if str(c.path) in targets)
+    return Snapshot(cards, selected, corpus.context.index, job.schema, report, job.cwd)

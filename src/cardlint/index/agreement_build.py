@@ -1,0 +1,76 @@
+"""Finding the agreement of a corpus, and rebuilding one the memo kept (see `agreement`):
+imported only when there is something to find or to rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from cardlint.facts.columns import CITES, CREATED, REFS, CorpusFacts
+from cardlint.index import agree_concepts, agree_timeline, agree_works, agreement_memo
+from cardlint.index.agreement_tables import Tables
+from cardlint.index.corpus_index import Entry
+
+
+def matched(entries: Sequence[Entry]) -> Tables:
+    facts = CorpusFacts([e.path for e in entries], [e.facts for e in entries])
+    return Tables(
+        agree_timeline.clashes(facts),
+        agree_works.clashes(facts, CITES),
+        agree_works.clashes(facts, REFS),
+        _duplicates(facts, entries),
+    )
+
+
+def _duplicates(
+    facts: CorpusFacts, entries: Sequence[Entry]
+) -> dict[str, list[agree_concepts.Duplicate]]:
+    found: dict[str, list[agree_concepts.Duplicate]] = {}
+
+    def age(index: int) -> tuple[str, str]:
+        """The older card sorts first: by creation date, one without last, then path."""
+        return _created(facts, index) or "9999-99-99", entries[index].path
+
+    for pair in agree_concepts.pairs(facts):
+        first, second = entries[pair.first], entries[pair.second]
+        if first.id is not None and first.id == second.id:
+            continue  # one id on two cards is CL304's to report
+        older, newer = sorted((pair.first, pair.second), key=age)
+        keys = pair.keys if newer == pair.first else (pair.keys[1], pair.keys[0])
+        made = _created(facts, older)
+        duplicate = agree_concepts.Duplicate(entries[older].path, keys, pair.exact, made)
+        found.setdefault(entries[newer].path, []).append(duplicate)
+    return found
+
+
+def _created(facts: CorpusFacts, index: int) -> str:
+    made = facts.of(index, CREATED)
+    return made[0] if made else ""
+
+
+def decoded(found: agreement_memo.Found) -> Tables | None:
+    try:
+        return Tables(
+            agreement_memo.rebuilt(found, "timeline", _timeline_clash),
+            agreement_memo.rebuilt(found, "citations", _work_clash),
+            agreement_memo.rebuilt(found, "references", _work_clash),
+            agreement_memo.rebuilt(found, "duplicates", _duplicate),
+        )
+    except agreement_memo.MALFORMED:
+        return None
+
+
+def _timeline_clash(value: list[Any]) -> agree_timeline.TimelineClash:
+    item, other, (start, end) = value
+    return agree_timeline.TimelineClash(item, other, (start, end))
+
+
+def _work_clash(value: list[Any]) -> agree_works.WorkClash:
+    item, year, others, majority = value
+    sides = tuple(agree_works.Side(v, tuple(paths)) for v, paths in others)
+    return agree_works.WorkClash(item, year, sides, bool(majority))
+
+
+def _duplicate(value: list[Any]) -> agree_concepts.Duplicate:
+    other, (ours, theirs), exact, created = value
+    return agree_concepts.Duplicate(other, (ours, theirs), bool(exact), created)

@@ -1,0 +1,236 @@
+"""The corpus index: every card's id, names and outgoing references, for cross-card rules."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from cardlint.facts.columns import NONE
+from cardlint.facts.concept_keys import plain_key
+from cardlint.index.deferred import Deferred
+from cardlint.load.card import Card, per_card
+from cardlint.model import Position
+from cardlint.schema.card_schema import CardSchema
+from cardlint.text import did_you_mean
+
+_targets = operator.attrgetter("targets")
+_id = operator.attrgetter("id")
+
+
+class Reference(NamedTuple):
+    field: str
+    target: str
+    position: Position
+
+
+class Located(NamedTuple):
+    """Where a card writes its id and its references, and the text of those lines (the
+    fingerprints of cross-card findings are made from it)."""
+
+    id_position: Position | None
+    references: tuple[Reference, ...]
+    line_texts: Mapping[int, str]
+
+
+class Entry(NamedTuple):
+    """One card as the index sees it.
+
+    A named tuple, with its positions deferred: a warm run rebuilds 10,000 entries from the
+    cache and looks up where things are written only on the few cards it reports on.
+    """
+
+    path: str
+    """The card file (see `files`)."""
+    id: str | None
+    names: tuple[str, ...]
+    targets: tuple[str, ...]
+    """The target of each reference, in order; `references` says where each is written."""
+    located: Deferred[Located]
+    facts: str = NONE
+    """What the card states that other cards may contradict, encoded (see `corpus_facts`)."""
+
+    @property
+    def id_position(self) -> Position | None:
+        return self.located.get().id_position
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return self.located.get().references
+
+
+def entry_for(card: Card, schema: CardSchema) -> Entry:
+    """What the index needs to know about one card."""
+    return _entry(schema, card)
+
+
+@per_card
+def _entry(schema: CardSchema, card: Card) -> Entry:
+    data = card.data
+    ext = schema.extension
+    raw_id = data.get(ext.id_field)
+    card_id = raw_id if isinstance(raw_id, str) else None
+    names = tuple(v for n in ext.name_fields if isinstance(v := data.get(n), str))
+    references: list[Reference] = []
+    for name in ext.reference_fields:
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        for index, target in enumerate(items):
+            if isinstance(target, str):
+                references.append(Reference(name, target, _position(card, (name, index))))
+    id_position = _position(card, (ext.id_field,)) if card_id is not None else None
+    lines = {r.position.line for r in references}
+    if id_position is not None:
+        lines.add(id_position.line)
+    texts = {line: card.line_text(line) for line in sorted(lines)}
+    located = Located(id_position, tuple(references), texts)
+    targets = tuple(r.target for r in references)
+    # Imported here: reading facts parses citations and sections, which a warm run never does.
+    from cardlint.facts.comparable import encode
+
+    facts = encode(schema, card)
+    return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts)
+
+
+def _position(card: Card, path: tuple[str | int, ...]) -> Position:
+    if card.front_matter is None:
+        return Position(1, 1)
+    # Every list item and field has a span of its own; its ancestors' are the fallback.
+    span = card.front_matter.spans.get(path) or card.front_matter.span(path)
+    return span.value if span is not None else Position(1, 1)
+
+
+@dataclass(frozen=True, eq=False)
+class CorpusIndex:
+    """The entries of every card of the corpus, with the lookups cross-card rules need, each
+    built on first use."""
+
+    entries: tuple[Entry, ...] = ()
+    known_ids: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> CorpusIndex:
+        by_path = operator.attrgetter("path")
+        return cls(tuple(sorted(entries, key=by_path)), frozenset(known_ids))
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, tuple[Entry, ...]]:
+        found: dict[str, tuple[Entry, ...]] = {}
+        for entry in self.entries:
+            if entry.id is not None:
+                # Ids are nearly all unique: a tuple per id, grown for the rare duplicate.
+                same = found.get(entry.id)
+                found[entry.id] = (entry,) if same is None else (*same, entry)
+        return found
+
+    @functools.cached_property
+    def referrers(self) -> dict[str, tuple[Entry, ...]]:
+        """The entries that list each id."""
+        found: defaultdict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for target in dict.fromkeys(entry.targets):
+                found[target].append(entry)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def by_path(self) -> dict[str, Entry]:
+        return {e.path: e for e in self.entries}
+
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """Every card's id: most questions are only whether one exists."""
+        return frozenset(map(_id, self.entries)) - {None}
+
+    @functools.cached_property
+    def file_ids(self) -> frozenset[str]:
+        """The ids the file names give (`clip.md`: `clip`) of cards whose id is unreadable,
+        missing or different.
+
+        Such a card is broken, not missing: its front matter did not parse, it lost its id
+        field, or its id has a typo. Its own finding (CL003, CL101, CL305) is the message; a
+        card that lists it by its file name is not reported, nor "fixed", for it.
+        """
+        return frozenset(named for e in self.entries if (named := file_id(e.path)) != e.id)
+
+    def exists(self, card_id: str) -> bool:
+        return card_id in self.ids or card_id in self.known_ids or card_id in self.file_ids
+
+    def with_dangling(self) -> set[str]:
+        """The card files that list an id no card has (and no known id)."""
+        listed = set(itertools.chain.from_iterable(map(_targets, self.entries)))
+        missing = listed.difference(self.ids, self.known_ids)
+        if missing:
+            missing -= self.file_ids  # built only when some id is missing
+        if not missing:
+            return set()  # the usual corpus: one pass of set operations tells
+        return {entry.path for entry in self.entries if not missing.isdisjoint(entry.targets)}
+
+    def with_shared_id(self) -> set[str]:
+        """The card files whose id another card has too."""
+        with_an_id = len(self.entries) - operator.countOf(map(_id, self.entries), None)
+        if with_an_id == len(self.ids):
+            return set()  # the usual corpus: as many ids as cards that have one
+        return {e.path for same in self.by_id.values() if len(same) > 1 for e in same}
+
+    def dangling(self, entry: Entry) -> list[Reference]:
+        """The entry's references to ids that are neither a card's nor known, nor a broken
+        card's."""
+        missing = [i for i, t in enumerate(entry.targets) if not self.exists(t)]
+        return [entry.references[i] for i in missing] if missing else []
+
+    def one_way(self, entry: Entry) -> list[Reference]:
+        """The entry's references to cards that do not list it back (CL306, and the stats)."""
+        if entry.id is None:
+            return []
+        own, by_id = entry.id, self.by_id
+        return [
+            r
+            for r in entry.references
+            if r.target != own
+            and (targets := by_id.get(r.target))
+            and not any(own in t.targets for t in targets)
+        ]
+
+    def is_orphan(self, entry: Entry) -> bool:
+        """Whether no other card lists the entry's id (CL307, the stats and the graph). A card
+        with no id is not counted: what it lacks is an id (CL101), not a link."""
+        if entry.id is None:
+            return False
+        return all(r.path == entry.path for r in self.referrers.get(entry.id, ()))
+
+    def entry_of(self, card: Card, schema: CardSchema) -> Entry:
+        """The card's entry as indexed, or computed when the card is not part of the corpus."""
+        return self.by_path.get(card.file) or entry_for(card, schema)
+
+    def suggest(self, target: str) -> str | None:
+        """The id a dangling reference most likely means: same letters, a card name, or close."""
+        return _suggest(self, target)
+
+    @functools.cached_property
+    def squashed(self) -> dict[str, str]:
+        """Ids by their squashed ids and names, first card first: built once, on demand."""
+        found: dict[str, str] = {}
+        for entry in self.entries:
+            if entry.id is not None:
+                for key in (entry.id, *entry.names):
+                    found.setdefault(plain_key(key), entry.id)
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(index: CorpusIndex, target: str) -> str | None:
+    # Every card that lists the same missing id asks the same question; ask difflib once.
+    hit = index.squashed.get(plain_key(target))
+    return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
+
+
+def file_id(path: str) -> str:
+    """The id a card file's name gives it: `cards/clip.md` -> `clip`."""
+    name = path.rsplit(os.sep, 1)[-1]
+    return name[: -len(".md")] if name.lower().endswith(".md") else name

@@ -1,0 +1,100 @@
+"""What one card says on its own: its rules' findings, its index entry and its suppressions.
+
+Everything here depends only on the card's bytes and the run's settings, so it is what the
+cache stores and what worker processes compute; cross-card rules run later, on the index.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from cardlint.facts.suppressions import Directive, Resolve, parse
+from cardlint.index.corpus_index import CorpusIndex, Entry, entry_for
+from cardlint.load.card import Card
+from cardlint.model import Finding, Position
+from cardlint.rules import INTERNAL_ERROR, Context, Rule, RuleInfo
+from cardlint.schema.card_schema import CardSchema
+
+
+class Noted(NamedTuple):
+    """A rule's finding on a card, with the text of the line it points at (for fingerprints)."""
+
+    code: str
+    finding: Finding
+    line_text: str
+
+
+class CardResult(NamedTuple):
+    """Named tuples, as are their parts: a warm run rebuilds 10,000 from the cache."""
+
+    path: str
+    """The card file (see `files`)."""
+    findings: tuple[Noted, ...]
+    entry: Entry
+    directives: tuple[Directive, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Settings for card-local analysis, inherited by forked worker processes."""
+
+    schema: CardSchema
+    rules: tuple[RuleInfo, ...]
+    today: date
+    root: Path
+    resolve: Resolve
+
+    @functools.cached_property
+    def checks(self) -> tuple[Rule, ...]:
+        """The card-local rules, imported when the first card is analysed."""
+        return tuple(info.load() for info in self.rules if not info.cross_card)
+
+    @functools.cached_property
+    def context(self) -> Context:
+        """What card-local rules consult: everything but the corpus, which they do not read."""
+        return Context(self.schema, CorpusIndex(), self.today, self.root)
+
+
+def analyse(card: Card, spec: Analysis) -> CardResult:
+    context = spec.context
+    noted = [
+        Noted(code, found, card.line_text(found.position.line))
+        for rule in spec.checks
+        for code, found in checked(rule, card, context)
+    ]
+    entry = entry_for(card, spec.schema)
+    return CardResult(entry.path, tuple(noted), entry, parse(card, spec.resolve))
+
+
+MAX_FINDINGS = 1000
+"""Findings of one rule on one card past which the rest are not shown (nor computed)."""
+
+
+def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
+    """The rule's findings with its code, or one CL000 finding when the rule raises.
+
+    A megabyte of `#` lines is half a million empty sections: past MAX_FINDINGS, one finding
+    says there are more, and the run stays fast and its report readable.
+    """
+    try:
+        found = list(itertools.islice(rule.check(card, context), MAX_FINDINGS + 1))
+    except Exception as error:  # a broken rule must not stop the other rules or cards
+        failure = Finding(
+            Position(1, 1),
+            f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}",
+            "please report this as a cardlint bug",
+        )
+        return [(INTERNAL_ERROR.code, failure)]
+    if len(found) > MAX_FINDINGS:
+        found[-1] = Finding(
+            found[-1].position,
+            f"more than {MAX_FINDINGS} findings of {rule.code} in this card; "
+            "the rest are not shown",
+            "fix the ones shown, then check again",
+        )
+    return [(rule.code, finding) for finding in found] if found else []

@@ -1,0 +1,159 @@
+"""Analysing every card of a run: from the cache where possible, else in worker processes.
+
+Worker processes pay off only for many cards: starting them costs more than analysing a
+handful. They are forked, so they inherit the loaded schema and rules instead of pickling
+them; each task carries only paths.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from cardlint.cache.stamps import digest, stamp
+from cardlint.load.card import card_from_bytes, unreadable
+from cardlint.load.read import SourceError, read_file
+from cardlint.run.card_pass import Analysis, CardResult, analyse
+from cardlint.run.gc_tuning import acyclic
+from cardlint.run.record import Again, Record, from_records, record
+from cardlint.run.result_cache import Cache
+
+PARALLEL_FROM = 200
+"""Fewer cache misses than this are analysed in this process."""
+
+Stored = tuple[str, str, Record]
+"""What the cache keeps of a card: the stamp and digest of its bytes, and its record."""
+Done = tuple[str, CardResult, Stored | None]
+"""A card file, its result, and what the cache is to keep of it (None: nothing)."""
+Sent = tuple[str, Record, tuple[str, str] | None]
+"""What a worker sends back for a card: its file, record, and stamp and digest if kept."""
+
+
+class _Task(NamedTuple):
+    """What every analysis of a run shares; small, and inherited by forked workers."""
+
+    spec: Analysis
+    max_size: int
+    keep: bool
+    """Whether results go to the cache, which needs each card's stamp and digest."""
+
+
+_TASK: _Task | None = None
+
+
+def analyse_paths(
+    paths: Sequence[str], spec: Analysis, max_size: int, cache: Cache | None, workers: int
+) -> dict[str, CardResult]:
+    task = _Task(spec, max_size, keep=cache is not None)
+    boundary = _Boundary(spec.root)
+
+    def again(path: str) -> CardResult:
+        return _analyse_one(path, task, boundary)[1]
+
+    if cache is None:
+        results: dict[str, CardResult] = {}
+        misses = list(paths)
+    else:
+        with acyclic():
+            results, misses = cache.lookup(paths, max_size, again, workers)
+    for path, result, stored in _analyse_all(misses, task, workers, again):
+        results[path] = result
+        if cache is not None and stored is not None:
+            cache.put(path, *stored)
+    if cache is not None:
+        cache.save()
+    return results
+
+
+class _Boundary:
+    """Refuses a card reached through a symlink that leads out of the project.
+
+    A pull request can add `cards/x.md -> /etc/passwd` or `-> ~/.ssh/id_rsa`; cardlint must
+    not read, and then quote in its messages, what lies outside the repository. A card that
+    is no symlink lies where its folder really is, so each folder is resolved once.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.inside = os.path.join(os.path.realpath(root), "")
+        self.folders: dict[str, str] = {}
+
+    def check(self, path: str) -> None:
+        folder, name = os.path.split(path)
+        try:
+            linked = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            linked = False  # reading it reports what is wrong
+        real = os.path.realpath(path) if linked else os.path.join(self._real(folder), name)
+        if not real.startswith(self.inside) and real != os.path.abspath(path):
+            raise SourceError("symlink points outside the project; not read")
+
+    def _real(self, folder: str) -> str:
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return real
+
+
+def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) -> list[Done]:
+    global _TASK
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        return _analyse_chunk(list(paths), task)
+    # Imported here: a warm run, or one over a few cards, starts no process.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _analyse_chunk(list(paths), task)
+    _TASK = task
+    try:
+        # Small chunks, so that neither worker is left alone with a long last one.
+        count = workers * 32
+        chunks = [list(paths[i::count]) for i in range(count)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            sent = [one for chunk in pool.map(_analyse_forked, chunks) for one in chunk]
+    finally:
+        _TASK = None
+    return _received(sent, again)
+
+
+def _analyse_forked(paths: list[str]) -> list[Sent]:
+    """A worker's share: records travel back, at a fraction of the cost of the results."""
+    assert _TASK is not None, "worker forked without its task"
+    return [
+        (path, stored[2] if stored else record(result), stored[:2] if stored else None)
+        for path, result, stored in _analyse_chunk(paths, _TASK)
+    ]
+
+
+def _received(sent: Sequence[Sent], again: Again) -> list[Done]:
+    """What the workers sent, decoded a column at a time (records made this run decode; a
+    card whose record did not would simply be analysed again here)."""
+    if not sent:
+        return []
+    columns = [list(column) for column in zip(*(values for _, values, _ in sent), strict=True)]
+    decoded = from_records(columns, [path for path, _, _ in sent], again)
+    return [
+        (path, result or again(path), None if kept is None else (*kept, values))
+        for (path, values, kept), result in zip(sent, decoded, strict=True)
+    ]
+
+
+def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
+    boundary = _Boundary(task.spec.root)
+    return [_analyse_one(path, task, boundary) for path in paths]
+
+
+def _analyse_one(path: str, task: _Task, boundary: _Boundary) -> Done:
+    try:
+        boundary.check(path)
+        data, info = read_file(path, task.max_size)
+    except SourceError as error:
+        return path, analyse(unreadable(path, error), task.spec), None  # never cached
+    result = analyse(card_from_bytes(path, data), task.spec)
+    if not task.keep:
+        return path, result, None
+    return path, result, (stamp(info), digest(data), record(result))
