@@ -19,7 +19,7 @@ from tests.conftest import TODAY
 def report_json(project: Path, *, cache: bool, workers: int = 1) -> str:
     job = build_job(CheckRequest(cwd=project, cache=cache, today=TODAY))
     out = StringIO()
-    render("json", run(replace(job, workers=workers)), out, ReportStyle())
+    render("json", run(replace(job, workers=workers)).report, out, ReportStyle())
     return out.getvalue()
 
 

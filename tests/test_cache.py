@@ -69,7 +69,7 @@ def test_workers_send_results_whatever_rules_run(
     # travel back from the workers.
     monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     job = build_job(CheckRequest(cwd=messy, cache=False, today=TODAY, select=["CL1", "CL301"]))
-    alone, forked = run(replace(job, workers=1)), run(replace(job, workers=2))
+    alone, forked = run(replace(job, workers=1)).report, run(replace(job, workers=2)).report
     assert forked == alone and any(v.code == "CL301" for v in forked.violations)
 
 

@@ -604,7 +604,7 @@ def test_reports_do_not_depend_on_the_worker_count(
     job = app.build_job(CheckRequest(cwd=project, cache=False, today=TODAY))
 
     def rendered(workers: int) -> list[str]:
-        report = run(dataclasses.replace(job, workers=workers))
+        report = run(dataclasses.replace(job, workers=workers)).report
         texts = []
         for name in ("json", "sarif"):
             out = io.StringIO()

@@ -21,7 +21,8 @@ from cardlint.facts import columns
 from cardlint.load.discover import CardFinder
 from cardlint.model import Report
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.run.engine import Job, run
+from cardlint.run.engine import run
+from cardlint.run.job import Job
 from cardlint.schema.card_schema import CardSchema, load_schema
 from cardlint.schema.files import SchemaLoadError
 from cardlint.settings import preflight
@@ -32,7 +33,7 @@ from cardlint.sources.readers import Reader, on_disk
 
 
 def check(request: CheckRequest) -> Report:
-    report = run(build_job(request))
+    report = run(build_job(request)).report
     if request.baseline is None:
         return report
     from cardlint.report.baseline import BaselineError, apply_baseline, load_baseline

@@ -19,7 +19,8 @@ from cardlint.load.card import Card
 from cardlint.model import Fix
 from cardlint.paths import display_path
 from cardlint.rules import Context
-from cardlint.run.engine import Job, check_card
+from cardlint.run.engine import check_card
+from cardlint.run.job import Job
 from cardlint.settings.request import CheckRequest
 from cardlint.text import plural
 

@@ -1,4 +1,4 @@
-"""The corpus as the editing commands see it: every card loaded from bytes they keep.
+"""The corpus as the editing commands see it: every card, and the bytes it was parsed from.
 
 `fix` and `rename` edit the very bytes the cards were parsed from, and `fix` lints cards it
 has edited in memory before anything is written; `new` reads the index for the ids in use.
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.errors import UsageError
-from cardlint.index.corpus_index import CorpusIndex, entry_for
-from cardlint.load.card import Card, card_from_bytes, unreadable
-from cardlint.load.read import SourceError, read_bytes
+from cardlint.load.card import Card
 from cardlint.paths import display_path
 from cardlint.rules import Context
-from cardlint.run.engine import Job
+from cardlint.run.engine import load
+from cardlint.run.job import Job
+from cardlint.run.workers import Kept
 from cardlint.text import quote
 
 
@@ -29,23 +29,14 @@ class Corpus:
 
 
 def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Corpus:
-    """The job's cards and index; `edited` gives some cards' bytes instead of the disk."""
-    data = dict(edited or {})
-    cards: dict[Path, Card] = {}
-    for path in map(Path, dict.fromkeys([*job.corpus, *job.targets])):
-        if path not in data:
-            try:
-                data[path] = read_bytes(path, job.max_file_size)
-            except SourceError as error:
-                cards[path] = unreadable(path, error)
-                continue
-        cards[path] = card_from_bytes(path, data[path])
-        if cards[path].source is None:
-            del data[path]  # not text: nothing to edit
-    index = CorpusIndex.build(
-        (entry_for(cards[Path(p)], job.schema) for p in dict.fromkeys(job.corpus)), job.known_ids
-    )
-    return Corpus(cards, data, Context(job.schema, index, job.today, job.root))
+    """The job's cards and index, loaded as `check` loads them; `edited` gives some cards'
+    bytes instead of the disk's."""
+    edited = edited or {}
+    kept = Kept({p: edited[Path(p)] for p in job.corpus if Path(p) in edited})
+    loaded = load(job, kept)
+    cards = {Path(p): kept.cards[p] for p in job.corpus}
+    data = {Path(p): kept.data[p] for p in job.corpus if p in kept.data}
+    return Corpus(cards, data, loaded.context)
 
 
 def require_new_id(corpus: Corpus, new: str) -> None:

@@ -1,8 +1,8 @@
 """The whole corpus at once: its cards, its index and a check report, for whole-corpus views.
 
-`graph` and `stats` need what `engine.run` computes internally (the loaded cards and the
-index) as well as its report. The corpus, and the cards that paths name, are found exactly as
-`cardlint check` finds them, via `app.build_job`.
+`graph` and `stats` need the loaded cards and the index as well as the report: one
+`engine.run`, keeping the cards, gives all three. The corpus, and the cards that paths name,
+are found exactly as `cardlint check` finds them, via `app.build_job`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.app import build_job
-from cardlint.authoring.loaded_corpus import load_corpus
 from cardlint.index.corpus_index import CorpusIndex, Entry
 from cardlint.load.card import Card
 from cardlint.model import Report
 from cardlint.paths import display_path
 from cardlint.run.engine import run
+from cardlint.run.workers import Kept
 from cardlint.schema.card_schema import CardSchema
 from cardlint.settings.request import CheckRequest
 
@@ -48,10 +48,9 @@ class Snapshot:
 def take_snapshot(request: CheckRequest) -> Snapshot:
     """Raises `UsageError` for configuration and schema problems, as `check` does."""
     job = build_job(request)
-    # engine.run loads the cards again; it does not expose what it loaded.
-    report = run(job)
-    corpus = load_corpus(job)
-    cards = tuple(sorted(corpus.cards.values(), key=lambda c: str(c.path)))
+    kept = Kept()
+    done = run(job, kept)
+    cards = tuple(sorted(kept.cards.values(), key=lambda c: str(c.path)))
     targets = set(job.targets)
     selected = tuple(c for c in cards if str(c.path) in targets)
-    return Snapshot(cards, selected, corpus.context.index, job.schema, report, job.cwd)
+    return Snapshot(cards, selected, done.loaded.context.index, job.schema, done.report, job.cwd)

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.app import build_job
-from cardlint.authoring.loaded_corpus import load_corpus
 from cardlint.index.corpus_index import CorpusIndex, entry_for
 from cardlint.load.card import Card, card_from_bytes, load_card, unreadable
 from cardlint.load.read import SourceError, check_size
 from cardlint.model import Violation
 from cardlint.rules import Context
-from cardlint.run.engine import check_card
+from cardlint.run.engine import check_card, load
 from cardlint.settings.config import ConfigError, find_config
 from cardlint.settings.request import CheckRequest
 
@@ -41,8 +40,8 @@ class Project:
         self.job = build_job(self.request)
         # One spelling per card: the corpus's own, whichever path the client uses for it.
         self.members = {_real(p): p for p in map(Path, self.job.corpus)}
-        corpus = load_corpus(self.job)
-        self.entries = {Path(p): e for p, e in corpus.context.index.by_path.items()}
+        index = load(self.job).context.index
+        self.entries = {Path(p): e for p, e in index.by_path.items()}
 
     def card_path(self, path: Path) -> Path | None:
         """The corpus's spelling of `path`, or None when it is not one of the project's cards."""

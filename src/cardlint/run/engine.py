@@ -1,95 +1,80 @@
-"""The run: load cards -> build the corpus index -> run rules -> a report. Nothing here prints."""
+"""The run: load cards -> build the corpus index -> run rules -> a report. Nothing here prints.
+
+`load` is the one way cards are loaded, for `check` and for every command that needs the
+corpus (graph, stats, fix, rename, new, the language server): the card pass runs on each card
+(from the cache, in workers, or here), the index is built from the results, and with `Kept`
+the cards and their bytes stay in memory for the commands that read or edit them.
+"""
 
 from __future__ import annotations
 
-import functools
-import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
-from pathlib import Path
 
-from cardlint.facts import suppressions
-from cardlint.facts.suppressions import Resolve
 from cardlint.index.corpus_index import CorpusIndex
-from cardlint.load.card import Card, load_card
-from cardlint.load.discover import matches
-from cardlint.model import Finding, Position, Report, Severity, Violation
-from cardlint.paths import display_file, display_files
-from cardlint.rules import (
-    ENGINE_RULES,
-    INTERNAL_ERROR,
-    UNUSED_SUPPRESSION,
-    Context,
-    RuleInfo,
-)
-from cardlint.run.card_pass import Analysis, CardResult, Noted, analyse, checked
+from cardlint.load.card import Card
+from cardlint.model import INTERNAL_ERROR_CODE, Report, Violation
+from cardlint.paths import display_files
+from cardlint.rules import Context
+from cardlint.run.card_pass import Analysis, CardResult, analyse
+from cardlint.run.corpus_pass import CorpusPass
 from cardlint.run.gc_tuning import acyclic, few_collections
+from cardlint.run.job import Job
 from cardlint.run.result_cache import Cache
-from cardlint.run.workers import analyse_paths
-from cardlint.schema.card_schema import CardSchema
-from cardlint.settings.selection import Selectable
-from cardlint.text import quote
+from cardlint.run.workers import Kept, analyse_paths
 
 
-@dataclass(frozen=True)
-class Job:
-    targets: Sequence[str]
-    """The card files to report on (see `files`)."""
-    corpus: Sequence[str]
-    """The card files the index is built from, each once, every target among them."""
-    schema: CardSchema
-    rules: Sequence[RuleInfo]
-    severity: dict[str, Severity]
-    today: date
-    max_file_size: int
-    resolve: Resolve
-    known_ids: frozenset[str] = frozenset()
-    referrers_of: frozenset[str] = frozenset()
-    """Ids whose cards are gone: the cards that still list them are checked too."""
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    cwd: Path = Path()
-    root: Path = Path()
-    cache_dir: Path | None = None
-    cache_key: str = ""
-    workers: int = 1
+@dataclass(frozen=True, eq=False)
+class Loaded:
+    """What a run loaded: each card's result and the index (`context.index`); with `Kept`,
+    the cards themselves and the bytes they were parsed from."""
 
-    def ignored_for(self, relative: str) -> frozenset[str]:
-        return frozenset(
-            code
-            for glob, codes in self.per_file_ignores
-            if matches(relative, [glob])
-            for code in codes
-        )
+    results: Mapping[str, CardResult]
+    context: Context
+    kept: Kept | None = None
 
 
-def run(job: Job) -> Report:
+@dataclass(frozen=True, eq=False)
+class RunResult:
+    report: Report
+    loaded: Loaded
+
+
+def run(job: Job, kept: Kept | None = None) -> RunResult:
     with few_collections():
-        return _run(job)
+        loaded = load(job, kept)
+        return RunResult(report(job, loaded), loaded)
 
 
-def _run(job: Job) -> Report:
-    spec = _analysis(job)
+def load(job: Job, kept: Kept | None = None) -> Loaded:
+    """Every card of the job's corpus through the card pass, and the index built from them."""
     cache = None
     if job.cache_dir is not None:
         with acyclic():  # the cache's table: tens of thousands of values, no cycle
             cache = Cache(job.cache_dir, job.cache_key, job.root)
-    results = analyse_paths(job.corpus, spec, job.max_file_size, cache, job.workers)
+    results = analyse_paths(job.corpus, _analysis(job), job.max_file_size, cache, job.workers, kept)
     with acyclic():
         index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
         context = Context(job.schema, index, job.today, job.root)
-        if cache is not None and cache.saved:
-            memo = cache.folder / f"{job.cache_key}.agreement.json"
-            # The table's records name the corpus; its paths are the root's.
-            context = replace(context, memo=memo, corpus_key=f"{cache.saved}:{job.root}")
-        reporting = _Reporting(job, context)
+    if cache is not None and cache.saved:
+        memo = cache.folder / f"{job.cache_key}.agreement.json"
+        # The table's records name the corpus; its paths are the root's.
+        context = replace(context, memo=memo, corpus_key=f"{cache.saved}:{job.root}")
+    return Loaded(results, context, kept)
+
+
+def report(job: Job, loaded: Loaded) -> Report:
+    """The corpus pass over the job's targets, and the cards that list ids now gone."""
+    results, index = loaded.results, loaded.context.index
+    with acyclic():
+        corpus_pass = CorpusPass(job, loaded.context)
     targets = dict.fromkeys(job.targets)
     for gone in sorted(i for i in job.referrers_of if not index.exists(i)):
         targets.update(dict.fromkeys(e.path for e in index.referrers.get(gone, ())))
     violations: list[Violation] = []
-    for path in reporting.worth_reporting(targets, results):
-        violations.extend(reporting.violations(results[path]))
-    failures = sum(v.code == INTERNAL_ERROR.code for v in violations)
+    for path in corpus_pass.worth_reporting(targets, results):
+        violations.extend(corpus_pass.violations(results[path]))
+    failures = sum(v.code == INTERNAL_ERROR_CODE for v in violations)
     ordered = tuple(sorted(violations, key=lambda v: v.sort_key))
     shown = tuple(sorted(display_files(targets, job.cwd)))
     return Report(ordered, shown, failures)
@@ -97,159 +82,8 @@ def _run(job: Job) -> Report:
 
 def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
     """Everything reported for one card already in memory (the editing commands lint edits)."""
-    return _Reporting(job, context).violations(analyse(card, _analysis(job)), card)
+    return CorpusPass(job, context).violations(analyse(card, _analysis(job)), card)
 
 
 def _analysis(job: Job) -> Analysis:
     return Analysis(job.schema, tuple(job.rules), job.today, job.root, job.resolve)
-
-
-class _Reporting:
-    """Turns card results into violations: cross-card rules, names, severities, suppressions."""
-
-    def __init__(self, job: Job, context: Context) -> None:
-        self.job = job
-        self.context = context
-        self.rules: dict[str, Selectable] = {r.code: r for r in job.rules}
-        self.rules.update((r.code, r) for r in ENGINE_RULES)
-        self.cross = [r.load() for r in job.rules if r.cross_card]
-        self.candidates = [r.candidates(context) if r.candidates else None for r in self.cross]
-        self.outranks = {r.code: r.outranks for r in self.cross if r.outranks}
-        self.selected = frozenset(r.code for r in job.rules)
-        self.suspects: set[str] | None = None
-        """The cards some cross-card rule may report on (None: any card)."""
-        if all(c is not None for c in self.candidates):
-            self.suspects = set().union(*(c for c in self.candidates if c is not None))
-
-    def worth_reporting(
-        self, targets: Iterable[str], results: Mapping[str, CardResult]
-    ) -> list[str]:
-        """The targets that may have something to report: findings or suppressions of their
-        own, or a cross-card rule that suspects them. Nearly every card of a corpus has none."""
-        suspects = self.suspects
-        if suspects is None:
-            return list(targets)
-        return [
-            path
-            for path in targets
-            if path in suspects or results[path].findings or results[path].directives
-        ]
-
-    def violations(self, result: CardResult, card: Card | None = None) -> list[Violation]:
-        """The card's own findings, its cross-card findings, then its suppressions.
-
-        Cross-card rules need only the card's path and the index, so a cached card is not
-        loaded; given the loaded `card`, they can also offer fixes, which need its text.
-        """
-        job = self.job
-        ignored = (
-            job.ignored_for(display_file(result.path, job.root))
-            if job.per_file_ignores
-            else frozenset()
-        )
-        noted = [n for n in result.findings if n.code not in ignored] if result.findings else []
-        stub = card
-        for rule, candidates in zip(self.cross, self.candidates, strict=True):
-            if rule.code in ignored or (candidates is not None and result.path not in candidates):
-                continue
-            stub = stub or Card(result.path)
-            found = checked(rule, stub, self.context)
-            if found and stub.source is None:
-                # A finding may carry a fix, which needs the card's text: the report marks
-                # what --fix would repair. Few cards have a cross-card finding.
-                stub = load_card(result.path, job.max_file_size)
-                found = checked(rule, stub, self.context)
-            if found:
-                if rule.code in self.outranks:
-                    noted = _outranked(noted, rule.outranks, {f.position for _, f in found})
-                lines = result.entry.located.get().line_texts
-                noted.extend(Noted(code, f, lines.get(f.position.line, "")) for code, f in found)
-        if not noted and not result.directives:
-            return []  # nearly every card: nothing to name, place or suppress
-        shown = display_file(result.path, job.cwd)
-        anchored = display_file(result.path, job.root)
-
-        def violation(note: Noted) -> Violation:
-            rule = self.rules[note.code]
-            found = note.finding
-            return Violation(
-                shown,
-                found.position.line,
-                found.position.column,
-                rule.code,
-                rule.name,
-                job.severity.get(rule.code, rule.severity),
-                bounded(found.message),
-                None if found.hint is None else bounded(found.hint),
-                fingerprint(anchored, rule.code, note.line_text),
-                found.fix,
-            )
-
-        if not result.directives:
-            return [violation(n) for n in noted]
-        outcome = suppressions.apply(result.directives, (violation(n) for n in noted))
-        unused = self._unused(result.directives, outcome.unused, ignored)
-        return [*outcome.kept, *(violation(n) for n in unused)]
-
-    def _unused(
-        self,
-        directives: Sequence[suppressions.Directive],
-        unused: Sequence[suppressions.Directive],
-        ignored: frozenset[str],
-    ) -> list[Noted]:
-        code = UNUSED_SUPPRESSION.code
-        if code not in self.selected or code in ignored:
-            return []
-        found = [
-            Finding(
-                d.position,
-                f"suppression names no rule: {quote(selector)}",
-                "use a rule code such as CL301, a name, or a prefix such as CL3",
-            )
-            for d in directives
-            for selector in d.unknown
-        ]
-        found.extend(
-            Finding(
-                d.position,
-                f"suppression {quote(d.text)} suppresses nothing",
-                "delete it; the problem it hid is gone",
-            )
-            for d in unused
-            # A suppression of rules this run did not select cannot be judged.
-            if (d.codes is None or d.codes & self.selected) and not d.unknown
-        )
-        return [Noted(code, f, "") for f in found]
-
-
-def _outranked(noted: list[Noted], codes: frozenset[str], positions: set[Position]) -> list[Noted]:
-    """`noted` less the findings of `codes` at `positions`, where a finding names their cause."""
-    return [n for n in noted if n.code not in codes or n.finding.position not in positions]
-
-
-@functools.lru_cache(maxsize=256)
-def _normalised(line: str) -> str:
-    # Many violations can sit on one long line (a flow list of 30,000 ids): split it once.
-    return " ".join(line.split())
-
-
-MAX_MESSAGE = 600
-
-
-def bounded(text: str) -> str:
-    """A message cut to a readable length: rules quote card text, and cards can be huge."""
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
-
-
-@functools.lru_cache(maxsize=4096)
-def fingerprint(path: str, code: str, line_text: str) -> str:
-    normalised = _normalised(line_text)
-    # A file-name byte that is not UTF-8 counts as its `\xff` escape: baselines written when
-    # paths reached reporters escaped keep matching.
-    shown = (
-        path
-        if path.isascii()
-        else path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    )
-    digest = hashlib.sha256(f"{shown}\0{code}\0{normalised}".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:20]

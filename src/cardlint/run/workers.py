@@ -1,5 +1,9 @@
 """Analysing every card of a run: from the cache where possible, else in worker processes.
 
+With `Kept`, every card is also parsed here and kept, with its bytes, for the commands that
+read or edit cards (graph, stats, fix, rename, new, the language server): the cards that need
+analysing are then analysed here too, since cards cannot cheaply travel back from a worker.
+
 Worker processes pay off only for many cards: starting them costs more than analysing a
 handful. They are forked, so they inherit the loaded schema and rules instead of pickling
 them; each task carries only paths.
@@ -9,12 +13,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from cardlint.cache.stamps import digest, stamp
-from cardlint.load.card import card_from_bytes, unreadable
+from cardlint.load.card import Card, card_from_bytes, unreadable
 from cardlint.load.read import SourceError, read_file
 from cardlint.run.card_pass import Analysis, CardResult, analyse
 from cardlint.run.gc_tuning import acyclic
@@ -44,22 +48,51 @@ class _Task(NamedTuple):
 _TASK: _Task | None = None
 
 
+class Kept:
+    """The cards a run keeps in memory, and the bytes each was parsed from (for the cards
+    that are text); `edited` gives some cards' bytes instead of the disk's."""
+
+    def __init__(self, edited: Mapping[str, bytes] | None = None) -> None:
+        self.edited = dict(edited or {})
+        self.cards: dict[str, Card] = {}
+        self.data: dict[str, bytes] = {}
+
+    def keep(self, path: str, card: Card, data: bytes | None) -> None:
+        self.cards[path] = card
+        if data is not None and card.source is not None:
+            self.data[path] = data
+
+
 def analyse_paths(
-    paths: Sequence[str], spec: Analysis, max_size: int, cache: Cache | None, workers: int
+    paths: Sequence[str],
+    spec: Analysis,
+    max_size: int,
+    cache: Cache | None,
+    workers: int,
+    kept: Kept | None = None,
 ) -> dict[str, CardResult]:
     task = _Task(spec, max_size, keep=cache is not None)
     boundary = _Boundary(spec.root)
 
     def again(path: str) -> CardResult:
-        return _analyse_one(path, task, boundary)[1]
+        return _analyse_one(path, task, boundary, kept)[1]
 
+    # Edited bytes are not the disk's: the cache cannot vouch for them.
+    cached = [p for p in paths if p not in kept.edited] if kept is not None else paths
     if cache is None:
         results: dict[str, CardResult] = {}
         misses = list(paths)
     else:
         with acyclic():
-            results, misses = cache.lookup(paths, max_size, again, workers)
-    for path, result, stored in _analyse_all(misses, task, workers, again):
+            results, misses = cache.lookup(cached, max_size, again, workers)
+        misses.extend(p for p in paths if kept is not None and p in kept.edited)
+    if kept is not None:
+        for path in results:
+            kept.keep(path, *_read_card(path, max_size, boundary, kept)[:2])
+        found = [_analyse_one(path, task, boundary, kept) for path in misses]
+    else:
+        found = _analyse_all(misses, task, workers, again)
+    for path, result, stored in found:
         results[path] = result
         if cache is not None and stored is not None:
             cache.put(path, *stored)
@@ -147,13 +180,27 @@ def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
     return [_analyse_one(path, task, boundary) for path in paths]
 
 
-def _analyse_one(path: str, task: _Task, boundary: _Boundary) -> Done:
+def _analyse_one(path: str, task: _Task, boundary: _Boundary, kept: Kept | None = None) -> Done:
+    card, data, info = _read_card(path, task.max_size, boundary, kept)
+    if kept is not None:
+        kept.keep(path, card, data)
+    result = analyse(card, task.spec)
+    if not task.keep or data is None or info is None:
+        return path, result, None  # an unreadable or edited card is never cached
+    return path, result, (stamp(info), digest(data), record(result))
+
+
+def _read_card(
+    path: str, max_size: int, boundary: _Boundary, kept: Kept | None
+) -> tuple[Card, bytes | None, os.stat_result | None]:
+    """The card at `path`, the bytes it was parsed from and their file's status (None for
+    edited bytes); an unreadable card has neither."""
     try:
         boundary.check(path)
-        data, info = read_file(path, task.max_size)
+        if kept is not None and path in kept.edited:
+            data, info = kept.edited[path], None
+        else:
+            data, info = read_file(path, max_size)
     except SourceError as error:
-        return path, analyse(unreadable(path, error), task.spec), None  # never cached
-    result = analyse(card_from_bytes(path, data), task.spec)
-    if not task.keep:
-        return path, result, None
-    return path, result, (stamp(info), digest(data), record(result))
+        return unreadable(path, error), None, None
+    return card_from_bytes(path, data), data, info
