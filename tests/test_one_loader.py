@@ -48,7 +48,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     read_file = workers.read_file
 
     def counting(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
-        counted[os.path.basename(path)] += 1
+        counted[Path(path).name] += 1
         return read_file(path, max_size)
 
     monkeypatch.setattr(workers, "read_file", counting)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cardlint.app import build_job
 from cardlint.atomic import write_atomically
-from cardlint.authoring.loaded_corpus import Corpus, load_corpus, require_new_id
+from cardlint.authoring.loaded_corpus import EditableCorpus, load_corpus, require_new_id
 from cardlint.edit.patch import apply_fixes, unified_diff
 from cardlint.edit.yaml_edit import item_path, replace_value
 from cardlint.errors import UsageError
@@ -88,7 +88,7 @@ def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
     return RenamePlan(old, new, changes, (owner, target) if target else None, references, job.cwd)
 
 
-def _edits(corpus: Corpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
+def _edits(corpus: EditableCorpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
     card = corpus.cards[path]
     entry = corpus.context.index.by_path[os.fspath(path)]
     places = [item_path(card, r.field, r.position) for r in entry.references if r.target == old]
