@@ -16,8 +16,8 @@ from cardlint.authoring.fix import fix_cards
 from cardlint.authoring.new_card import NewCard, create_card
 from cardlint.authoring.rename import plan_rename
 from cardlint.graph.snapshot import take_snapshot
-from cardlint.lsp.projects import Project
 from cardlint.load import read
+from cardlint.lsp.projects import Project
 from cardlint.run import workers
 from cardlint.settings.request import CheckRequest
 from tests.small_corpus import write_small_corpus
