@@ -47,3 +47,17 @@ RULES = (
     ('CL505', 'timeline-order', 'warning', True, False, 'cl505_timeline_order'),
     ('CL900', 'unused-suppression', 'warning', True, False, ''),
 )
+
+# code, schema keywords, x-cardlint attributes naming the fields (None: every field),
+# field_itself: see `rules.Claim`.
+CLAIMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...] | None, bool], ...] = (
+    ('CL101', ('required',), None, False),
+    ('CL102', ('type',), None, False),
+    ('CL103', ('const', 'enum'), None, False),
+    ('CL104', ('pattern',), None, False),
+    ('CL105', ('additionalProperties', 'unevaluatedProperties'), None, False),
+    ('CL301', ('pattern',), ('reference_fields',), False),
+    ('CL303', ('uniqueItems',), ('reference_fields',), False),
+    ('CL401', ('minItems', 'minLength'), ('citation_field',), True),
+    ('CL501', ('format', 'maximum', 'minimum', 'pattern'), ('introduced_field', 'date_fields'), False),
+)
