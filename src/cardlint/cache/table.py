@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from cardlint.cache.folder import Document, read_document, write_document
 
-FORMAT = "cardlint-cache-6"
+FORMAT = "cardlint-cache-7"
 CHANGES_FORMAT = "cardlint-cache-changes-3"
 STAMPS_FORMAT = "cardlint-cache-stamps-1"
 COLUMNS = ("cards", "digests", "ids", "labels", "targets", "own", "located", "facts")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from cardlint.edit.yaml_edit import FieldPath, one_edit, replace_value
 from cardlint.load.card import Card
-from cardlint.model import Finding, Fix, Position
+from cardlint.model import Finding, Fix, Position, Severity
 from cardlint.rules import Check, Claim, Context, claim_index
 from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.issues import SchemaIssue, schema_issues
@@ -32,7 +32,13 @@ def schema_issues_claimed_by(code: str | None) -> Check:
 
     def check(card: Card, ctx: Context) -> Iterable[Finding]:
         return [
-            Finding(_issue_position(card, issue), issue.message, issue.hint, _fix(card, issue))
+            Finding(
+                _issue_position(card, issue),
+                issue.message,
+                issue.hint,
+                _fix(card, issue),
+                None if issue.severity is None else Severity(issue.severity),
+            )
             for issue in schema_issues(ctx.schema, card)
             if claimant(issue, ctx.schema) == code
         ]

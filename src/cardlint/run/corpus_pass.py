@@ -96,7 +96,7 @@ class CorpusPass:
                 found.position.column,
                 rule.code,
                 rule.name,
-                job.severity.get(rule.code, rule.severity),
+                found.severity or job.severity.get(rule.code, rule.severity),
                 bounded(found.message),
                 None if found.hint is None else bounded(found.hint),
                 fingerprint(anchored, rule.code, note.line_text),

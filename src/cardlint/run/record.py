@@ -23,7 +23,7 @@ from cardlint.facts.suppressions import Directive
 from cardlint.index.corpus_index import Entry, Located, Reference
 from cardlint.index.deferred import Deferred
 from cardlint.load.read import SourceError, decode, read_bytes
-from cardlint.model import Edit, Finding, Fix, Position
+from cardlint.model import Edit, Finding, Fix, Position, Severity
 from cardlint.run.card_pass import CardResult, Noted
 
 Record = list[Any]
@@ -174,11 +174,12 @@ def _noted(noted: Noted) -> list[Any]:
         found.hint,
         fixed,
         noted.line_text,
+        None if found.severity is None else found.severity.value,
     ]
 
 
 def _found(item: list[Any]) -> Noted:
-    code, position, message, hint, fixed, text = item
+    code, position, message, hint, fixed, text, severity = item
     fix = None
     if fixed is not None:
         description, safe, edits = fixed
@@ -189,4 +190,6 @@ def _found(item: list[Any]) -> Noted:
         )
     if hint is not None:
         hint = _text(hint)
-    return Noted(_text(code), Finding(_at(position), _text(message), hint, fix), _text(text))
+    level = None if severity is None else Severity(severity)
+    found = Finding(_at(position), _text(message), hint, fix, level)
+    return Noted(_text(code), found, _text(text))

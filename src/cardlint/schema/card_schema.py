@@ -188,6 +188,11 @@ def _checked_schema(path: Path, sources: Sources, read: Reader) -> CardSchema:
         # A referenced file is part of the schema: checked as strictly, and named when wrong.
         _check_document(folder / name, contents, read, referrer=document)
     check_ref_loops(path, document, referenced)
+    from cardlint.schema.check_extension import check_nested
+
+    check_nested(path, document, top=True)
+    for name, contents in referenced.items():
+        check_nested(folder / name, contents)
     extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
     return CardSchema(str(path), document, extension, path, sources.digest(), read)
 
