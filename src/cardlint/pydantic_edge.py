@@ -1,7 +1,7 @@
 """pydantic at the edges: plain values validated into a frozen dataclass, or one message.
 
 pydantic is imported only when something is validated: a run whose configuration and schema
-were validated before (see `checked`) never loads it.
+were validated before (see `cache.validation_memo`) never loads it.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ found to have their recorded digest, in the table's order, and the checks of the
 changes file it was taken against. It is the fast first check of a warm run: one list
 comparison for every card. Stamps taken in another folder are never used.
 
-All three are sealed and replaced atomically (see `cache_folder`); a file that is
+All three are sealed and replaced atomically (see `cache.folder`); a file that is
 unreadable, malformed, untrusted or meant for another table is ignored, never trusted.
 """
 

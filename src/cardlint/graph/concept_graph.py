@@ -1,7 +1,7 @@
 """The concept graph: cards as nodes, references as edges, dangling targets as missing nodes.
 
 Built from a `Snapshot`, so it sees the corpus exactly as `cardlint check` does. The graph is
-plain frozen data; `graph_render` turns it into Mermaid, DOT, JSON or an HTML page.
+plain frozen data; `graph.render` turns it into Mermaid, DOT, JSON or an HTML page.
 """
 
 from __future__ import annotations

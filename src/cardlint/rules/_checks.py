@@ -78,7 +78,7 @@ def _issue_position(card: Card, issue: SchemaIssue) -> Position:
 
 
 def list_item_paths(card: Card) -> dict[tuple[str, Position], FieldPath]:
-    """(field, position) -> path of every item of a top-level list, as `yamledit.item_path`
+    """(field, position) -> path of every item of a top-level list, as `edit.yaml_edit.item_path`
     finds them one at a time; built once, because a list may hold 100,000 items and looking
     each one up by scanning all the spans is quadratic."""
     paths: dict[tuple[str, Position], FieldPath] = {}

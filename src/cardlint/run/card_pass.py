@@ -33,7 +33,7 @@ class CardResult(NamedTuple):
     """Named tuples, as are their parts: a warm run rebuilds 10,000 from the cache."""
 
     path: str
-    """The card file (see `files`)."""
+    """The card file (see `load.discover`)."""
     findings: tuple[Noted, ...]
     entry: Entry
     directives: tuple[Directive, ...]

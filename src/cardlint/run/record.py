@@ -4,7 +4,7 @@ A record is six values, each text (or a list of text, or null): the card's id, i
 its reference targets, `own` ("" or the JSON of its findings and suppressions), `located`
 (the JSON of where its id and references are written: `[id line, id column, [reference
 fields], [field index, line, column, ...]]`) and `facts` (what other cards may contradict,
-as `corpus_facts` encodes it). Pickling or dumping that is a
+as `facts.columns` encodes it). Pickling or dumping that is a
 fraction of the cost of the objects it stands for, and most of it is decoded only when a
 report needs it. The text of the lines those positions point at (fingerprints are made from
 it) is not kept: it is read again from the card, which is unchanged, when needed.
