@@ -38,7 +38,8 @@ SUPPORTED_DIALECTS = {
 }
 
 
-_STRICT_FIELDS: dict[str, Any] = {"extra": "forbid"}
+_STRICT_FIELDS: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+"""Unknown keys are refused; each field's docstring describes it in the meta-schema."""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,12 @@ KEY = "x-cardlint"
 
 @dataclass(frozen=True)
 class CheckExtension:
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    """A check's own `x-cardlint`: its severity and its message."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "use_attribute_docstrings": True,
+    }
 
     severity: Literal["error", "warning"] | None = None
     """Overrides the severity of the rule that reports this subschema's checks."""
