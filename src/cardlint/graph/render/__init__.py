@@ -1,4 +1,8 @@
-"""Renderers of the concept graph; like the reporters, they decide nothing, they only render."""
+"""Renderers of the concept graph; like the reporters, they decide nothing, they only render.
+
+- `json`: the graph document itself; `mermaid` and `dot`: text for diagram tools;
+- `html`: a self-contained page (`graph.css`, `graph.js` inlined) to explore the graph.
+"""
 
 from __future__ import annotations
 
