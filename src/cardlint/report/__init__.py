@@ -4,7 +4,7 @@ They import only the leaf modules (`model`, `text`, `jsonout`): a `Report` in, t
 
 - `text`: one line per violation, with hints and a summary (the default).
 - `statistics`: counts per rule (`--statistics`).
-- `json`, `sarif`, `junit`, `gitlab`: machine formats, each checked against its own schema.
+- `json`, `sarif`, `junit`, `gitlab`: formats for machines (CI, code scanning, test reports).
 - `github`: GitHub Actions annotations.
 - `baseline`: record today's violations, then report only new ones.
 """
