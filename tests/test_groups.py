@@ -195,3 +195,12 @@ def test_a_group_field_whose_json_key_is_taken_exits_2(
         0,
         1,
     )
+
+
+def test_an_empty_corpus_shows_each_table_empty(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, group_fields=["difficulty", "level"])
+    for card in (corpus / "cards").iterdir():
+        card.unlink()
+    assert json.loads(_ok("stats", "--format", "json", cwd=corpus))["difficulties"] == {}
+    text = _ok("stats", cwd=corpus)
+    assert "By difficulty\nBy level\nReferences per card\n" in text

@@ -82,8 +82,8 @@ def _groups(
     fields: Sequence[str], cards: Sequence[Card]
 ) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
     tables = ((f, _count(c.data.get(f) for c in cards)) for f in fields)
-    # A field no card fills would be one "(none)" row, or none at all: no table says it better.
-    return tuple((f, table) for f, table in tables if any(value != NONE for value, _ in table))
+    # A field no card fills would be one "(none)" row: no table says it better.
+    return tuple((f, table) for f, table in tables if [value for value, _ in table] != [NONE])
 
 
 def _count(values: Iterable[object]) -> tuple[tuple[str, int], ...]:
