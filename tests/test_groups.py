@@ -131,7 +131,10 @@ def test_without_group_fields_the_graph_has_one_colour_and_no_group(tmp_path: Pa
     assert '"category": null' in page  # every node in the one, uncoloured group
     refused = run_cli("graph", "--category", "core", cwd=corpus)
     assert refused.code == 2
-    assert "the schema names no field to group cards by (group_fields)" in refused.err
+    assert refused.err == (
+        "Error: --category needs a field to group cards by, and the schema's "
+        "x-cardlint.group_fields is empty\n"
+    )
 
 
 @pytest.mark.parametrize(

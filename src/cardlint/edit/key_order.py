@@ -32,7 +32,7 @@ def reorder_keys(card: Card, order: Sequence[str]) -> tuple[Edit, ...] | None:
     front = card.front_matter
     if front is None or not isinstance(front.data, dict) or front.duplicates:
         return None
-    keys = [str(key) for key in front.data]  # keys are text: the loader reads no other
+    keys = [str(key) for key in front.data]  # already text: the loader reads keys as text
     wanted = ordered(keys, order)
     lines = card.source.lines if card.source is not None else []
     blocks = _blocks(card, keys, lines)
@@ -96,12 +96,13 @@ def _reads_back(
     from cardlint.load.simple_yaml import read_simple
     from cardlint.load.yaml_events import load_front_matter  # PyYAML, on first use
 
-    into = {place[0]: (place[1], block) for place, block in moves}
+    # By the first line of each place: where the place ends, and the block that goes there.
+    filled = {place[0]: (place[1], block) for place, block in moves}
     out: list[str] = []
     number = 2
     while number < card.front_matter_end:
-        if number in into:
-            end, (top, bottom) = into[number]
+        if number in filled:
+            end, (top, bottom) = filled[number]
             out += lines[top - 1 : bottom]
             number = end + 1
         else:

@@ -80,7 +80,10 @@ class Graph:
         shown = self if around is None else self.around(around, 1 if depth is None else depth)
         if group is not None:
             if self.group_field is None:
-                raise GraphError("the schema names no field to group cards by (group_fields)")
+                raise GraphError(
+                    "--category needs a field to group cards by, and the schema's "
+                    "x-cardlint.group_fields is empty"
+                )
             if group not in self.groups:
                 known = ", ".join(quote(g) for g in self.groups) or "none"
                 raise GraphError(
