@@ -17,6 +17,9 @@ from tests.gitscratch import CONFIG, LISTERS_OF_GPT_4V, cards_repo, commit_all, 
 BUNDLED = REPO / "src" / "cardlint" / "schemas" / "concept-card.schema.json"
 NO_RANGE = {"PRE_COMMIT_FROM_REF": "", "PRE_COMMIT_TO_REF": ""}
 
+# Each test builds a git repository with commits and runs git and the command several times.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, summary
 
 
 def _codes(project: Path, card: str, *options: str) -> list[str]:
@@ -84,10 +84,12 @@ def test_given_values_fill_the_fields_and_headings(corpus: Path) -> None:
 
 def test_path_names_a_folder_or_a_file(corpus: Path) -> None:
     (corpus / "drafts").mkdir()
-    assert run_cli("new", "one", "--path", "drafts", cwd=corpus).code == 0
-    assert (corpus / "drafts" / "one.md").is_file()
-    assert run_cli("new", "two", "--path", "drafts/second.md", cwd=corpus).code == 0
-    assert (corpus / "drafts" / "second.md").is_file()
+    one = run_cli("new", "one", "--path", "drafts", cwd=corpus)
+    assert (one.code, one.out.startswith("Wrote drafts/one.md;")) == (0, True), one.out + one.err
+    assert "concept_id: one\n" in (corpus / "drafts" / "one.md").read_text(encoding="utf-8")
+    two = run_cli("new", "two", "--path", "drafts/second.md", cwd=corpus)
+    assert (two.code, two.out.startswith("Wrote drafts/second.md;")) == (0, True), two.out
+    assert "concept_id: two\n" in (corpus / "drafts" / "second.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -126,7 +128,10 @@ def test_a_project_without_cards_gets_a_cards_folder(tmp_path: Path) -> None:
     result = run_cli("new", "fresh", cwd=tmp_path)
     assert (result.code, result.err) == (0, ""), result.err
     assert result.out.startswith("Wrote cards/fresh.md;")
-    assert run_cli("check", "--select", "CL3", cwd=tmp_path).code == 0
+    # The check finds the new card where it was written: an orphan (a warning), nothing worse.
+    checked = run_cli("check", "--select", "CL3", cwd=tmp_path)
+    assert checked.out.startswith("cards/fresh.md:2:13: CL307 ")
+    assert (checked.code, summary(checked)) == (0, "Found 0 errors and 1 warning in 1 of 1 card.")
 
 
 def test_a_project_keeping_its_cards_at_its_root_gets_the_card_there(corpus: Path) -> None:

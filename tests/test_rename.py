@@ -50,7 +50,9 @@ def test_rename_keeps_the_corpus_exactly_as_clean_as_before(corpus: Path) -> Non
     before = _violations(corpus)
     assert {code for *_, code in before} >= {"CL301", "CL303", "CL103"}, before
 
-    assert run_cli("rename", "clip", "clip-model", cwd=corpus).code == 0
+    renamed = run_cli("rename", "clip", "clip-model", cwd=corpus)
+    assert renamed.code == 0, renamed.err
+    assert "Renamed 'clip' to 'clip-model'" in renamed.out
 
     assert _violations(corpus) == before
     assert "related_concepts: ['clip-model', clip-model, ghost, " in card.read_text("utf-8")
