@@ -6,6 +6,7 @@ were validated before (see `checked`) never loads it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -44,3 +45,37 @@ def _adapter(kind: type[Any]) -> Any:
     if kind not in _ADAPTERS:
         _ADAPTERS[kind] = TypeAdapter(kind)
     return _ADAPTERS[kind]
+
+
+class Before:
+    """`Annotated[T, Before(convert)]`: `convert` the raw value before it is validated as a T
+    (a field name written where an object may be), raising ValueError for a wrong shape.
+
+    pydantic finds this hook by its name when it builds the adapter: the module that declares
+    the type never imports pydantic.
+    """
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        self.convert = convert
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.convert, handler(source))
+
+
+class After:
+    """`Annotated[T, After(check)]`: `check` the value once it is a T, raising ValueError;
+    the error is reported at the field, in the check's words."""
+
+    def __init__(self, check: Callable[[Any], None]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        def checked(value: Any) -> Any:
+            self.check(value)
+            return value
+
+        return core_schema.no_info_after_validator_function(checked, handler(source))

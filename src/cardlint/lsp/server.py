@@ -130,7 +130,7 @@ class CardServer(LanguageServer):
         if current is None:
             return None
         at = current.document.from_client(position)
-        fields = current.project.job.schema.extension.reference_fields
+        fields = current.project.job.schema.extension.reference_names
         found = reference_slot(current.document.lines, at, fields)
         return (current, found, at) if found is not None else None
 

@@ -13,10 +13,10 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from cardlint.cache.validation_memo import Checked
-from cardlint.pydantic_edge import Invalid, validated
+from cardlint.pydantic_edge import After, Before, Invalid, validated
 from cardlint.schema.files import (
     SchemaLoadError,
     Sources,
@@ -29,6 +29,13 @@ from cardlint.schema.files import (
     schema_sources,
 )
 from cardlint.schema.heading_template import Template
+from cardlint.schema.ids import (
+    FileNames,
+    ReferenceField,
+    check_file_name,
+    file_names,
+    reference_field,
+)
 from cardlint.sources.readers import Reader, on_disk
 
 EXTENSION_KEY = "x-cardlint"
@@ -68,7 +75,12 @@ class Extension:
 
     id_field: str = "concept_id"
     name_fields: list[str] = field(default_factory=list)
-    reference_fields: list[str] = field(default_factory=list)
+    reference_fields: list[Annotated[ReferenceField, Before(reference_field)]] = field(
+        default_factory=list
+    )
+    """Each written as a field name, or as an object with a delimiter (see `ReferenceField`)."""
+    file_name: Annotated[str | None, After(check_file_name)] = None
+    """The file-name template (`eip-{eip}.md`); None: `{<id_field>}.md`."""
     citation_field: str | None = None
     references_section: str | None = None
     introduced_field: str | None = None
@@ -85,9 +97,20 @@ class Extension:
         _check_templates(self.title)
         if any(not label.strip() or "\n" in label for label in self.date_labels):
             raise ValueError("a date label must be text on one line")
+        if self.id_field not in self.file_names.fields:
+            raise ValueError(f"file_name must name the id field, as {{{self.id_field}}}")
 
     def section(self, key: str | None) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def reference_names(self) -> tuple[str, ...]:
+        """The reference fields' names, in the schema's order."""
+        return tuple(r.field for r in self.reference_fields)
+
+    @property
+    def file_names(self) -> FileNames:
+        return file_names(self.file_name, self.id_field)
 
     def to_record(self) -> dict[str, Any]:
         """The extension as plain JSON values (see `from_record`)."""
@@ -96,7 +119,12 @@ class Extension:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Extension:
         sections = [SectionSpec(**section) for section in record["sections"]]
-        return cls(**{**record, "sections": sections})
+        # The bundled schema's own keyword is read as a record too: a field may be a name.
+        references = [
+            ReferenceField(**item) if isinstance(item, dict) else ReferenceField(item)
+            for item in record.get("reference_fields", ())
+        ]
+        return cls(**{**record, "sections": sections, "reference_fields": references})
 
 
 def _check_templates(sources: list[str]) -> None:
