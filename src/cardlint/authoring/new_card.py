@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from cardlint.app import build_job
 from cardlint.atomic import write_atomically
@@ -93,12 +94,12 @@ def _typed_id(schema: CardSchema, text: str) -> str | int:
 
 def _file_name(schema: CardSchema, data: Mapping[str, object]) -> str:
     names = schema.extension.file_names
+    missing = [f for f in names.fields if not field_text(data.get(f), "")]
     name = names.render(data)
-    if name is None:
-        missing = [f for f in names.fields if field_text(data.get(f), "") in (None, "")]
+    if name is None or missing:
         raise UsageError(
             f"the file name {quote(names.source)} needs {', '.join(missing)}; "
-            "name the file with --path"
+            "give its file name with --path"
         )
     return name
 
@@ -140,7 +141,25 @@ def card_text(schema: CardSchema, data: Mapping[str, object]) -> str:
     post = frontmatter.Post("\n".join(lines))
     post.metadata.update(data)
     # Schema order, not sorted; lists of plain values in flow style, `[a, b]`, as cards write.
-    return frontmatter.dumps(post, sort_keys=False, default_flow_style=None, width=1 << 16) + "\n"
+    dumped = frontmatter.dumps(
+        post, Dumper=_dumper(), sort_keys=False, default_flow_style=None, width=1 << 16
+    )
+    return dumped + "\n"
+
+
+def _dumper() -> type[Any]:
+    """PyYAML's safe dumper, but a mapping always in block style: a front matter of plain
+    values alone (`eip: 7702`) is otherwise written as one flow mapping, `{eip: 7702}`."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def block(dumper: yaml.SafeDumper, data: dict[Any, Any]) -> yaml.Node:
+        return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
+
+    Dumper.add_representer(dict, block)
+    return Dumper
 
 
 def _require_valid(schema: CardSchema, given: Mapping[str, str]) -> None:

@@ -98,7 +98,9 @@ class Extension:
         if any(not label.strip() or "\n" in label for label in self.date_labels):
             raise ValueError("a date label must be text on one line")
         if self.id_field not in self.file_names.fields:
-            raise ValueError(f"file_name must name the id field, as {{{self.id_field}}}")
+            raise ValueError(
+                f"file_name {self.file_name!r} must name the id field, as {{{self.id_field}}}"
+            )
 
     def section(self, key: str | None) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
