@@ -13,7 +13,7 @@ from typing import NamedTuple
 from cardlint.facts.columns import NONE
 from cardlint.facts.concept_keys import plain_key
 from cardlint.index.deferred import Deferred
-from cardlint.index.references import items_of, position
+from cardlint.index.references import Item, items_of, position
 from cardlint.load.card import Card, per_card
 from cardlint.model import Position
 from cardlint.schema.card_schema import CardSchema
@@ -74,13 +74,9 @@ def entry_for(card: Card, schema: CardSchema) -> Entry:
 def _entry(schema: CardSchema, card: Card) -> Entry:
     data = card.data
     ext = schema.extension
-    card_id = id_text(data.get(ext.id_field))
+    card_id, items = _written_ids(schema, card)
     names = tuple(v for n in ext.name_fields if isinstance(v := data.get(n), str))
-    references = [
-        Reference(spec.field, item.target, item.position)
-        for spec in ext.reference_fields
-        for item in items_of(card, spec)
-    ]
+    references = [Reference(field, item.target, item.position) for field, item in items]
     id_position = position(card, (ext.id_field,)) if card_id is not None else None
     lines = {r.position.line for r in references}
     if id_position is not None:
@@ -93,6 +89,37 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
 
     facts = encode(schema, card)
     return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts)
+
+
+def _written_ids(schema: CardSchema, card: Card) -> tuple[str | None, list[tuple[str, Item]]]:
+    """The card's id, and the items of its reference fields with their fields.
+
+    An id or an item written as a type the schema rejects (`concept_id: 1` where an id is
+    text, `related: clip` where a list is due) is none: the schema rule's finding is the one
+    message, not a cascade of cross-card findings about a value the author must change anyway.
+    Text ids and text in lists, the forms every schema took before ids of any scalar, need no
+    look at the schema.
+    """
+    data = card.data
+    ext = schema.extension
+    written = data.get(ext.id_field)
+    card_id = id_text(written)
+    items = [(spec.field, item) for spec in ext.reference_fields for item in items_of(card, spec)]
+    if isinstance(written, (str, type(None))) and all(_text_in_list(data, i) for _, i in items):
+        return card_id, items
+    from cardlint.schema.issues import schema_issues
+
+    rejected = {issue.path for issue in schema_issues(schema, card) if issue.keyword == "type"}
+    if (ext.id_field,) in rejected:
+        card_id = None
+    return card_id, [(field, item) for field, item in items if item.path not in rejected]
+
+
+def _text_in_list(data: Mapping[str, object], item: Item) -> bool:
+    if len(item.path) != 2:
+        return False
+    listed = data.get(str(item.path[0]))
+    return isinstance(listed, list) and isinstance(listed[int(item.path[1])], str)
 
 
 _DEFAULT_NAMES = file_names(None, "concept_id")
