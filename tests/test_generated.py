@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from cardlint.docs import rules_document
 from cardlint.rules import all_rules, index_source, rule_index
 from cardlint.schema.card_schema import default_schema_path, load_schema
+from cardlint.schema.meta import FILE_NAME, meta_schema_text
 from tests.conftest import REPO
 
 
@@ -50,3 +54,22 @@ def test_rule_codes_and_names_are_unique() -> None:
     rules = all_rules()
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
+
+
+@pytest.mark.parametrize("folder", [REPO / "src" / "cardlint" / "schemas", REPO / "schemas"])
+def test_the_meta_schema_is_fresh(folder: Path) -> None:
+    written = (folder / FILE_NAME).read_text(encoding="utf-8")
+    assert written == meta_schema_text(), "run: python -m cardlint.docs"
+
+
+def test_the_meta_schema_accepts_the_bundled_schema_and_names_a_wrong_key() -> None:
+    from jsonschema import Draft202012Validator
+
+    meta = json.loads(meta_schema_text())
+    Draft202012Validator.check_schema(meta)
+    validator = Draft202012Validator(meta)
+    bundled = json.loads(default_schema_path().read_text(encoding="utf-8"))
+    assert list(validator.iter_errors(bundled)) == []
+    wrong = {**bundled, "x-cardlint": {**bundled["x-cardlint"], "id_field": {}, "colour": 1}}
+    found = sorted("/".join(map(str, e.absolute_path)) for e in validator.iter_errors(wrong))
+    assert found == ["x-cardlint", "x-cardlint/id_field"]

@@ -16,6 +16,7 @@ from cardlint.authoring.fix import fix_cards
 from cardlint.authoring.new_card import NewCard, create_card
 from cardlint.authoring.rename import plan_rename
 from cardlint.graph.snapshot import take_snapshot
+from cardlint.load import read
 from cardlint.lsp.projects import Project
 from cardlint.run import workers
 from cardlint.settings.request import CheckRequest
@@ -45,13 +46,12 @@ def corpus(tmp_path: Path) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Every card file the loader reads, counted, from now on."""
     counted: Counter[str] = Counter()
-    read_file = workers.read_file
 
     def counting(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
-        counted[os.path.basename(path)] += 1
-        return read_file(path, max_size)
+        counted[Path(path).name] += 1
+        return read.read_file(path, max_size)
 
-    monkeypatch.setattr(workers, "read_file", counting)
+    monkeypatch.setattr(workers, "read_file", counting)  # the loader's only way to read
     return counted
 
 

@@ -54,6 +54,8 @@ class Finding(NamedTuple):
     message: str
     hint: str | None = None
     fix: Fix | None = None
+    severity: Severity | None = None
+    """This finding's own severity (a schema's per-check `x-cardlint`), over its rule's."""
 
 
 class Violation(NamedTuple):

@@ -15,7 +15,8 @@ def display_path(path: str | Path, base: Path) -> str:
 
 
 def display_file(text: str, base: Path) -> str:
-    """`display_path` of a path already absolute and normal, such as a card file (see `files`)."""
+    """`display_path` of a path already absolute and normal, such as a card file (see
+    `load.discover`)."""
     prefix = _prefix(base)
     if text.startswith(prefix):
         relative = text[len(prefix) :]

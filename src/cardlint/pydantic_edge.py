@@ -1,7 +1,7 @@
 """pydantic at the edges: plain values validated into a frozen dataclass, or one message.
 
 pydantic is imported only when something is validated: a run whose configuration and schema
-were validated before (see `checked`) never loads it.
+were validated before (see `cache.validation_memo`) never loads it.
 """
 
 from __future__ import annotations
@@ -55,13 +55,21 @@ class Before:
     the type never imports pydantic.
     """
 
-    def __init__(self, convert: Callable[[Any], Any]) -> None:
+    def __init__(self, convert: Callable[[Any], Any], written: Any = None) -> None:
         self.convert = convert
+        self.written = written
+        """Another type the value may be written as, for the JSON Schema of what is accepted."""
 
-    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
 
-        return core_schema.no_info_before_validator_function(self.convert, handler(source))
+        inner = handler(source)
+        accepted = None
+        if self.written is not None:
+            accepted = core_schema.union_schema([handler.generate_schema(self.written), inner])
+        return core_schema.no_info_before_validator_function(
+            self.convert, inner, json_schema_input_schema=accepted
+        )
 
 
 class After:

@@ -21,14 +21,14 @@ from cardlint.text import quote
 
 
 @dataclass(frozen=True)
-class Corpus:
+class EditableCorpus:
     cards: dict[Path, Card]
     data: dict[Path, bytes]
     """The bytes each card was parsed from, for the cards that are text."""
     context: Context
 
 
-def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Corpus:
+def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> EditableCorpus:
     """The job's cards and index, loaded as `check` loads them; `edited` gives some cards'
     bytes instead of the disk's."""
     edited = edited or {}
@@ -36,10 +36,10 @@ def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Corpus:
     loaded = load(job, kept)
     cards = {Path(p): kept.cards[p] for p in job.corpus}
     data = {Path(p): kept.data[p] for p in job.corpus if p in kept.data}
-    return Corpus(cards, data, loaded.context)
+    return EditableCorpus(cards, data, loaded.context)
 
 
-def require_new_id(corpus: Corpus, new: str | int) -> None:
+def require_new_id(corpus: EditableCorpus, new: str | int) -> None:
     """Refuse an id the schema's id field rejects, or that a card already has (ids compared
     as text: `1559` is taken by `eip: 1559`)."""
     schema = corpus.context.schema

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cardlint.app import build_job
 from cardlint.atomic import write_atomically
-from cardlint.authoring.loaded_corpus import Corpus, load_corpus, require_new_id
+from cardlint.authoring.loaded_corpus import EditableCorpus, load_corpus, require_new_id
 from cardlint.edit.patch import apply_fixes, unified_diff
 from cardlint.edit.yaml_edit import like, replace_value
 from cardlint.errors import UsageError
@@ -106,7 +106,7 @@ def _moved(names: FileNames, card: Card, new_id: str | int) -> Path | None:
     return card.path.with_name(stem(after) + card.name[len(stem(card.name)) :])
 
 
-def _edits(corpus: Corpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
+def _edits(corpus: EditableCorpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
     card = corpus.cards[path]
     ext = corpus.context.schema.extension
     edits = Places(card, ext.reference_fields).rename(old, new)

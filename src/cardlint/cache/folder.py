@@ -26,7 +26,8 @@ from cardlint.atomic import write_atomically
 
 NAME = ".cardlint_cache"
 CHECKED = "checked.json"
-"""The record of validated inputs (see `checked`); every other `*.json` is a result cache."""
+"""The record of validated inputs (see `validation_memo`); every other `*.json` is a result
+cache."""
 
 _HEAD = b'{"check":"'
 _SEALED = len(_HEAD) + 64 + len(b'",')

@@ -21,7 +21,7 @@ found to have their recorded digest, in the table's order, and the checks of the
 changes file it was taken against. It is the fast first check of a warm run: one list
 comparison for every card. Stamps taken in another folder are never used.
 
-All three are sealed and replaced atomically (see `cache_folder`); a file that is
+All three are sealed and replaced atomically (see `cache.folder`); a file that is
 unreadable, malformed, untrusted or meant for another table is ignored, never trusted.
 """
 
@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from cardlint.cache.folder import Document, read_document, write_document
 
-FORMAT = "cardlint-cache-6"
+FORMAT = "cardlint-cache-7"
 CHANGES_FORMAT = "cardlint-cache-changes-3"
 STAMPS_FORMAT = "cardlint-cache-stamps-1"
 COLUMNS = ("cards", "digests", "ids", "labels", "targets", "own", "located", "facts")

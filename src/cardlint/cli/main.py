@@ -329,10 +329,10 @@ def list_rules() -> None:
 def show_rule(code_or_name: str) -> None:
     """Show a rule's documentation: what it checks, why, an example, how to fix."""
     from cardlint.docs import rule_markdown
-    from cardlint.rules import all_rules, find_rule
+    from cardlint.rules import find_rule, rule_index
     from cardlint.settings.selection import unknown_rule
 
     rule = find_rule(code_or_name)
     if rule is None:
-        raise ProjectError(unknown_rule(code_or_name, all_rules()))
+        raise ProjectError(unknown_rule(code_or_name, rule_index()))
     click.echo(rule_markdown(rule))

@@ -1,7 +1,7 @@
 """Adding an item to a front-matter list, surgically: `[a, b]` becomes `[a, b, c]`, a block
 list gains a line written as its last item is, a missing field a line of its own.
 
-Like `yamledit`, nothing is dumped again: the edit is made in the card's own text, and the
+Like `edit.yaml_edit`, nothing is dumped again: the edit is made in the card's own text, and the
 front matter is read back with it applied; an edit that does not read back as the list plus
 the item is not offered.
 """

@@ -47,14 +47,14 @@ class Entry(NamedTuple):
     """
 
     path: str
-    """The card file (see `files`)."""
+    """The card file (see `load.discover`)."""
     id: str | None
     names: tuple[str, ...]
     targets: tuple[str, ...]
     """The target of each reference, in order; `references` says where each is written."""
     located: Deferred[Located]
     facts: str = NONE
-    """What the card states that other cards may contradict, encoded (see `corpus_facts`)."""
+    """What the card states that other cards may contradict, encoded (see `facts.columns`)."""
 
     @property
     def id_position(self) -> Position | None:

@@ -39,7 +39,7 @@ class LoadProblem(NamedTuple):
 @dataclass(frozen=True, eq=False)
 class Card:
     file: str
-    """The card file (see `files`); `path` is the same as a `Path`."""
+    """The card file (see `load.discover`); `path` is the same as a `Path`."""
     source: SourceText | None = None
     front_matter: FrontMatter | None = None
     front_matter_end: int = 0

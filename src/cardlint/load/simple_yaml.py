@@ -5,7 +5,7 @@ such as `[clip, gpt-4v]` and block lists of `- item` lines. Composing them from 
 events costs some 90 us a card, most of it building one Python object per event; reading
 these lines directly costs a fraction of that.
 
-`read_simple` accepts only text it reads exactly as `yamlload.load_front_matter` does (the
+`read_simple` accepts only text it reads exactly as `load.yaml_events.load_front_matter` does (the
 same values, types, spans and positions) and returns None for anything else: comments
 after values, escapes, anchors, tags, nesting, continued scalars, duplicate keys, unusual
 characters... which then go to libyaml. tests/test_simpleyaml.py holds the two to the same

@@ -1,6 +1,6 @@
 """How front-matter lines are laid out, read where the parser stopped: a key without the
 space after its colon or without its colon, and a line indented like none of the lines it
-belongs with. Also the view of a parser error that the diagnoses of `yamlhints` share.
+belongs with. Also the view of a parser error that the diagnoses of `load.yaml_hints` share.
 """
 
 from __future__ import annotations

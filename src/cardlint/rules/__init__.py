@@ -3,10 +3,10 @@
 Every module in this package defines one `RULE`: its code, name, default severity,
 documentation and check. Adding a rule means adding a module; the registry finds it.
 
-`_index.py` lists what choosing rules needs (code, name, severity, kind) for every rule, so
-that a run imports only the rules it runs: a warm run, only the cross-card ones. It is
-generated from the modules by `python -m cardlint.docs`, with docs/rules.md, and a test
-keeps it current.
+`_index.py` lists what choosing rules needs (code, name, severity, kind) for every rule, and
+the schema issues each rule claims, so that a run imports only the rules it runs: a warm run,
+only the cross-card ones. It is generated from the modules by `python -m cardlint.docs`, with
+docs/rules.md, and a test keeps it current.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from cardlint.model import INTERNAL_ERROR_CODE, Finding, Severity
 
@@ -62,8 +62,9 @@ class Claim(NamedTuple):
     keywords, on every field or only on some, named by the schema's extension."""
 
     keywords: frozenset[str]
-    fields: Callable[[Extension], Collection[str | None]] | None = None
-    """The top-level fields covered, issues inside them included; None: every field."""
+    fields: tuple[str, ...] | None = None
+    """The `x-cardlint` attributes that name the top-level fields covered, issues inside them
+    included (`("citation_field",)`); None: every field."""
     field_itself: bool = False
     """Only an issue with the field's value as a whole, not with one of its items."""
 
@@ -72,8 +73,44 @@ class Claim(NamedTuple):
             return False
         if self.fields is None:
             return True
-        within = bool(issue.path) and issue.path[0] in self.fields(schema.extension)
+        within = bool(issue.path) and issue.path[0] in named_fields(schema.extension, self.fields)
         return within and (len(issue.path) == 1 or not self.field_itself)
+
+    def record(self) -> ClaimRecord:
+        """The claim as `_index.py` lists it, in plain values."""
+        if self.fields is not None:
+            from cardlint.schema.card_schema import Extension  # writing the index alone needs it
+
+            for attribute in self.fields:
+                if not hasattr(Extension, attribute) and attribute not in _field_names(Extension):
+                    raise ValueError(
+                        f"a claim's fields must be extension attributes: {attribute!r}"
+                    )
+        return (tuple(sorted(self.keywords)), self.fields, self.field_itself)
+
+    @classmethod
+    def from_record(cls, record: ClaimRecord) -> Claim:
+        keywords, attributes, field_itself = record
+        fields = None if attributes is None else tuple(attributes)
+        return cls(frozenset(keywords), fields, field_itself)
+
+
+ClaimRecord: TypeAlias = "tuple[tuple[str, ...], tuple[str, ...] | None, bool]"
+
+
+def named_fields(extension: Extension, attributes: Collection[str]) -> list[str | None]:
+    """The fields the extension's `attributes` name (`reference_names`, `citation_field`)."""
+    named: list[str | None] = []
+    for attribute in attributes:
+        value = getattr(extension, attribute)
+        named.extend(value if isinstance(value, list | tuple) else [value])
+    return named
+
+
+def _field_names(kind: type) -> set[str]:
+    import dataclasses
+
+    return {field.name for field in dataclasses.fields(kind)}
 
 
 @dataclass(frozen=True)
@@ -127,6 +164,18 @@ def rule_index() -> tuple[RuleInfo, ...]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def claim_index() -> tuple[tuple[str, Claim], ...]:
+    """Every rule's `claims`, by code, as the index lists them: telling which rule answers for
+    a schema issue imports no rule (see `rules._checks.claimant`)."""
+    from cardlint.rules._index import CLAIMS
+
+    return tuple(
+        (code, Claim.from_record((keywords, fields, itself)))
+        for code, keywords, fields, itself in CLAIMS
+    )
+
+
 def index_entry(rule: Rule, module: str) -> tuple[str, str, str, bool, bool, str]:
     """The rule's row in `_index.py`."""
     return (
@@ -141,12 +190,23 @@ def index_entry(rule: Rule, module: str) -> tuple[str, str, str, bool, bool, str
 
 def index_source() -> str:
     """`_index.py` as `python -m cardlint.docs` writes it."""
+    modules = {name: _module_rule(name) for name in _rule_modules()}
     rows = [index_entry(rule, "") for rule in ENGINE_RULES]
-    rows.extend(index_entry(_module_rule(name), name) for name in _rule_modules())
+    rows.extend(index_entry(rule, name) for name, rule in modules.items())
+    claims = [
+        (rule.code, *rule.claims.record())
+        for rule in [*ENGINE_RULES, *modules.values()]
+        if rule.claims is not None
+    ]
     lines = "".join(f"    {row!r},\n" for row in sorted(rows))
+    claim_lines = "".join(f"    {claim!r},\n" for claim in sorted(claims))
     return (
         '"""Generated by `python -m cardlint.docs` from the rule modules; do not edit."""\n\n'
-        f"RULES = (\n{lines})\n"
+        f"RULES = (\n{lines})\n\n"
+        "# code, schema keywords, x-cardlint attributes naming the fields (None: every field),\n"
+        "# field_itself: see `rules.Claim`.\n"
+        f"CLAIMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...] | None, bool], ...] = (\n"
+        f"{claim_lines})\n"
     )
 
 
@@ -170,9 +230,10 @@ def all_rules() -> tuple[Rule, ...]:
 
 def find_rule(code_or_name: str) -> Rule | None:
     wanted = code_or_name.strip()
-    return next(
-        (r for r in all_rules() if wanted.upper() == r.code or wanted.lower() == r.name), None
+    found = next(
+        (r for r in rule_index() if wanted.upper() == r.code or wanted.lower() == r.name), None
     )
+    return None if found is None else found.load()  # that rule's module alone
 
 
 def _reported_by_the_engine(card: Card, ctx: Context) -> Iterable[Finding]:

@@ -13,6 +13,7 @@ RULES = (
     ('CL104', 'pattern-mismatch', 'error', True, False, 'cl104_pattern_mismatch'),
     ('CL105', 'unknown-field', 'error', True, False, 'cl105_unknown_field'),
     ('CL106', 'constraint-violation', 'error', True, False, 'cl106_constraint_violation'),
+    ('CL107', 'key-order', 'error', True, False, 'cl107_key_order'),
     ('CL201', 'missing-title', 'error', True, False, 'cl201_missing_title'),
     ('CL202', 'multiple-titles', 'error', True, False, 'cl202_multiple_titles'),
     ('CL203', 'missing-section', 'error', True, False, 'cl203_missing_section'),
@@ -46,4 +47,18 @@ RULES = (
     ('CL504', 'future-date', 'error', True, False, 'cl504_future_date'),
     ('CL505', 'timeline-order', 'warning', True, False, 'cl505_timeline_order'),
     ('CL900', 'unused-suppression', 'warning', True, False, ''),
+)
+
+# code, schema keywords, x-cardlint attributes naming the fields (None: every field),
+# field_itself: see `rules.Claim`.
+CLAIMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...] | None, bool], ...] = (
+    ('CL101', ('required',), None, False),
+    ('CL102', ('type',), None, False),
+    ('CL103', ('const', 'enum'), None, False),
+    ('CL104', ('pattern',), None, False),
+    ('CL105', ('additionalProperties', 'unevaluatedProperties'), None, False),
+    ('CL301', ('pattern',), ('reference_names',), False),
+    ('CL303', ('uniqueItems',), ('reference_names',), False),
+    ('CL401', ('minItems', 'minLength'), ('citation_field',), True),
+    ('CL501', ('format', 'maximum', 'minimum', 'pattern'), ('introduced_field', 'date_fields'), False),
 )

@@ -54,6 +54,6 @@ RULE = Rule(
     ),
     check=check,
     # A reference in the wrong form (`Word_Embedding`) is one mistake: the id it should be.
-    claims=Claim(frozenset({"pattern"}), fields=lambda ext: ext.reference_names),
+    claims=Claim(frozenset({"pattern"}), fields=("reference_names",)),
     candidates=lambda ctx: ctx.index.with_dangling(),
 )

@@ -38,6 +38,6 @@ RULE = Rule(
         example="```yaml\nrelated_concepts: [clip, gpt-4v, clip]\n```",
         fix="Delete the repeated id; `--fix` does (safe).",
     ),
-    claims=Claim(frozenset({"uniqueItems"}), fields=lambda ext: ext.reference_names),
+    claims=Claim(frozenset({"uniqueItems"}), fields=("reference_names",)),
     check=check,
 )

@@ -33,15 +33,15 @@ class CardResult(NamedTuple):
     """Named tuples, as are their parts: a warm run rebuilds 10,000 from the cache."""
 
     path: str
-    """The card file (see `files`)."""
+    """The card file (see `load.discover`)."""
     findings: tuple[Noted, ...]
     entry: Entry
     directives: tuple[Directive, ...]
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """Settings for card-local analysis, inherited by forked worker processes."""
+class CardPass:
+    """The card pass of one run: its settings and rules, inherited by forked worker processes."""
 
     schema: CardSchema
     rules: tuple[RuleInfo, ...]
@@ -60,22 +60,22 @@ class Analysis:
         return Context(self.schema, CorpusIndex(), self.today, self.root)
 
 
-def analyse(card: Card, spec: Analysis) -> CardResult:
-    context = spec.context
+def analyse(card: Card, card_pass: CardPass) -> CardResult:
+    context = card_pass.context
     noted = [
         Noted(code, found, card.line_text(found.position.line))
-        for rule in spec.checks
-        for code, found in checked(rule, card, context)
+        for rule in card_pass.checks
+        for code, found in run_rule(rule, card, context)
     ]
-    entry = entry_for(card, spec.schema)
-    return CardResult(entry.path, tuple(noted), entry, parse(card, spec.resolve))
+    entry = entry_for(card, card_pass.schema)
+    return CardResult(entry.path, tuple(noted), entry, parse(card, card_pass.resolve))
 
 
 MAX_FINDINGS = 1000
 """Findings of one rule on one card past which the rest are not shown (nor computed)."""
 
 
-def checked(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
+def run_rule(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
     """The rule's findings with its code, or one CL000 finding when the rule raises.
 
     A megabyte of `#` lines is half a million empty sections: past MAX_FINDINGS, one finding

@@ -16,7 +16,7 @@ from cardlint.load.card import Card, load_card
 from cardlint.model import Finding, Position, Violation
 from cardlint.paths import display_file
 from cardlint.rules import ENGINE_RULES, UNUSED_SUPPRESSION, Context
-from cardlint.run.card_pass import CardResult, Noted, checked
+from cardlint.run.card_pass import CardResult, Noted, run_rule
 from cardlint.run.job import Job
 from cardlint.settings.selection import Selectable
 from cardlint.text import quote
@@ -71,12 +71,12 @@ class CorpusPass:
             if rule.code in ignored or (candidates is not None and result.path not in candidates):
                 continue
             stub = stub or Card(result.path)
-            found = checked(rule, stub, self.context)
+            found = run_rule(rule, stub, self.context)
             if found and stub.source is None:
                 # A finding may carry a fix, which needs the card's text: the report marks
                 # what --fix would repair. Few cards have a cross-card finding.
                 stub = load_card(result.path, job.max_file_size)
-                found = checked(rule, stub, self.context)
+                found = run_rule(rule, stub, self.context)
             if found:
                 if rule.code in self.outranks:
                     noted = _outranked(noted, rule.outranks, {f.position for _, f in found})
@@ -96,7 +96,7 @@ class CorpusPass:
                 found.position.column,
                 rule.code,
                 rule.name,
-                job.severity.get(rule.code, rule.severity),
+                found.severity or job.severity.get(rule.code, rule.severity),
                 bounded(found.message),
                 None if found.hint is None else bounded(found.hint),
                 fingerprint(anchored, rule.code, note.line_text),

@@ -16,7 +16,7 @@ from cardlint.load.card import Card
 from cardlint.model import INTERNAL_ERROR_CODE, Report, Violation
 from cardlint.paths import display_files
 from cardlint.rules import Context
-from cardlint.run.card_pass import Analysis, CardResult, analyse
+from cardlint.run.card_pass import CardPass, CardResult, analyse
 from cardlint.run.corpus_pass import CorpusPass
 from cardlint.run.gc_tuning import acyclic, few_collections
 from cardlint.run.job import Job
@@ -52,7 +52,9 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
     if job.cache_dir is not None:
         with acyclic():  # the cache's table: tens of thousands of values, no cycle
             cache = Cache(job.cache_dir, job.cache_key, job.root)
-    results = analyse_paths(job.corpus, _analysis(job), job.max_file_size, cache, job.workers, kept)
+    results = analyse_paths(
+        job.corpus, _card_pass(job), job.max_file_size, cache, job.workers, kept
+    )
     with acyclic():
         index = CorpusIndex.build(
             (result.entry for result in results.values()), job.schema, job.known_ids
@@ -84,8 +86,8 @@ def report(job: Job, loaded: Loaded) -> Report:
 
 def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
     """Everything reported for one card already in memory (the editing commands lint edits)."""
-    return CorpusPass(job, context).violations(analyse(card, _analysis(job)), card)
+    return CorpusPass(job, context).violations(analyse(card, _card_pass(job)), card)
 
 
-def _analysis(job: Job) -> Analysis:
-    return Analysis(job.schema, tuple(job.rules), job.today, job.root, job.resolve)
+def _card_pass(job: Job) -> CardPass:
+    return CardPass(job.schema, tuple(job.rules), job.today, job.root, job.resolve)

@@ -17,7 +17,7 @@ from cardlint.schema.card_schema import CardSchema
 @dataclass(frozen=True)
 class Job:
     targets: Sequence[str]
-    """The card files to report on (see `files`)."""
+    """The card files to report on (see `load.discover`)."""
     corpus: Sequence[str]
     """The card files the index is built from, each once, every target among them."""
     schema: CardSchema

@@ -4,7 +4,7 @@ A record is six values, each text (or a list of text, or null): the card's id, i
 its reference targets, `own` ("" or the JSON of its findings and suppressions), `located`
 (the JSON of where its id and references are written: `[id line, id column, [reference
 fields], [field index, line, column, ...]]`) and `facts` (what other cards may contradict,
-as `corpus_facts` encodes it). Pickling or dumping that is a
+as `facts.columns` encodes it). Pickling or dumping that is a
 fraction of the cost of the objects it stands for, and most of it is decoded only when a
 report needs it. The text of the lines those positions point at (fingerprints are made from
 it) is not kept: it is read again from the card, which is unchanged, when needed.
@@ -23,7 +23,7 @@ from cardlint.facts.suppressions import Directive
 from cardlint.index.corpus_index import Entry, Located, Reference
 from cardlint.index.deferred import Deferred
 from cardlint.load.read import SourceError, decode, read_bytes
-from cardlint.model import Edit, Finding, Fix, Position
+from cardlint.model import Edit, Finding, Fix, Position, Severity
 from cardlint.run.card_pass import CardResult, Noted
 
 Record = list[Any]
@@ -174,11 +174,12 @@ def _noted(noted: Noted) -> list[Any]:
         found.hint,
         fixed,
         noted.line_text,
+        None if found.severity is None else found.severity.value,
     ]
 
 
 def _found(item: list[Any]) -> Noted:
-    code, position, message, hint, fixed, text = item
+    code, position, message, hint, fixed, text, severity = item
     fix = None
     if fixed is not None:
         description, safe, edits = fixed
@@ -189,4 +190,6 @@ def _found(item: list[Any]) -> Noted:
         )
     if hint is not None:
         hint = _text(hint)
-    return Noted(_text(code), Finding(_at(position), _text(message), hint, fix), _text(text))
+    level = None if severity is None else Severity(severity)
+    found = Finding(_at(position), _text(message), hint, fix, level)
+    return Noted(_text(code), found, _text(text))

@@ -1,7 +1,7 @@
 """The result cache: each card's own findings, index entry and suppressions, by content.
 
 One table per run key (cardlint version, schema, rules, today, size limit) in
-`.cardlint_cache/` (see `cache_file`). A card's record is used when the card has the name
+`.cardlint_cache/` (see `cache.table`). A card's record is used when the card has the name
 and the bytes (their digest) it was made from; a stat stamp this folder took when it last
 saw those bytes saves reading them again. Nothing else ties a record to a folder or a
 machine, so a cache restored into a fresh checkout makes its run a warm one, less the
@@ -48,7 +48,7 @@ class Cache:
         """Whether the files should be written: anything but a run that changed nothing."""
         self.saved = ""
         """The base of the table as `save` left it: what names this run's records, cards and
-        order (see `cache_file`); "" when they could not be written."""
+        order (see `cache.table`); "" when they could not be written."""
 
     def lookup(
         self, paths: Sequence[str], max_size: int, again: Again, workers: int = 1

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from cardlint.cache.stamps import digest, stamp
 from cardlint.load.card import Card, card_from_bytes, unreadable
 from cardlint.load.read import SourceError, read_file
-from cardlint.run.card_pass import Analysis, CardResult, analyse
+from cardlint.run.card_pass import CardPass, CardResult, analyse
 from cardlint.run.gc_tuning import acyclic
 from cardlint.run.record import Again, Record, from_records, record
 from cardlint.run.result_cache import Cache
@@ -39,7 +39,7 @@ Sent = tuple[str, Record, tuple[str, str] | None]
 class _Task(NamedTuple):
     """What every analysis of a run shares; small, and inherited by forked workers."""
 
-    spec: Analysis
+    card_pass: CardPass
     max_size: int
     keep: bool
     """Whether results go to the cache, which needs each card's stamp and digest."""
@@ -65,14 +65,14 @@ class Kept:
 
 def analyse_paths(
     paths: Sequence[str],
-    spec: Analysis,
+    card_pass: CardPass,
     max_size: int,
     cache: Cache | None,
     workers: int,
     kept: Kept | None = None,
 ) -> dict[str, CardResult]:
-    task = _Task(spec, max_size, keep=cache is not None)
-    boundary = _Boundary(spec.root)
+    task = _Task(card_pass, max_size, keep=cache is not None)
+    boundary = _Boundary(card_pass.root)
 
     def again(path: str) -> CardResult:
         return _analyse_one(path, task, boundary, kept)[1]
@@ -176,7 +176,7 @@ def _received(sent: Sequence[Sent], again: Again) -> list[Done]:
 
 
 def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
-    boundary = _Boundary(task.spec.root)
+    boundary = _Boundary(task.card_pass.root)
     return [_analyse_one(path, task, boundary) for path in paths]
 
 
@@ -184,7 +184,7 @@ def _analyse_one(path: str, task: _Task, boundary: _Boundary, kept: Kept | None 
     card, data, info = _read_card(path, task.max_size, boundary, kept)
     if kept is not None:
         kept.keep(path, card, data)
-    result = analyse(card, task.spec)
+    result = analyse(card, task.card_pass)
     if not task.keep or data is None or info is None:
         return path, result, None  # an unreadable or edited card is never cached
     return path, result, (stamp(info), digest(data), record(result))

@@ -7,11 +7,12 @@ jsonschema's own text, and quote card values truncated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cardlint.load.card import Card, per_card
 from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.check_extension import check_extension
 from cardlint.schema.guidance import conforming, guidance, own_guidance
 from cardlint.text import did_you_mean, json_type, only_close_match, quote
 
@@ -27,6 +28,10 @@ class SchemaIssue:
     at_key: bool = False
     replacement: str | None = None
     """The allowed value to write instead, when it is the only one close to what is written."""
+    severity: str | None = None
+    """The severity the subschema's own `x-cardlint` gives its checks (see `check_extension`)."""
+    custom: bool = False
+    """Whether the message is the one the subschema's `x-cardlint` gives."""
 
 
 def label(path: FieldPath) -> str:
@@ -50,6 +55,23 @@ def schema_issues(schema: CardSchema, card: Card) -> tuple[SchemaIssue, ...]:
 
 
 def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
+    """The error's issues, in the words and at the severity the failing subschema's own
+    `x-cardlint` gives, where it gives them; an inner subschema's words win."""
+    # The document's own top-level `x-cardlint` is the extension, not a check's.
+    own = None if error.schema is schema.document else check_extension(error.schema)
+    for issue in _described(schema, error):
+        if own is None:
+            yield issue
+            continue
+        yield replace(
+            issue,
+            message=issue.message if issue.custom or own.message is None else own.message,
+            custom=issue.custom or own.message is not None,
+            severity=issue.severity or own.severity,
+        )
+
+
+def _described(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
     keyword = str(error.validator)
     path: FieldPath = tuple(error.absolute_path)
     value = error.instance

@@ -2,7 +2,7 @@
 
 `Settings` is a plain frozen dataclass; pydantic validates the table into one where the file
 is read. A file whose bytes were validated before is rebuilt from the record that
-validation left (see `checked`), so most runs never import pydantic.
+validation left (see `cache.validation_memo`), so most runs never import pydantic.
 """
 
 from __future__ import annotations
@@ -108,8 +108,9 @@ def locate_config(explicit: Path | None, cwd: Path, read: Reader = on_disk) -> P
 def load_config(
     explicit: Path | None, cwd: Path, checked: Checked | None = None, read: Reader = on_disk
 ) -> LoadedConfig:
-    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations;
-    `read` reads the files (the working tree's, or a git revision's).
+    """The configuration in `explicit`, or found from `cwd`; `checked` remembers validations
+    (see `cache.validation_memo`); `read` reads the files (the working tree's, or a git
+    revision's).
 
     Messages name the file as seen from `cwd`, as the author would type it."""
     path = locate_config(explicit, cwd, read)
