@@ -3,9 +3,11 @@
 The front matter has every required field in the schema's order. A value the author did not
 give is left empty, so `cardlint check` reports it with what it needs: an enum field lists
 its allowed values (CL103), a name must not be empty (CL106), the citation field is empty
-(CL401), the year is not a year (CL501). The body has the title and every required section
-in order, each with a TODO paragraph so the structure rules (CL2xx) pass; the references
-section holds no list entry yet, which CL402 reports with the form entries take.
+(CL401), the year is not a year (CL501). The body has the title (unless a field holds it)
+and every required section that applies, in order and at its level, each with a TODO
+paragraph (or the text the schema fixes, and the list items it asks for) so the structure
+rules (CL2xx) pass; the references section holds no list entry yet, which CL402 reports
+with the form entries take.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from cardlint.atomic import write_atomically
 from cardlint.authoring.loaded_corpus import load_corpus, require_new_id
 from cardlint.edit.yaml_edit import like
 from cardlint.errors import UsageError
+from cardlint.facts.structure import applicable
 from cardlint.paths import display_path
-from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.card_schema import CardSchema, SectionSpec
 from cardlint.schema.heading_template import Template
 from cardlint.schema.ids import field_text
 from cardlint.schema.issues import _closest_allowed  # check's own did-you-mean, aliases first
@@ -135,9 +138,12 @@ def card_text(schema: CardSchema, data: Mapping[str, object]) -> str:
     ext = schema.extension
     card_id = data[ext.id_field]
     lines = [f"# {Template(ext.title[0]).render(data)}" if ext.title else f"# {card_id}", ""]
-    for section in ext.sections:
-        todo = _REFERENCES_TODO if section.key == ext.references_section else _SECTION_TODO
-        lines += [f"## {Template(section.titles[0]).render(data)}", "", todo, ""]
+    if ext.title_field is not None:
+        lines = []  # the title is a field: the body has no H1
+    for section, applies in zip(ext.sections, applicable(schema, data), strict=True):
+        if section.required and applies:
+            heading = "#" * section.level + " " + Template(section.titles[0]).render(data)
+            lines += [heading, "", *_section_text(section, ext.references_section), ""]
     post = frontmatter.Post("\n".join(lines))
     post.metadata.update(data)
     # Schema order, not sorted; lists of plain values in flow style, `[a, b]`, as cards write.
@@ -160,6 +166,14 @@ def _dumper() -> type[Any]:
 
     Dumper.add_representer(dict, block)
     return Dumper
+
+
+def _section_text(section: SectionSpec, references: str | None) -> list[str]:
+    """A section's start: the text the schema fixes, else a TODO; as many items as it asks."""
+    fixed = section.first_paragraph.equals if section.first_paragraph is not None else None
+    todo = _REFERENCES_TODO if section.key == references else _SECTION_TODO
+    items = ["", *["- TODO"] * section.min_items] if section.min_items is not None else []
+    return [fixed or todo, *items]
 
 
 def _require_valid(schema: CardSchema, given: Mapping[str, str]) -> None:

@@ -25,6 +25,8 @@ RULES = (
     ('CL209', 'unclosed-comment', 'error', True, False, 'cl209_unclosed_comment'),
     ('CL210', 'near-miss-heading', 'error', True, False, 'cl210_near_miss_heading'),
     ('CL211', 'duplicate-section', 'error', True, False, 'cl211_duplicate_section'),
+    ('CL212', 'section-body', 'error', True, False, 'cl212_section_body'),
+    ('CL213', 'body-title', 'error', True, False, 'cl213_body_title'),
     ('CL301', 'dangling-reference', 'error', True, True, 'cl301_dangling_reference'),
     ('CL302', 'self-reference', 'error', True, False, 'cl302_self_reference'),
     ('CL303', 'duplicate-reference', 'error', True, False, 'cl303_duplicate_reference'),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,38 @@ grouped by before a schema could say it, so that schemas written then keep their
 
 
 @dataclass(frozen=True)
+class FirstParagraph:
+    """What a section's first paragraph must read: exactly a text, or a pattern it matches."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
+
+    equals: str | None = None
+    """The paragraph as written (its Markdown), its lines joined by one space."""
+    pattern: str | None = None
+    """An ECMA-262 pattern found in the paragraph, as JSON Schema's `pattern` is."""
+    description: str | None = None
+    """What `pattern` asks, in words that complete "the first paragraph must be ..."."""
+
+    def __post_init__(self) -> None:
+        if (self.equals is None) == (self.pattern is None):
+            raise ValueError("give either equals or pattern")
+        if self.description is not None and self.pattern is None:
+            raise ValueError("description says what a pattern asks: equals says it already")
+        if self.equals is not None and (
+            self.equals != " ".join(self.equals.split()) or not self.equals
+        ):
+            # A paragraph is compared with its lines joined by one space: nothing else matches.
+            raise ValueError("equals must be text on one line, single-spaced, without outer blanks")
+        if self.pattern is not None:
+            from cardlint.schema.ecma import compiled
+
+            try:
+                compiled(self.pattern)
+            except re.error as error:
+                raise ValueError(f"pattern {self.pattern!r} is not a regex: {error}") from None
+
+
+@dataclass(frozen=True)
 class SectionSpec:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
@@ -61,11 +94,35 @@ class SectionSpec:
     """A short name for the section, used by other settings."""
     titles: list[str]
     """Accepted heading templates."""
+    required: bool = True
+    """False: a card may leave the section out; when present it keeps its place in the order."""
+    when: dict[str, Any] | None = None
+    """A JSON Schema for the front matter: the section is looked for only on cards it accepts."""
+    level: int = 2
+    """The heading level the section is written at."""
+    first_paragraph: FirstParagraph | None = None
+    min_items: int | None = None
+    """How many list items the section's own text (before any subheading) holds at least."""
 
     def __post_init__(self) -> None:
         if not self.titles:
             raise ValueError("a section needs at least one title")
         _check_templates(self.titles)
+        if not 2 <= self.level <= 6:
+            raise ValueError(f"section {self.key!r}: level must be 2 to 6, not {self.level}")
+        if self.min_items is not None and self.min_items < 1:
+            raise ValueError(f"section {self.key!r}: min_items must be 1 or more")
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> SectionSpec:
+        paragraph = record.get("first_paragraph")
+        if paragraph is None:
+            return cls(**record)
+        return cls(**{**record, "first_paragraph": FirstParagraph(**paragraph)})
+
+    @property
+    def constrains_body(self) -> bool:
+        return self.first_paragraph is not None or self.min_items is not None
 
 
 @dataclass(frozen=True)
@@ -93,6 +150,8 @@ class Extension:
     date_labels: list[str] = field(default_factory=list)
     timeline_section: str | None = None
     title: list[str] = field(default_factory=list)
+    title_field: str | None = None
+    """The front-matter field that is the card's title: the body then has no H1."""
     sections: list[SectionSpec] = field(default_factory=list)
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per field, words authors use instead of an allowed value, e.g. expert -> advanced;
@@ -105,6 +164,8 @@ class Extension:
 
     def __post_init__(self) -> None:
         _check_templates(self.title)
+        if self.title and self.title_field is not None:
+            raise ValueError("title_field: the title is either a field or a heading, not both")
         if any(not label.strip() or "\n" in label for label in self.date_labels):
             raise ValueError("a date label must be text on one line")
         if self.id_field not in self.file_names.fields:
@@ -132,7 +193,7 @@ class Extension:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Extension:
-        sections = [SectionSpec(**section) for section in record["sections"]]
+        sections = [SectionSpec.from_record(section) for section in record["sections"]]
         # The bundled schema's own keyword is read as a record too: a field may be a name.
         references = [
             ReferenceField(**item) if isinstance(item, dict) else ReferenceField(item)
@@ -244,7 +305,25 @@ def _checked_schema(path: Path, sources: Sources, read: Reader) -> CardSchema:
     keyword = document.get(EXTENSION_KEY, {})
     extension = _validated_extension(path, keyword)
     _check_declared(path, document, keyword)
+    _check_conditions(path, document, extension)
     return CardSchema(str(path), document, extension, path, sources.digest(), read)
+
+
+def _check_conditions(path: Path, document: dict[str, Any], extension: Extension) -> None:
+    """A section's `when` is a JSON Schema of the document's dialect (its `$ref`s were
+    resolved with the document's, against the document)."""
+    for index, spec in enumerate(extension.sections):
+        if spec.when is None:
+            continue
+        try:
+            _validator_class(path, document).check_schema(spec.when)
+        except Exception as error:  # jsonschema.SchemaError, as for the document itself
+            where = "/".join(str(p) for p in getattr(error, "path", ())) or "top level"
+            detail = getattr(error, "message", str(error))
+            raise SchemaLoadError(
+                f"{path}: {EXTENSION_KEY}.sections.{index}.when (section {spec.key!r}): "
+                f"invalid JSON Schema at {where}: {detail}"
+            ) from error
 
 
 def _validated_extension(path: Path, keyword: object) -> Extension:
