@@ -88,12 +88,15 @@ class FirstParagraph:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One section of the card: its headings, whether and where it is required, its body."""
+
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
     key: str
-    """A short name for the section, used by other settings."""
+    """A short name for the section, used by other settings (`references_section`)."""
     titles: list[str]
-    """Accepted heading templates."""
+    """Accepted heading templates, e.g. `["什么是{concept_name_zh}？", "What is
+    {concept_name_en}?"]`."""
     required: bool = True
     """False: a card may leave the section out; when present it keeps its place in the order."""
     when: dict[str, Any] | None = None
@@ -101,6 +104,7 @@ class SectionSpec:
     level: int = 2
     """The heading level the section is written at."""
     first_paragraph: FirstParagraph | None = None
+    """What the section's first paragraph must read (CL212; see `FirstParagraph`)."""
     min_items: int | None = None
     """How many list items the section's own text (before any subheading) holds at least."""
 
@@ -136,23 +140,39 @@ class Extension:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
     id_field: str = "concept_id"
+    """The field holding the card's id (a string, or an integer such as `eip: 1559`), which
+    other cards' reference fields name."""
     name_fields: list[str] = field(default_factory=list)
+    """The fields holding the card's names, e.g. `["concept_name_zh", "concept_name_en"]`:
+    what duplicate concepts (CL310) and unlinked mentions (CL311) are matched by."""
     reference_fields: list[Annotated[ReferenceField, Before(reference_field, written=str)]] = field(
         default_factory=list
     )
     """Each written as a field name, or as an object with a delimiter (see `ReferenceField`)."""
     file_name: Annotated[str | None, After(check_file_name)] = None
-    """The file-name template (`eip-{eip}.md`); None: `{<id_field>}.md`."""
+    """The file-name template, e.g. `eip-{eip}.md` or `{number:04d}-{slug}.md`; null:
+    `{<id_field>}.md`."""
     citation_field: str | None = None
+    """The field listing the papers the card cites, e.g. `paper: "CLIP (Radford et al., 2021)"`
+    (CL401-CL405, CL309)."""
     references_section: str | None = None
+    """The `key` of the section whose entries the citations must match (CL402, CL403)."""
     introduced_field: str | None = None
+    """The field holding the year or years the concept appeared, e.g. `introduced: 2021`
+    (CL405, CL308)."""
     date_fields: list[str] = field(default_factory=list)
+    """Fields holding `YYYY-MM-DD` dates, checked for form and for being real (CL501-CL504)."""
     date_labels: list[str] = field(default_factory=list)
+    """Labels of dated footer lines, e.g. `["Created", "Updated"]` for `Created: 2025-10-17`."""
     timeline_section: str | None = None
+    """The `key` of the section whose year-led subheadings are a timeline (CL505, CL308)."""
     title: list[str] = field(default_factory=list)
+    """Heading templates the card's H1 must match, e.g. `["{concept_name_zh} ({concept_name_en})"]`
+    (CL201, CL202)."""
     title_field: str | None = None
     """The front-matter field that is the card's title: the body then has no H1."""
     sections: list[SectionSpec] = field(default_factory=list)
+    """The sections a card has, in the order they must come (see `SectionSpec`)."""
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per field, words authors use instead of an allowed value, e.g. expert -> advanced;
     used for did-you-mean hints."""

@@ -54,9 +54,13 @@ def _delimiter(delimiter: str | None) -> None:
 class ReferenceField:
     """A front-matter field whose value names other cards by id."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "use_attribute_docstrings": True,
+    }
 
     field: Annotated[str, After(_named)]
+    """The field's name, e.g. `related_concepts` or `requires`."""
     delimiter: Annotated[str | None, After(_delimiter)] = None
     """What separates ids written in one string (`,` for `requires: 2718, 2930`); None: a
     string is one id."""
