@@ -14,6 +14,7 @@ from cardlint.schema.card_schema import Extension, default_schema_path, load_sch
 from cardlint.settings.config import Settings, _validated
 from tests.cache_helpers import seal
 from tests.conftest import CORPUS_PASSED, NO_NETWORK, RULES, Result, run_cli, summary
+from tests.proposals import SCHEMA as PROPOSALS
 from tests.small_corpus import SCHEMA
 
 CHECKED = Path(".cardlint_cache") / "checked.json"
@@ -38,6 +39,7 @@ def test_settings_rebuild_from_their_record_exactly(table: dict[str, object]) ->
     [
         default_schema_path().read_text(encoding="utf-8"),
         SCHEMA,
+        json.dumps(PROPOSALS),
         (RULES / "CL107" / "eip" / "card.schema.json").read_text(encoding="utf-8"),
     ],
 )
