@@ -457,8 +457,8 @@ if __name__ == "__main__":  # the launcher needs none of this
         trace.unlink(missing_ok=True)
         cold_off = json_report(off, folder, "--no-cache", trace=trace)
         filled_off, warm_off = cached_reports(off, folder)
-        used_in = "not traced (another build)"
-        if trace.exists():
+        used_in = "n/a: another build, no replacement"
+        if off.off is not None and trace.exists():
             lines = trace.read_text(encoding="utf-8").splitlines()
             main = {line.split()[1] for line in lines if line.startswith("main ")}
             used = {line for line in lines if not line.startswith("main ")}

@@ -13,7 +13,7 @@ import pytest
 from cardlint.schema.card_schema import Extension, default_schema_path, load_schema
 from cardlint.settings.config import Settings, _validated
 from tests.cache_helpers import seal
-from tests.conftest import NO_NETWORK, run_cli
+from tests.conftest import NO_NETWORK, RULES, run_cli
 from tests.small_corpus import SCHEMA
 
 CHECKED = Path(".cardlint_cache") / "checked.json"
@@ -33,7 +33,14 @@ def test_settings_rebuild_from_their_record_exactly(table: dict[str, object]) ->
     assert Settings.from_record(json.loads(json.dumps(settings.to_record()))) == settings
 
 
-@pytest.mark.parametrize("text", [default_schema_path().read_text(encoding="utf-8"), SCHEMA])
+@pytest.mark.parametrize(
+    "text",
+    [
+        default_schema_path().read_text(encoding="utf-8"),
+        SCHEMA,
+        (RULES / "CL107" / "eip" / "card.schema.json").read_text(encoding="utf-8"),
+    ],
+)
 def test_an_extension_rebuilds_from_its_record_exactly(text: str, tmp_path: Path) -> None:
     (tmp_path / "schema.json").write_text(text, encoding="utf-8")
     extension = load_schema(tmp_path / "schema.json").extension  # validated: no record

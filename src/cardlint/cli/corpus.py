@@ -50,7 +50,11 @@ paths_argument = click.argument("paths", nargs=-1, type=PathArg())
     show_default=True,
     help="mermaid (Markdown), dot (Graphviz), json (other tools), html (one offline page).",
 )
-@click.option("--category", metavar="CAT", help="Only the cards of this category.")
+@click.option(
+    "--category",
+    metavar="VALUE",
+    help="Only the cards with this value of the first group field (default: category).",
+)
 @click.option("--around", metavar="ID", help="Only the cards near this card (see --depth).")
 @click.option(
     "--depth",
@@ -84,10 +88,11 @@ def graph(
     whole = build_graph(snapshot)
     chosen = snapshot.shown_selected() if paths else None
     try:
-        shown = whole.part(around=around, depth=depth, category=category, paths=chosen)
+        shown = whole.part(around=around, depth=depth, group=category, paths=chosen)
     except GraphError as error:
         raise ProjectError(str(error)) from None
-    text = render(output_format, shown)
+    with project_errors():
+        text = render(output_format, shown)
     if output is None:
         sys.stdout.write(text)
         return
@@ -112,7 +117,7 @@ def graph(
 def stats(
     paths: tuple[Path, ...], output_format: str, config_path: Path | None, schema: Path | None
 ) -> None:
-    """Summarise the corpus: categories, difficulties, references, orphans, violations.
+    """Summarise the corpus: cards per group field, references, orphans, violations.
 
     PATHS (default: the configured roots) limit the figures to the cards they name; their
     references still resolve against the whole corpus.
@@ -120,4 +125,5 @@ def stats(
     from cardlint.graph.stats import compute, to_json, to_text
 
     figures = compute(_snapshot(paths, config_path, schema))
-    sys.stdout.write(to_json(figures) if output_format == "json" else to_text(figures))
+    with project_errors():
+        sys.stdout.write(to_json(figures) if output_format == "json" else to_text(figures))

@@ -16,8 +16,6 @@ from cardlint.index.corpus_index import Entry
 from cardlint.model import Violation
 from cardlint.text import quote
 
-CATEGORY_FIELD = "category"
-
 
 class GraphError(Exception):
     """A request the graph cannot answer, such as the neighbourhood of an unknown id."""
@@ -32,7 +30,8 @@ class Node:
     """As `cardlint check` shows it; None for a missing node."""
     names: tuple[tuple[str, str], ...]
     """(field, value) for each of the schema's name fields the card fills, in schema order."""
-    category: str | None
+    group: str | None
+    """The card's value of the graph's group field, when it is text."""
     orphan: bool
     """No other card references this card."""
     missing: bool
@@ -57,10 +56,13 @@ class Graph:
     """Cards first, then missing nodes, each sorted by id."""
     edges: tuple[Edge, ...]
     """Sorted by source, target and field; a reference listed twice is one edge."""
+    group_field: str | None = None
+    """The field nodes are grouped (coloured, filtered) by: the schema's first group field;
+    None when the schema names none."""
 
     @property
-    def categories(self) -> tuple[str, ...]:
-        return tuple(sorted({n.category for n in self.nodes if n.category is not None}))
+    def groups(self) -> tuple[str, ...]:
+        return tuple(sorted({n.group for n in self.nodes if n.group is not None}))
 
     def node(self, node_id: str) -> Node | None:
         return next((n for n in self.nodes if n.id == node_id), None)
@@ -69,18 +71,25 @@ class Graph:
         self,
         around: str | None = None,
         depth: int | None = None,
-        category: str | None = None,
+        group: str | None = None,
         paths: Collection[str] | None = None,
     ) -> Graph:
         """The part of the graph `cardlint graph` is asked for: the nodes within `depth` hops
-        (1 by default) of the card `around`, of those the cards in `category`, of those the
+        (1 by default) of the card `around`, of those the cards in `group`, of those the
         cards at `paths` (as shown), or all."""
         shown = self if around is None else self.around(around, 1 if depth is None else depth)
-        if category is not None:
-            if category not in self.categories:
-                known = ", ".join(quote(c) for c in self.categories) or "none"
-                raise GraphError(f"no card has the category {quote(category)} (known: {known})")
-            shown = shown.in_category(category)
+        if group is not None:
+            if self.group_field is None:
+                raise GraphError(
+                    "--category needs a field to group cards by, and the schema's "
+                    "x-cardlint.group_fields is empty"
+                )
+            if group not in self.groups:
+                known = ", ".join(quote(g) for g in self.groups) or "none"
+                raise GraphError(
+                    f"no card has the {self.group_field} {quote(group)} (known: {known})"
+                )
+            shown = shown.in_group(group)
         return shown if paths is None else shown.at_paths(paths)
 
     def around(self, node_id: str, depth: int) -> Graph:
@@ -98,18 +107,16 @@ class Graph:
             reached |= frontier
         return self._keep(reached)
 
-    def in_category(self, category: str) -> Graph:
-        """The cards of one category, the edges between them and their dangling references.
+    def in_group(self, group: str) -> Graph:
+        """The cards of one group, the edges between them and their dangling references.
 
         Orphan marks still describe the whole corpus: a card referenced only from another
-        category is not an orphan.
+        group is not an orphan.
         """
-        return self._with_missing(
-            {n.id for n in self.nodes if n.category == category and not n.missing}
-        )
+        return self._with_missing({n.id for n in self.nodes if n.group == group and not n.missing})
 
     def at_paths(self, paths: Collection[str]) -> Graph:
-        """The cards at `paths` (as shown): kept as `in_category` keeps a category's cards."""
+        """The cards at `paths` (as shown): kept as `in_group` keeps a group's cards."""
         return self._with_missing({n.id for n in self.nodes if n.path in paths})
 
     def _with_missing(self, cards: set[str]) -> Graph:
@@ -120,6 +127,7 @@ class Graph:
         return Graph(
             tuple(n for n in self.nodes if n.id in ids),
             tuple(e for e in self.edges if e.source in ids and e.target in ids),
+            self.group_field,
         )
 
 
@@ -144,6 +152,7 @@ def build_graph(snapshot: Snapshot) -> Graph:
             edges.update(Edge(keys[entry.path], t, reference.field, dangling) for t in targets)
     violations = _by_path(snapshot.report.violations)
     name_fields = snapshot.schema.extension.name_fields
+    group_field = next(iter(snapshot.schema.extension.group_fields), None)
     agreeing = agreement(index, snapshot.schema)
     cards = []
     for card in snapshot.cards:
@@ -151,13 +160,13 @@ def build_graph(snapshot: Snapshot) -> Graph:
         own = keys[entry.path]
         shown = snapshot.shown(card.path)
         data = card.data
-        category = data.get(CATEGORY_FIELD)
+        group = data.get(group_field) if group_field is not None else None
         cards.append(
             Node(
                 id=own,
                 path=shown,
                 names=tuple((f, v) for f in name_fields if isinstance(v := data.get(f), str)),
-                category=category if isinstance(category, str) else None,
+                group=group if isinstance(group, str) else None,
                 orphan=index.is_orphan(entry),
                 missing=False,
                 violations=violations.get(shown, ()),
@@ -168,6 +177,7 @@ def build_graph(snapshot: Snapshot) -> Graph:
     return Graph(
         tuple(sorted(cards, key=lambda n: n.id)) + tuple(sorted(absent, key=lambda n: n.id)),
         tuple(sorted(edges, key=lambda e: (e.source, e.target, e.field))),
+        group_field,
     )
 
 

@@ -1,4 +1,5 @@
-"""A summary of the corpus: cards per category and difficulty, references, and problems."""
+"""A summary of the corpus: cards per value of the schema's group fields, references, and
+problems."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cardlint.graph.concept_graph import CATEGORY_FIELD
+from cardlint.errors import UsageError
 from cardlint.graph.snapshot import Snapshot
 from cardlint.index.agreement import CONFLICTS, agreement
 from cardlint.index.corpus_index import CorpusIndex, Entry
 from cardlint.jsonout import dump_json
-from cardlint.text import printable
+from cardlint.load.card import Card
+from cardlint.text import printable, quote
 
-DIFFICULTY_FIELD = "difficulty"
 WANTED_SHOWN = 10
 """Wanted ids the text output lists; the JSON has all."""
 NONE = "(none)"
@@ -24,9 +25,9 @@ NONE = "(none)"
 @dataclass(frozen=True)
 class Stats:
     cards: int
-    categories: tuple[tuple[str, int], ...]
-    """(value, cards), most cards first, then by value; as are `difficulties`."""
-    difficulties: tuple[tuple[str, int], ...]
+    groups: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    """(field, its table) for each of the schema's group fields that some card fills, in the
+    schema's order; a table is (value, cards), most cards first, then by value."""
     references: tuple[int, ...]
     """References listed per card, in path order; a reference listed twice counts twice."""
     dangling: int
@@ -56,8 +57,7 @@ def compute(snapshot: Snapshot) -> Stats:
     index = snapshot.index
     return Stats(
         cards=len(cards),
-        categories=_count(c.data.get(CATEGORY_FIELD) for c in cards),
-        difficulties=_count(c.data.get(DIFFICULTY_FIELD) for c in cards),
+        groups=_groups(snapshot.schema.extension.group_fields, cards),
         references=tuple(len(e.references) for e in entries),
         dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
         one_way=sum(len(index.one_way(e)) for e in entries),
@@ -78,45 +78,70 @@ def _conflicts(snapshot: Snapshot, paths: Sequence[str]) -> tuple[tuple[str, int
     return tuple((kind, found.count(kind, paths)) for kind in CONFLICTS)
 
 
+def _groups(
+    fields: Sequence[str], cards: Sequence[Card]
+) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    tables = ((f, _count(c.data.get(f) for c in cards)) for f in fields)
+    # A field no card fills would be one "(none)" row: no table says it better.
+    return tuple((f, table) for f, table in tables if [value for value, _ in table] != [NONE])
+
+
 def _count(values: Iterable[object]) -> tuple[tuple[str, int], ...]:
     counts = Counter(v if isinstance(v, str) else NONE for v in values)
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
+def table_key(field: str) -> str:
+    """The JSON key of a field's table: the field's English plural, as `categories` and
+    `difficulties` were named before the schema chose the fields."""
+    if field.endswith("y") and field[-2:-1] not in ("", *"aeiou"):
+        return field[:-1] + "ies"
+    return field + ("es" if field.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
 def to_json(stats: Stats) -> str:
     refs = stats.references
-    return dump_json(
-        {
-            "version": 1,
-            "cards": stats.cards,
-            "categories": dict(stats.categories),
-            "difficulties": dict(stats.difficulties),
-            "references": {
-                "total": sum(refs),
-                "min": min(refs, default=None),
-                "median": stats.median,
-                "max": max(refs, default=None),
-            },
-            "dangling_references": stats.dangling,
-            "one_way_references": stats.one_way,
-            "orphans": stats.orphans,
-            "wanted_cards": [{"id": i, "cards": n} for i, n in stats.wanted],
-            "conflicts": dict(stats.conflicts),
-            "violations": [
-                {"code": code, "rule": rule, "severity": severity, "count": count}
-                for count, code, rule, severity in stats.rules
-            ],
-        }
-    )
+    tables = {table_key(field): dict(table) for field, table in stats.groups}
+    figures = {
+        "references": {
+            "total": sum(refs),
+            "min": min(refs, default=None),
+            "median": stats.median,
+            "max": max(refs, default=None),
+        },
+        "dangling_references": stats.dangling,
+        "one_way_references": stats.one_way,
+        "orphans": stats.orphans,
+        "wanted_cards": [{"id": i, "cards": n} for i, n in stats.wanted],
+        "conflicts": dict(stats.conflicts),
+        "violations": [
+            {"code": code, "rule": rule, "severity": severity, "count": count}
+            for count, code, rule, severity in stats.rules
+        ],
+    }
+    _check_keys([field for field, _ in stats.groups], {"version", "cards", *figures})
+    return dump_json({"version": 1, "cards": stats.cards, **tables, **figures})
+
+
+def _check_keys(fields: Sequence[str], taken: set[str]) -> None:
+    """Two figures under one JSON key would lose one of them: say so, exit 2."""
+    for field in fields:
+        key = table_key(field)
+        if key in taken:
+            raise UsageError(
+                f"x-cardlint.group_fields: the table of {quote(field)} would take the JSON key "
+                f"{quote(key)}, which `stats` already uses: group by another field"
+            )
+        taken.add(key)
 
 
 def to_text(stats: Stats) -> str:
     refs = stats.references
     median = "-" if stats.median is None else f"{stats.median:g}"
-    lines: list[tuple[str, object]] = [("Cards", stats.cards), ("By category", "")]
-    lines += [(f"  {printable(value)}", count) for value, count in stats.categories]
-    lines.append(("By difficulty", ""))
-    lines += [(f"  {printable(value)}", count) for value, count in stats.difficulties]
+    lines: list[tuple[str, object]] = [("Cards", stats.cards)]
+    for field, table in stats.groups:
+        lines.append((f"By {printable(field)}", ""))
+        lines += [(f"  {printable(value)}", count) for value, count in table]
     lines += [
         ("References per card", ""),
         ("  total", sum(refs)),

@@ -1,4 +1,13 @@
-"""Reporters turn a finished report into text for people or machines; they decide nothing."""
+"""Reporters turn a finished report into text for people or machines; they decide nothing.
+
+They import only the leaf modules (`model`, `text`, `jsonout`): a `Report` in, text out.
+
+- `text`: one line per violation, with hints and a summary (the default).
+- `statistics`: counts per rule (`--statistics`).
+- `json`, `sarif`, `junit`, `gitlab`: formats for machines (CI, code scanning, test reports).
+- `github`: GitHub Actions annotations.
+- `baseline`: record today's violations, then report only new ones.
+"""
 
 from __future__ import annotations
 

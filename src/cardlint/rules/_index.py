@@ -13,6 +13,7 @@ RULES = (
     ('CL104', 'pattern-mismatch', 'error', True, False, 'cl104_pattern_mismatch'),
     ('CL105', 'unknown-field', 'error', True, False, 'cl105_unknown_field'),
     ('CL106', 'constraint-violation', 'error', True, False, 'cl106_constraint_violation'),
+    ('CL107', 'key-order', 'error', True, False, 'cl107_key_order'),
     ('CL201', 'missing-title', 'error', True, False, 'cl201_missing_title'),
     ('CL202', 'multiple-titles', 'error', True, False, 'cl202_multiple_titles'),
     ('CL203', 'missing-section', 'error', True, False, 'cl203_missing_section'),

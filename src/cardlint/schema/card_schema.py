@@ -30,6 +30,7 @@ from cardlint.schema.files import (
 )
 from cardlint.schema.heading_template import Template
 from cardlint.sources.readers import Reader, on_disk
+from cardlint.text import did_you_mean, quote
 
 EXTENSION_KEY = "x-cardlint"
 SUPPORTED_DIALECTS = {
@@ -40,6 +41,9 @@ SUPPORTED_DIALECTS = {
 
 _STRICT_FIELDS: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 """Unknown keys are refused; each field's docstring describes it in the meta-schema."""
+LEGACY_GROUP_FIELDS = ("category", "difficulty")
+"""What `stats` and `graph` group by when a schema does not say (`group_fields`): what they
+grouped by before a schema could say it, so that schemas written then keep their figures."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,18 @@ class Extension:
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per field, words authors use instead of an allowed value, e.g. expert -> advanced;
     used for did-you-mean hints."""
+    group_fields: list[str] = field(default_factory=lambda: list(LEGACY_GROUP_FIELDS))
+    """The fields `stats` counts cards by (a table each, in order) and `graph` colours and
+    filters by (the first). A field no card fills gets no table."""
+    key_order: list[str] = field(default_factory=list)
+    """The order of the front-matter keys it lists (CL107); keys it does not list go anywhere."""
 
     def __post_init__(self) -> None:
         _check_templates(self.title)
         if any(not label.strip() or "\n" in label for label in self.date_labels):
             raise ValueError("a date label must be text on one line")
+        _check_distinct("group_fields", self.group_fields)
+        _check_distinct("key_order", self.key_order)
 
     def section(self, key: str | None) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -98,6 +109,12 @@ class Extension:
     def from_record(cls, record: dict[str, Any]) -> Extension:
         sections = [SectionSpec(**section) for section in record["sections"]]
         return cls(**{**record, "sections": sections})
+
+
+def _check_distinct(key: str, names: list[str]) -> None:
+    repeated = next((name for i, name in enumerate(names) if name in names[:i]), None)
+    if repeated is not None:
+        raise ValueError(f"{key} lists {repeated!r} twice")
 
 
 def _check_templates(sources: list[str]) -> None:
@@ -194,7 +211,9 @@ def _checked_schema(path: Path, sources: Sources, read: Reader) -> CardSchema:
     check_nested(path, document, top=True)
     for name, contents in referenced.items():
         check_nested(folder / name, contents)
-    extension = _validated_extension(path, document.get(EXTENSION_KEY, {}))
+    keyword = document.get(EXTENSION_KEY, {})
+    extension = _validated_extension(path, keyword)
+    _check_declared(path, document, keyword)
     return CardSchema(str(path), document, extension, path, sources.digest(), read)
 
 
@@ -204,6 +223,48 @@ def _validated_extension(path: Path, keyword: object) -> Extension:
     except Invalid as error:
         where = ".".join((EXTENSION_KEY, *error.where))
         raise SchemaLoadError(f"{path}: {where}: {error.message}") from error
+
+
+_FIELD_LISTS = ("group_fields", "key_order")
+"""Extension keys that list front-matter fields, each of which the schema must declare."""
+_BRANCHES = ("allOf", "anyOf", "oneOf", "then", "else")
+
+
+def _check_declared(path: Path, document: dict[str, Any], keyword: dict[str, Any]) -> None:
+    """A field listed by `_FIELD_LISTS` that the schema does not declare is a typo: exit 2,
+    rather than a table that never fills or an order that never applies."""
+    declared = _declared(document)
+    if declared is None:
+        return
+    for key in _FIELD_LISTS:
+        for name in keyword.get(key, ()):
+            if name not in declared:
+                close = did_you_mean(name, declared)
+                guess = f" (did you mean {quote(close)}?)" if close else ""
+                raise SchemaLoadError(
+                    f"{path}: {EXTENSION_KEY}.{key}: {quote(name)} is not a property of the "
+                    f"schema{guess}"
+                )
+
+
+def _declared(schema: object) -> set[str] | None:
+    """The property names the schema declares for the front matter, in its own `properties`
+    or those of its `allOf`/`anyOf`/`oneOf`/`then`/`else` branches; None when it reaches
+    through a `$ref`, whose properties are not looked for."""
+    if not isinstance(schema, dict):
+        return set()
+    if "$ref" in schema:
+        return None
+    properties = schema.get("properties")
+    names = set(properties) if isinstance(properties, dict) else set()
+    for key in _BRANCHES:
+        branches = schema.get(key)
+        for branch in branches if isinstance(branches, list) else [branches]:
+            found = _declared(branch)
+            if found is None:
+                return None
+            names |= found
+    return names
 
 
 def _check_document(

@@ -1,4 +1,8 @@
-"""Renderers of the concept graph; like the reporters, they decide nothing, they only render."""
+"""Renderers of the concept graph; like the reporters, they decide nothing, they only render.
+
+- `json`: the graph document itself; `mermaid` and `dot`: text for diagram tools;
+- `html`: a self-contained page (`graph.css`, `graph.js` inlined) to explore the graph.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from cardlint.errors import UsageError
 from cardlint.jsonout import without_surrogates
+from cardlint.text import quote
 
 if TYPE_CHECKING:  # the CLI imports FORMATS at start-up; the graph machinery waits until used
     from cardlint.graph.concept_graph import Graph, Node
@@ -15,6 +21,7 @@ if TYPE_CHECKING:  # the CLI imports FORMATS at start-up; the graph machinery wa
 Renderer = Callable[["Graph"], str]
 
 FORMATS = ("mermaid", "dot", "json", "html")
+_NODE_KEYS = frozenset({"id", "path", "names", "orphan", "missing", "conflicts", "violations"})
 _NOT_ID = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -24,11 +31,21 @@ def render(name: str, graph: Graph) -> str:
     return cast(Renderer, module.render)(graph)
 
 
-def graph_document(graph: Graph) -> dict[str, object]:
-    """The graph as JSON-ready data: the `json` format, and the data the HTML page draws."""
+def graph_document(graph: Graph, group_key: str | None = None) -> dict[str, object]:
+    """The graph as JSON-ready data: the `json` format, and the data the HTML page draws.
+
+    A node's group is under the name of the graph's group field (none without one), or
+    under `group_key` when given: the HTML page's script reads it as `category`.
+    """
+    key = group_key or graph.group_field
+    if key in _NODE_KEYS:
+        raise UsageError(
+            f"x-cardlint.group_fields: the graph cannot group by {quote(key)}, "
+            "a key its JSON nodes already use: list another field first"
+        )
     document = {
         "version": 1,
-        "nodes": [_node(n) for n in graph.nodes],
+        "nodes": [_node(n, key) for n in graph.nodes],
         "edges": [
             {"source": e.source, "target": e.target, "field": e.field, "dangling": e.dangling}
             for e in graph.edges
@@ -37,12 +54,12 @@ def graph_document(graph: Graph) -> dict[str, object]:
     return cast(dict[str, object], _clean(document))
 
 
-def _node(node: Node) -> dict[str, object]:
+def _node(node: Node, group_key: str | None) -> dict[str, object]:
     return {
         "id": node.id,
         "path": node.path,
         "names": dict(node.names),
-        "category": node.category,
+        **({group_key: node.group} if group_key is not None else {}),
         "orphan": node.orphan,
         "missing": node.missing,
         "conflicts": list(node.conflicts),

@@ -38,7 +38,7 @@ def _node_attributes(node: Node) -> list[str]:
     if node.missing:
         return [f"label={_quoted(node.id, '(no card)')}", 'style="rounded,dashed"', tooltip]
     parts = [value for _, value in node.names] or [node.id]
-    parts += [f"({node.category})"] if node.category is not None else []
+    parts += [f"({node.group})"] if node.group is not None else []
     # A conflict is the more urgent mark: the card says something another card contradicts.
     ring = [_CONFLICT] if node.conflicts else [_ORPHAN] if node.orphan else []
     return [f"label={_quoted(*parts)}", tooltip, *ring]

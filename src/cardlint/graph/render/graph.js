@@ -121,12 +121,12 @@
       if (touches) { near.add(e.s); near.add(e.t); }
     }
     for (const n of nodes) n.shape.classList.toggle("near", near.has(n));
-    if (d === null) { add(panel, "p", "Click a card to see its names, category and problems."); return; }
+    if (d === null) { add(panel, "p", PROMPT); return; }
     add(panel, "h2", d.id);
     const facts = add(panel, "dl", "");
     const fact = (term, value) => { add(facts, "dt", term); add(facts, "dd", value); };
     for (const [field, value] of Object.entries(d.names)) fact(field, value);
-    fact("category", d.category === null ? "(none)" : d.category);
+    GROUP_FACT
     fact("path", d.path === null ? "no card has this id" : d.path);
     if (d.orphan) fact("orphan", "no other card references this card");
     if (d.conflicts.length) fact("conflicts", d.conflicts.join(", ") + " (another card disagrees)");

@@ -2,7 +2,9 @@
 
 Nothing is fetched: the CSS and JavaScript (`graph.css`, `graph.js` beside this module) are
 inlined, fonts are the system's, and a Content-Security-Policy forbids any network request.
-The graph travels as JSON in a `<script type="application/json">` block.
+The graph travels as JSON in a `<script type="application/json">` block, each node's group
+under `category`; the script's words for the group (`PROMPT`, `GROUP_FACT`) are filled in
+with the name of the graph's group field.
 """
 
 from __future__ import annotations
@@ -27,9 +29,7 @@ _ESCAPES = {
 
 
 def render(graph: Graph) -> str:
-    data = dump_json(graph_document(graph)).strip()
-    for raw, escaped in _ESCAPES.items():
-        data = data.replace(raw, escaped)
+    data = _escaped(dump_json(graph_document(graph, group_key="category")).strip())
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -55,10 +55,29 @@ def render(graph: Graph) -> str:
 </main>
 <script type="application/json" id="graph-data">{data}</script>
 <script>
-{_asset("graph.js")}</script>
+{_script(graph.group_field)}</script>
 </body>
 </html>
 """
+
+
+def _escaped(json_text: str) -> str:
+    for raw, escaped in _ESCAPES.items():
+        json_text = json_text.replace(raw, escaped)
+    return json_text
+
+
+def _script(field: str | None) -> str:
+    """graph.js, naming the group field in the prompt and in a card's facts (no such fact
+    without one); the name is a JSON string, escaped as the data are."""
+    if field is None:
+        prompt, fact = "Click a card to see its names and problems.", ""
+    else:
+        prompt = f"Click a card to see its names, {field} and problems."
+        label = _escaped(dump_json(field).strip())
+        fact = f'    fact({label}, d.category === null ? "(none)" : d.category);\n'
+    script = _asset("graph.js").replace("    GROUP_FACT\n", fact)
+    return script.replace("PROMPT", _escaped(dump_json(prompt).strip()))
 
 
 def _asset(name: str) -> str:

@@ -41,7 +41,7 @@ def _node_label(node: Node) -> str:
         parts = [node.id, "(no card)"]
     else:
         parts = [value for _, value in node.names] or [node.id]
-        parts += [f"({node.category})"] if node.category is not None else []
+        parts += [f"({node.group})"] if node.group is not None else []
     return "<br/>".join(_text(part) for part in parts)
 
 
