@@ -13,6 +13,10 @@ from typing import Any
 
 import pytest
 
+# pytest's own evaluator of `-m` expressions (there is no public one), so that what counts as
+# leaving out the slow tests is exactly what pytest deselects.
+from _pytest.mark.expression import Expression
+
 TESTS = Path(__file__).parent
 RULES = TESTS / "rules"
 REPO = TESTS.parent
@@ -37,6 +41,47 @@ def expected_violations(card: Path) -> set[tuple[int, int, str]]:
     return found
 
 
+# -- quick runs ----------------------------------------------------------------------------------
+
+QUICK_SHARE = 20
+"""A quick run gives each hypothesis campaign this fraction of its examples (1/20)."""
+_quick = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Decided before collection, so the `@settings` that test modules apply as they are
+    # imported already see it.
+    global _quick
+    _quick = leaves_out_slow(config.getoption("markexpr"))
+
+
+def leaves_out_slow(markexpr: str) -> bool:
+    """Whether `-m markexpr` deselects a test marked `slow` alone, as `-m "not slow"` does."""
+    if not markexpr:
+        return False
+
+    def marked_slow(name: str, /, **kwargs: str | int | bool | None) -> bool:
+        return name == "slow" and not kwargs
+
+    return not Expression.compile(markexpr).evaluate(marked_slow)
+
+
+def examples(full: int) -> int:
+    """How many examples a hypothesis campaign of `full` examples runs in this session.
+
+    All of them when the session runs the slow tests too (plain `pytest`, as CI runs it); a
+    twentieth, at least two, when it leaves them out (`pytest -m "not slow"`), which is the
+    quick run to use while working: every property still runs, on fewer inputs.
+    """
+    return max(2, full // QUICK_SHARE) if _quick else full
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if _quick:
+        return f"hypothesis campaigns: quick, 1/{QUICK_SHARE} of their examples (no slow tests)"
+    return "hypothesis campaigns: all their examples"
+
+
 CARDS = REPO / "cards"
 NO_NETWORK = {
     "PYTHONPATH": os.pathsep.join(
@@ -55,6 +100,17 @@ class Result:
     def json(self) -> Any:
         """The output as a JSON document, whose shape the test knows."""
         return json.loads(self.out)
+
+
+ELAPSED = re.compile(r" \(\d+\.\d\d s\)")
+"""The time a run took, in the text report's summary."""
+
+
+def summary(result: Result) -> str:
+    """The text report's closing line without the time the run took, the one part of it that
+    varies: `All 10 cards passed.`, `Found 1 error and 0 warnings in 1 of 2 cards.`"""
+    lines = result.out.splitlines()
+    return ELAPSED.sub("", lines[-1]) if lines else ""
 
 
 def cardlint_command() -> list[str]:
@@ -106,3 +162,7 @@ def corpus(tmp_path: Path) -> Path:
     shutil.copytree(CARDS, tmp_path / "cards")
     (tmp_path / "cardlint.toml").write_text('today = "2026-11-29"\n', encoding="utf-8")
     return tmp_path
+
+
+CORPUS_PASSED = f"All {len(list(CARDS.glob('*.md')))} cards passed."
+"""The `summary` of a clean run over a copy of our cards (`corpus`, gitscratch.cards_repo)."""

@@ -11,7 +11,7 @@ import pytest
 
 from cardlint.facts.concept_keys import concept_key, one_edit_apart, skeleton
 from cardlint.facts.timeline_names import subject_keys
-from tests.conftest import CARDS, run_cli
+from tests.conftest import CARDS, CORPUS_PASSED, run_cli, summary
 
 CONFLICTS = "CL308,CL309,CL310"
 
@@ -37,6 +37,12 @@ def disagreeing(corpus: Path) -> Path:
     copy = copy.replace("**创建日期**: 2026-11-28", "**创建日期**: 2026-11-29")
     (cards / "transformer-architecture.md").write_text(copy, encoding="utf-8")
     return corpus
+
+
+def _passes(corpus: Path) -> None:
+    """No conflict in the corpus: exit status 0 and every card passed."""
+    result = run_cli("check", "--select", CONFLICTS, cwd=corpus)
+    assert (result.code, summary(result)) == (0, CORPUS_PASSED), result.out
 
 
 def _found(corpus: Path, *args: str) -> list[tuple[str, int, str]]:
@@ -87,8 +93,7 @@ def test_wanted_cards_rank_missing_ids_by_the_cards_that_list_them(corpus: Path)
 
 
 def test_our_cards_agree(corpus: Path) -> None:
-    result = run_cli("check", "--select", CONFLICTS, cwd=corpus)
-    assert result.code == 0, result.out
+    _passes(corpus)
     stats = json.loads(run_cli("stats", "--format", "json", cwd=corpus).out)
     assert stats["conflicts"] == {"timeline": 0, "citations": 0, "duplicates": 0}
 
@@ -132,20 +137,20 @@ def test_a_timeline_heading_names_its_subject(subject: str, keys: tuple[str, ...
 
 
 def test_what_was_found_is_kept_but_never_hides_a_change(corpus: Path) -> None:
-    assert run_cli("check", "--select", CONFLICTS, cwd=corpus).code == 0
+    _passes(corpus)
     kept = list((corpus / ".cardlint_cache").glob("*.agreement.json"))
     assert len(kept) == 1, "the agreement of a clean corpus is kept for the next run"
     card = corpus / "cards" / "multimodal-models.md"
     before = json.loads(kept[0].read_text(encoding="utf-8"))
     _replace(card, "快速演进", "快速演变")  # prose: the facts, and what was found, hold
-    assert run_cli("check", "--select", CONFLICTS, cwd=corpus).code == 0
+    _passes(corpus)
     after = json.loads(kept[0].read_text(encoding="utf-8"))
     assert (after["facts"], after["found"]) == (before["facts"], before["found"])
     assert after["corpus"] != before["corpus"]
     _replace(card, "### 2021: CLIP -", "### 2020: CLIP -")
     assert _found(corpus) == [("cards/multimodal-models.md", 104, "CL308")]
     _replace(card, "### 2020: CLIP -", "### 2021: CLIP -")
-    assert run_cli("check", "--select", CONFLICTS, cwd=corpus).code == 0
+    _passes(corpus)
 
 
 def test_the_facts_of_a_card_as_the_cache_keeps_them() -> None:

@@ -59,6 +59,8 @@ def test_a_run_with_a_baseline_says_how_many_it_hid(corpus: Path) -> None:
     _break(corpus)
     written = run_cli("check", "--write-baseline", "known.json", cwd=corpus)
     assert written.code == 0, written.err
+    assert written.out == "Wrote 1 violation(s) to the baseline known.json.\n"
+    assert sum(load_baseline(corpus / "known.json").fingerprints.values()) == 1
     hidden = run_cli("check", "--baseline", "known.json", cwd=corpus)
     assert hidden.code == 0
     last = hidden.out.splitlines()[-1]

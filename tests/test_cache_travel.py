@@ -19,7 +19,7 @@ from cardlint.cache import folder, stamps
 from cardlint.run import result_cache, workers
 from tests.cache_helpers import companion, load, make_messy, results_file, seal
 from tests.cache_helpers import report_json as _json
-from tests.conftest import REPO, cardlint_command, run_cli
+from tests.conftest import CORPUS_PASSED, REPO, cardlint_command, run_cli, summary
 from tests.gitscratch import git
 
 CACHE = ".cardlint_cache"
@@ -318,5 +318,6 @@ def test_the_cache_key_step_names_the_folder_cardlint_writes(
     assert re.fullmatch(r"cardlint-Linux-[0-9a-f]{16}", found["prefix"])
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", found["day"])
     arguments = ["check", "--config", config] if config else ["check"]
-    assert run_cli(*arguments, cwd=corpus).code == 0
+    result = run_cli(*arguments, cwd=corpus)
+    assert (result.code, summary(result)) == (0, CORPUS_PASSED), result.out + result.err
     assert (corpus / found["folder"] / ".gitignore").is_file()

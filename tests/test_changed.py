@@ -13,9 +13,13 @@ from cardlint.scope.git_changes import since
 from cardlint.sources.git import top_level
 from tests.conftest import REPO, run_cli
 from tests.gitscratch import CONFIG, LISTERS_OF_GPT_4V, cards_repo, commit_all, edit, git
+from tests.proposals import write_proposals
 
 BUNDLED = REPO / "src" / "cardlint" / "schemas" / "concept-card.schema.json"
 NO_RANGE = {"PRE_COMMIT_FROM_REF": "", "PRE_COMMIT_TO_REF": ""}
+
+# Each test builds a git repository with commits and runs git and the command several times.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -181,3 +185,16 @@ def test_the_hook_checks_every_card_when_the_staged_change_alters_the_rules(
     edit(repo / "pyproject.toml", "roots", 'select = ["CL1", "CL3"]\nroots')
     git("add", "pyproject.toml", cwd=repo)
     assert len(_check(repo, "--pre-commit", env=NO_RANGE).files) == 10
+
+
+def test_a_deleted_proposal_fails_the_proposals_that_require_it_by_number(
+    tmp_path: Path,
+) -> None:
+    project = write_proposals(tmp_path / "proposals")
+    git("init", "-q", "-b", "main", cwd=project)
+    commit_all(project, "proposals")
+    git("rm", "-q", "cards/eip-2930.md", cwd=project)
+    commit_all(project, "withdraw eip-2930")
+    # The file name eip-2930.md names the proposal 2930, which two others require.
+    listers = ["cards/eip-1559.md", "cards/eip-4844.md"]
+    assert _since(project, "HEAD~1") == (1, listers, {(card, "CL301") for card in listers})

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, summary
 
 BASE: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -63,7 +63,10 @@ def test_the_message_and_severity_are_the_subschemas(tmp_path: Path) -> None:
     assert (found["line"], found["column"], found["code"]) == (3, 8, "CL106")
     assert found["message"] == "title must not contain 'standard'"
     assert found["severity"] == "warning"
-    assert run_cli("check", "--no-cache", cwd=root).code == 0  # a warning fails nothing
+    text = run_cli("check", "--no-cache", cwd=root)
+    # A warning fails nothing, and the text report says it is one.
+    assert (text.code, summary(text)) == (0, "Found 0 errors and 1 warning in 1 of 1 card.")
+    assert "title must not contain 'standard'" in text.out
 
 
 def test_a_severity_alone_keeps_the_rules_own_words(tmp_path: Path) -> None:

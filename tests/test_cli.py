@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cardlint.rules import all_rules
-from tests.conftest import CARDS, REPO, VALID, run_cli
+from tests.conftest import CARDS, REPO, VALID, run_cli, summary
 
 
 def _bad_card(project: Path, name: str = "bad.md") -> Path:
@@ -50,8 +50,9 @@ def test_text_output_has_location_code_message_hint_and_summary(project: Path) -
 def test_json_output_is_sorted_complete_and_byte_identical(project: Path) -> None:
     _bad_card(project, "b.md")
     _bad_card(project, "a.md")
-    first = run_cli("check", "--format", "json", cwd=project)
-    second = run_cli("check", "--format", "json", cwd=project)
+    # Two processes with different string hashes, the second reading what the first cached.
+    first = run_cli("check", "--format", "json", cwd=project, env={"PYTHONHASHSEED": "1"})
+    second = run_cli("check", "--format", "json", cwd=project, env={"PYTHONHASHSEED": "2"})
     assert first.out == second.out
     document = first.json()
     assert document["version"] == 1
@@ -78,11 +79,20 @@ def test_json_output_is_sorted_complete_and_byte_identical(project: Path) -> Non
 
 def test_exit_zero_quiet_and_select(project: Path) -> None:
     _bad_card(project)
-    assert run_cli("check", "--exit-zero", cwd=project).code == 0
+    # --exit-zero changes the status only: the error is still reported.
+    zero = run_cli("check", "--exit-zero", cwd=project)
+    assert zero.code == 0
+    assert zero.out.startswith("cards/bad.md:6:13: CL103 ")
+    assert summary(zero).startswith("Found 1 error and 0 warnings in 1 of 2 cards.")
     quiet = run_cli("check", "--quiet", cwd=project)
     assert quiet.code == 1 and "Found" not in quiet.out
-    assert run_cli("check", "--ignore", "invalid-value", cwd=project).code == 0
-    assert run_cli("check", "--select", "CL2", cwd=project).code == 0
+    assert quiet.out.startswith("cards/bad.md:6:13: CL103 ")
+    # The card's one error is CL103: leaving out its rule, by name or by prefix, passes both.
+    ignored = run_cli("check", "--ignore", "invalid-value", cwd=project)
+    assert (ignored.code, summary(ignored)) == (0, "All 2 cards passed.")
+    assert "CL103" not in ignored.out
+    selected = run_cli("check", "--select", "CL2", cwd=project)
+    assert (selected.code, summary(selected)) == (0, "All 2 cards passed.")
 
 
 def test_warnings_alone_do_not_fail(project: Path) -> None:
@@ -134,6 +144,15 @@ def test_bad_configuration_exits_2_naming_file_and_key(
         ('{"x-cardlint": {"sections": [{"key": "a"}]}}', "x-cardlint.sections.0.titles"),
         ('{"properties": {"a": {"pattern": "["}}}', "is not a 'regex'"),
         ('{"x-cardlint": {"date_labels": [""]}}', "a date label must be text on one line"),
+        ('{"x-cardlint": {"file_name": "card.md"}}', "x-cardlint.file_name: 'card.md' names no"),
+        ('{"x-cardlint": {"file_name": "{n:4d}.md"}}', "x-cardlint.file_name: {n:4d} in"),
+        ('{"x-cardlint": {"file_name": "{a.b}.md"}}', "must name a front-matter field"),
+        ('{"x-cardlint": {"file_name": "x/{concept_id}.md"}}', "must be a file name, not a path"),
+        ('{"x-cardlint": {"file_name": "{eip}.md"}}', "must name the id field, as {concept_id}"),
+        ('{"x-cardlint": {"reference_fields": [{"delimiter": ","}]}}', "fields.0.field: Field"),
+        ('{"x-cardlint": {"reference_fields": [{"field": "a", "delimiter": ""}]}}', ".delimiter"),
+        ('{"x-cardlint": {"reference_fields": [{"field": "a", "types": 1}]}}', "0.types: unknown"),
+        ('{"x-cardlint": {"reference_fields": [7]}}', "reference_fields.0: must be a field name"),
         ('{"not": ' * 3000 + "{}" + "}" * 3000, "nested too deeply"),
         ('{"$defs": {"a": {"$ref": "#/$defs/a"}}}', "leads back to itself"),
         (
@@ -215,7 +234,7 @@ def test_editing_a_referenced_schema_file_is_seen_by_the_next_cached_run(project
 def test_unusual_but_sound_schemas_work(project: Path, schema: dict[str, object]) -> None:
     (project / "s.json").write_text(json.dumps(schema), encoding="utf-8")
     result = run_cli("check", "--no-cache", "--schema", "s.json", cwd=project)
-    assert result.code == 0 and "CL000" not in result.out, result.out + result.err
+    assert (result.code, result.err, summary(result)) == (0, "", "1 card passed."), result.out
 
 
 def test_a_ref_loop_through_another_file_is_refused(project: Path) -> None:
@@ -285,13 +304,17 @@ def test_cardlint_toml_wins_over_pyproject_in_the_same_folder(project: Path) -> 
     _bad_card(project)
     (project / "pyproject.toml").write_text("[tool.cardlint]\nignore = []\n", encoding="utf-8")
     (project / "cardlint.toml").write_text('ignore = ["CL103"]\n', encoding="utf-8")
-    assert run_cli("check", cwd=project).code == 0
+    result = run_cli("check", cwd=project)
+    assert (result.code, summary(result)) == (0, "All 2 cards passed."), result.out
+    assert "CL103" not in result.out
 
 
 def test_config_is_found_from_a_subfolder(project: Path) -> None:
     _bad_card(project)
     (project / "cardlint.toml").write_text('ignore = ["CL1"]\n', encoding="utf-8")
-    assert run_cli("check", cwd=project / "cards").code == 0
+    result = run_cli("check", cwd=project / "cards")
+    # Both cards checked, the bad one's CL103 ignored as the configuration above says.
+    assert (result.code, summary(result)) == (0, "All 2 cards passed."), result.out
 
 
 def test_rules_lists_every_rule_and_rule_shows_its_documentation() -> None:
@@ -310,7 +333,9 @@ def test_rules_lists_every_rule_and_rule_shows_its_documentation() -> None:
         "How to fix",
     ):
         assert part in doc.out
-    assert run_cli("rule", "CL999", cwd=REPO).code == 2
+    unknown = run_cli("rule", "CL999", cwd=REPO)
+    assert (unknown.code, unknown.out) == (2, "")
+    assert unknown.err.startswith("Error: no rule 'CL999'")
 
 
 def test_version_from_the_console_script_and_the_module() -> None:
@@ -420,7 +445,7 @@ def test_the_readme_configuration_is_valid(project: Path) -> None:
     (project / "schemas").mkdir()
     shutil.copy(REPO / "schemas" / "concept-card.schema.json", project / "schemas")
     result = run_cli("check", cwd=project)
-    assert result.code == 0, result.err
+    assert (result.code, result.err, summary(result)) == (0, "", "1 card passed."), result.err
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,10 @@ import pytest
 
 from cardlint.app import check
 from cardlint.rules import rule_index
+from cardlint.schema.ids import file_names, id_text
 from cardlint.settings.request import CheckRequest
 from tests.conftest import TODAY, run_cli
+from tests.proposals import write_proposals
 
 
 def _codes_at(corpus: Path, *paths: str) -> set[tuple[str, str, int, int]]:
@@ -109,3 +111,70 @@ def test_a_broken_card_is_not_missing_for_the_cards_that_list_it(
     # Nor does a fix "repair" a reference whose target merely failed to load.
     run_cli("check", "--fix", "--unsafe-fixes", cwd=corpus)
     assert {p: p.read_bytes() for p in listers} == listers
+
+
+def test_proposals_link_by_integer_ids_in_every_written_form(tmp_path: Path) -> None:
+    project = write_proposals(tmp_path)
+    assert run_cli("check", cwd=project).code == 0
+    stats = run_cli("stats", "--format", "json", cwd=project).json()
+    assert stats["references"]["total"] == 7
+    assert (stats["dangling_references"], stats["orphans"]) == (0, 3)
+
+
+def test_a_proposal_gone_is_reported_where_each_form_names_it(tmp_path: Path) -> None:
+    project = write_proposals(tmp_path)
+    (project / "cards" / "eip-2718.md").unlink()
+    # `requires: 2718, 2930`, `requires: 2718` and `requires: [1559, 2718, 2930]`.
+    assert _codes_at(project) == {
+        ("cards/eip-1559.md", "CL301", 4, 11),
+        ("cards/eip-2930.md", "CL301", 4, 11),
+        ("cards/eip-4844.md", "CL301", 4, 18),
+    }
+
+
+@pytest.mark.parametrize(
+    ("mistake", "code"),
+    [
+        (("eip: 2718\n", "eip: [2718\n"), "CL003"),
+        (("eip: 2718\n", ""), "CL101"),
+        (("eip: 2718\n", "eip: 2781\n"), "CL305"),
+    ],
+    ids=["front matter does not parse", "id field deleted", "id misspelt"],
+)
+def test_a_broken_proposal_is_the_one_its_file_name_names(
+    tmp_path: Path, mistake: tuple[str, str], code: str
+) -> None:
+    project = write_proposals(tmp_path)
+    card = project / "cards" / "eip-2718.md"
+    card.write_text(card.read_text(encoding="utf-8").replace(*mistake, 1), encoding="utf-8")
+    assert {(path, found) for path, found, _, _ in _codes_at(project)} == {
+        ("cards/eip-2718.md", code)
+    }
+
+
+@pytest.mark.parametrize(
+    ("template", "name", "expected"),
+    [
+        (None, "cards/clip.md", "clip"),
+        (None, "clip.MD", "clip"),
+        (None, "notes.markdown", "notes.markdown"),
+        ("eip-{eip}.md", "eip-1559.md", "1559"),
+        ("eip-{eip}.md", "1559.md", None),
+        ("{eip:04d}-{slug}.md", "0042-use-markdown.md", "42"),
+        ("{eip:04d}-{slug}.md", "use-markdown.md", None),
+        ("{slug}--{eip}.md", "a--b--7.md", "b--7"),
+    ],
+)
+def test_a_file_name_gives_the_id_its_template_places_in_it(
+    template: str | None, name: str, expected: str | None
+) -> None:
+    assert file_names(template, "eip" if template else "concept_id").id_of(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("clip", "clip"), (1559, "1559"), (1559.0, "1559"), (-3, "-3"), ("", "")]
+    + [(v, None) for v in (True, None, 1.5, [1], {"a": 1})],
+)
+def test_an_id_is_any_scalar_compared_as_text(value: object, expected: str | None) -> None:
+    assert id_text(value) == expected

@@ -30,6 +30,16 @@ DIAGNOSIS = Path(__file__).parent / "diagnosis"
 BASE = DIAGNOSIS / "base"
 CASES = sorted(p for p in (DIAGNOSIS / "cases").iterdir() if p.is_dir())
 CHECK = ["check", "cards/"]
+QUICK_EVERY = 4
+"""A quick run (`pytest -m "not slow"`) takes every fourth case; the rest are marked slow."""
+
+
+def _cases(cases: list[Path]) -> list[object]:
+    # Each case is a project of its own and a run of the command: all of them are slow together.
+    return [
+        pytest.param(case, id=case.name, marks=() if n % QUICK_EVERY == 0 else pytest.mark.slow)
+        for n, case in enumerate(cases)
+    ]
 
 
 def _settings(case: Path) -> dict[str, Any]:
@@ -74,7 +84,7 @@ def _found(result: Result) -> set[tuple[str, int, int, str]]:
     return {(v["path"], v["line"], v["column"], v["code"]) for v in result.json()["violations"]}
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", _cases(CASES))
 def test_one_mistake_gives_one_message(case: Path, tmp_path: Path) -> None:
     settings = _settings(case)
     project = _laid_out(case, settings, tmp_path)
@@ -105,6 +115,7 @@ _MACHINERY = re.compile(r"\{[a-z_]+\}|\(\?[:=!]|\^\[|\]\*|\$'")
 FIXED = [case for case in CASES if _settings(case).get("fix")]
 
 
+@pytest.mark.slow  # two more runs of the command per case
 @pytest.mark.parametrize("case", FIXED, ids=lambda p: p.name)
 def test_one_fix_run_repairs_the_mistake(case: Path, tmp_path: Path) -> None:
     project = _laid_out(case, _settings(case), tmp_path)

@@ -10,7 +10,7 @@ import pytest
 from cardlint.docs import rules_document
 from cardlint.rules import all_rules, index_source, rule_index
 from cardlint.schema.card_schema import default_schema_path, load_schema
-from cardlint.schema.meta import FILE_NAME, meta_schema_text
+from cardlint.schema.meta import FILE_NAME, meta_schema_text, with_reference
 from tests.conftest import REPO
 
 
@@ -73,3 +73,8 @@ def test_the_meta_schema_accepts_the_bundled_schema_and_names_a_wrong_key() -> N
     wrong = {**bundled, "x-cardlint": {**bundled["x-cardlint"], "id_field": {}, "colour": 1}}
     found = sorted("/".join(map(str, e.absolute_path)) for e in validator.iter_errors(wrong))
     assert found == ["x-cardlint", "x-cardlint/id_field"]
+
+
+def test_the_schema_reference_is_fresh() -> None:
+    written = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert written == with_reference(written), "run: python -m cardlint.docs"

@@ -6,18 +6,24 @@ pin where each finding is; these pin the words and the order, which they do not 
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cardlint import app
+from cardlint.authoring.new_card import card_data, card_text
 from cardlint.facts.edit_distance import within
 from cardlint.facts.near_miss import Closeness, assign
+from cardlint.facts.section_body import read
 from cardlint.load.markdown import Heading
 from cardlint.model import Report
+from cardlint.schema.card_schema import Extension, FirstParagraph, load_schema
+from cardlint.schema.files import SchemaLoadError
 from cardlint.settings.request import CheckRequest
-from tests.conftest import RULES, TODAY
+from tests.conftest import RULES, TODAY, run_cli
 
 VALID = (RULES / "CL203" / "valid.md").read_text(encoding="utf-8")
 
@@ -133,3 +139,208 @@ def test_the_banded_edit_distance_agrees_with_the_full_one() -> None:
         a, b = ("".join(rng.choices("ab为", k=rng.randint(0, 8))) for _ in range(2))
         limit = rng.randint(0, 3)
         assert within(a, b, limit) == (_distance(a, b) <= limit), (a, b, limit)
+
+
+PROPOSAL: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["id", "title", "status"],
+    "properties": {"status": {"enum": ["Draft", "Final", "Moved"]}, "category": {}},
+    "x-cardlint": {
+        "id_field": "id",
+        "title_field": "title",
+        "sections": [
+            {
+                "key": "abstract",
+                "titles": ["Abstract"],
+                "when": {"properties": {"status": {"not": {"const": "Moved"}}}},
+            },
+            {"key": "motivation", "titles": ["Motivation"], "required": False},
+            {
+                "key": "test_cases",
+                "titles": ["Test Cases"],
+                "when": {"properties": {"category": {"const": "Core"}}, "required": ["category"]},
+                "min_items": 2,
+            },
+            {"key": "vectors", "titles": ["Vectors"], "level": 3},
+            {
+                "key": "copyright",
+                "titles": ["Copyright"],
+                "first_paragraph": {"equals": "Copyright waived via CC0."},
+            },
+        ],
+    },
+}
+
+
+def _project(tmp_path: Path, schema: dict[str, object], card: str = "") -> Path:
+    (tmp_path / "card.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    (tmp_path / "cardlint.toml").write_text('schema = "card.schema.json"\n', encoding="utf-8")
+    (tmp_path / "cards").mkdir(exist_ok=True)
+    if card:
+        (tmp_path / "cards" / "card.md").write_text(card, encoding="utf-8")
+    return tmp_path / "card.schema.json"
+
+
+def _sections(**changes: object) -> dict[str, object]:
+    """PROPOSAL with its first section changed."""
+    extension = PROPOSAL["x-cardlint"]
+    first = {**extension["sections"][0], **changes}
+    return {**PROPOSAL, "x-cardlint": {**extension, "sections": [first]}}
+
+
+@pytest.mark.parametrize(
+    ("schema", "said"),
+    [
+        (_sections(when={"type": 12}), "x-cardlint.sections.0.when (section 'abstract'): invalid"),
+        (_sections(when=True), "x-cardlint.sections.0.when: Input should be a valid dictionary"),
+        (_sections(level=1), "section 'abstract': level must be 2 to 6, not 1"),
+        (_sections(level=7), "section 'abstract': level must be 2 to 6, not 7"),
+        (_sections(required="sometimes"), "x-cardlint.sections.0.required: Input should be"),
+        (_sections(min_items=0), "section 'abstract': min_items must be 1 or more"),
+        (_sections(first_paragraph={}), "first_paragraph: give either equals or pattern"),
+        (
+            _sections(first_paragraph={"equals": "a", "pattern": "a"}),
+            "first_paragraph: give either equals or pattern",
+        ),
+        (_sections(first_paragraph={"equal": "a"}), "first_paragraph.equal: unknown key"),
+        (_sections(first_paragraph={"equals": "two\nlines"}), "equals must be text on one line"),
+        (_sections(first_paragraph={"equals": " a"}), "equals must be text on one line"),
+        (_sections(first_paragraph={"pattern": "("}), "pattern '(' is not a regex"),
+        (
+            _sections(first_paragraph={"equals": "a", "description": "an a"}),
+            "description says what a pattern asks",
+        ),
+        (
+            {**PROPOSAL, "x-cardlint": {**PROPOSAL["x-cardlint"], "title": ["{title}"]}},
+            "x-cardlint: title_field: the title is either a field or a heading, not both",
+        ),
+    ],
+)
+def test_a_wrong_section_key_is_a_schema_error_naming_it(
+    tmp_path: Path, schema: dict[str, object], said: str
+) -> None:
+    with pytest.raises(SchemaLoadError) as error:
+        load_schema(_project(tmp_path, schema))
+    assert said in str(error.value)
+
+
+def test_a_wrong_section_key_is_exit_2_in_one_line(tmp_path: Path) -> None:
+    _project(tmp_path, _sections(when={"type": 12}), VALID)
+    result = run_cli("check", cwd=tmp_path)
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert "x-cardlint.sections.0.when (section 'abstract')" in result.err
+
+
+def test_the_section_keys_rebuild_from_their_record(tmp_path: Path) -> None:
+    extension = load_schema(_project(tmp_path, PROPOSAL)).extension
+    assert Extension.from_record(json.loads(json.dumps(extension.to_record()))) == extension
+    paragraph = extension.sections[-1].first_paragraph
+    assert isinstance(paragraph, FirstParagraph) and paragraph.equals is not None
+
+
+_COPYRIGHT = (
+    "CL212 the first paragraph of section 'Copyright' must read exactly 'Copyright waived via CC0.'"
+)
+CORE = """\
+---
+id: card
+title: Fee market
+status: Draft
+category: Core
+---
+
+## Abstract
+
+A fee market.
+
+## Test Cases
+
+- one
+
+### Vectors
+
+Numbers.
+
+## Copyright
+
+Copyright waived via CC0
+"""
+
+
+@pytest.mark.parametrize(
+    ("card", "findings"),
+    [
+        (CORE, ["CL212 section 'Test Cases' lists 1 item; it needs at least 2", _COPYRIGHT]),
+        (
+            CORE.replace("category: Core\n", "").replace("### Vectors", "## Vectors"),
+            ["CL210 heading '## Vectors' should read '### Vectors'", _COPYRIGHT],
+        ),
+        (
+            CORE.replace("status: Draft", "status: Moved").replace("## Abstract", "# Abstract"),
+            [
+                "CL213 H1 'Abstract' in the body: the title is front-matter field 'title', so the "
+                "body must have no H1",
+                "CL212 section 'Test Cases' lists 1 item; it needs at least 2",
+                _COPYRIGHT,
+            ],
+        ),
+        (
+            CORE.replace("### Vectors\n\nNumbers.\n\n", "").replace("- one", "- one\n- two"),
+            ["CL203 missing section 'Vectors' (expected after '## Test Cases')", _COPYRIGHT],
+        ),
+        (
+            CORE.replace("## Test Cases", "## Motivation\n\nWhy.\n\n## Test Cases", 1)
+            .replace("- one", "- one\n- two")
+            .replace("Copyright waived via CC0", "Copyright waived via CC0."),
+            [],
+        ),
+    ],
+)
+def test_what_the_section_keys_say(tmp_path: Path, card: str, findings: list[str]) -> None:
+    _project(tmp_path, PROPOSAL, card)
+    report = app.check(CheckRequest(cwd=tmp_path, cache=False, today=TODAY, select=["CL2"]))
+    assert [f"{v.code} {v.message}" for v in report.violations] == findings
+
+
+def test_a_new_card_meets_the_section_keys(tmp_path: Path) -> None:
+    schema = load_schema(_project(tmp_path, PROPOSAL))
+    text = card_text(schema, card_data(schema, "card", {"title": "Fee market", "category": "Core"}))
+    assert "\n# " not in text and "\n### Vectors\n" in text and "Motivation" not in text
+    assert "\nCopyright waived via CC0.\n" in text and "\n- TODO\n- TODO\n" in text
+    (tmp_path / "cards" / "card.md").write_text(text, encoding="utf-8")
+    report = app.check(CheckRequest(cwd=tmp_path, cache=False, today=TODAY, select=["CL2"]))
+    assert report.violations == ()
+
+
+_BLOCK_LINES = [
+    "Text",
+    "more text",
+    "",
+    "- item",
+    "  continued",
+    "1. first",
+    "* other",
+    "    indented",
+    "> quote",
+    "```",
+    "<!-- a comment",
+    "-->",
+    "<div>",
+    "[label]:",
+    "/url",
+    "---",
+    "===",
+    "\tlazy",
+]
+
+
+def test_a_section_read_in_steps_reads_as_read_whole() -> None:
+    rng = random.Random(17)
+    for _ in range(1000):
+        lines = ["## Section", *rng.choices(_BLOCK_LINES, k=rng.randint(0, 14))]
+        enough = rng.randint(0, 4)
+        whole = read(lines, 1, True, enough, size=len(lines))
+        stepped = read(lines, 1, True, enough, size=rng.randint(1, 3))
+        assert stepped.paragraph == whole.paragraph, lines
+        assert min(stepped.items, enough) == min(whole.items, enough), lines

@@ -431,11 +431,13 @@ def _check_one(tmp_path: Path, data: bytes) -> subprocess.CompletedProcess[bytes
     return done
 
 
+@pytest.mark.slow  # a megabyte card each, built to make a careless analysis crawl
 @pytest.mark.parametrize("name", sorted(pathological.CARDS))
 def test_pathological_cards_are_reported_on(tmp_path: Path, name: str) -> None:
     _check_one(tmp_path, pathological.CARDS[name].data)
 
 
+@pytest.mark.slow  # the megabyte card of a quarter of a million headings
 def test_a_rule_reports_at_most_its_cap_of_findings_per_card(tmp_path: Path) -> None:
     # A megabyte of `#` lines: a quarter of a million empty sections and extra titles.
     done = _check_one(tmp_path, pathological.CARDS["250k-#-lines"].data)
@@ -472,6 +474,7 @@ def test_template_matching_is_linear() -> None:
         assert Template("{a} ({b})").matches("(" * 1_000_000 + ")", {})
 
 
+@pytest.mark.slow  # 200,000 headings
 def test_empty_sections_are_found_in_linear_time() -> None:
     card = card_from_bytes(Path("c.md"), b"---\na: 1\n---\n" + b"#\n" * 200_000)
     rule = next(r for r in all_rules() if r.code == "CL205")
@@ -585,6 +588,7 @@ def _json_and_sarif(project: Path, *args: str, seed: str = "0") -> tuple[bytes, 
     return outputs[0], outputs[1]
 
 
+@pytest.mark.slow  # eight runs of the real command over the hazard corpus
 def test_reports_do_not_depend_on_file_order_hash_seed_or_cache(tmp_path: Path) -> None:
     forward = hazards.build(tmp_path / "forward")
     backward = hazards.build(tmp_path / "backward", order=-1)

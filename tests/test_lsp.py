@@ -338,6 +338,22 @@ def test_the_slot_is_the_id_around_the_cursor(
 
 
 @pytest.mark.parametrize(
+    "line, column, expected",
+    [
+        ("requires: 27", 13, ("27", 11, 13)),  # one id
+        ("requires: 2718, 29", 19, ("29", 17, 19)),  # ids in one string
+        ('requires: "2718; 29"', 20, ("29", 18, 20)),  # the schema's delimiter, quoted
+    ],
+)
+def test_the_slot_may_be_the_fields_one_id_or_one_of_its_delimited_ids(
+    line: str, column: int, expected: tuple[str, int, int]
+) -> None:
+    slot = reference_slot(["---", line], Position(2, column), ["requires"], ";")
+    assert slot is not None
+    assert (slot.text, slot.start.column, slot.end.column) == expected
+
+
+@pytest.mark.parametrize(
     "lines, at",
     [
         (["---", "related_concepts: [clip]"], Position(2, 10)),  # in the key
@@ -348,6 +364,8 @@ def test_the_slot_is_the_id_around_the_cursor(
         (["---", "related_concepts: x", "  - cl"], Position(3, 7)),  # not a block list
         (["---", "related_concepts:", "  - cl  # note"], Position(3, 14)),  # in a comment
         (["---", "related_concepts:", "  -"], Position(3, 4)),  # no space after the dash yet
+        (["---", "related_concepts: 12  # note"], Position(2, 28)),  # in a comment
+        (["---", "related_concepts: {a: b}"], Position(2, 21)),  # a mapping
     ],
 )
 def test_no_slot_outside_reference_items(lines: list[str], at: Position) -> None:

@@ -14,7 +14,7 @@ column; content lines; unclosed fences and comments; code block ranges) on:
 4. our cards and the shared reference card.
 
 CARDLINT_FUZZ_EXAMPLES (default 600) sets the hypothesis example count; raise it for a
-longer campaign by hand.
+longer campaign by hand. A quick run (`pytest -m "not slow"`) takes a twentieth of it.
 """
 
 from __future__ import annotations
@@ -40,10 +40,11 @@ from cardlint.load.markdown import (
     plain_text,
     unclosed_fences,
 )
+from tests.conftest import examples
 
 REPO = Path(__file__).parent.parent
 REFERENCE_CARD = REPO.parent / "shared" / "reference-card" / "multimodal-models.md"
-FUZZ_EXAMPLES = int(os.environ.get("CARDLINT_FUZZ_EXAMPLES", "600"))
+FUZZ_EXAMPLES = examples(int(os.environ.get("CARDLINT_FUZZ_EXAMPLES", "600")))
 
 # ---------------------------------------------------------------------------------------
 # The oracle: cardlint.load.markdown.parse_body as it was, on markdown-it-py.

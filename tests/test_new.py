@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, summary
+from tests.proposals import SCHEMA, write_proposals
 
 
 def _codes(project: Path, card: str, *options: str) -> list[str]:
@@ -84,10 +85,12 @@ def test_given_values_fill_the_fields_and_headings(corpus: Path) -> None:
 
 def test_path_names_a_folder_or_a_file(corpus: Path) -> None:
     (corpus / "drafts").mkdir()
-    assert run_cli("new", "one", "--path", "drafts", cwd=corpus).code == 0
-    assert (corpus / "drafts" / "one.md").is_file()
-    assert run_cli("new", "two", "--path", "drafts/second.md", cwd=corpus).code == 0
-    assert (corpus / "drafts" / "second.md").is_file()
+    one = run_cli("new", "one", "--path", "drafts", cwd=corpus)
+    assert (one.code, one.out.startswith("Wrote drafts/one.md;")) == (0, True), one.out + one.err
+    assert "concept_id: one\n" in (corpus / "drafts" / "one.md").read_text(encoding="utf-8")
+    two = run_cli("new", "two", "--path", "drafts/second.md", cwd=corpus)
+    assert (two.code, two.out.startswith("Wrote drafts/second.md;")) == (0, True), two.out
+    assert "concept_id: two\n" in (corpus / "drafts" / "second.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -126,7 +129,10 @@ def test_a_project_without_cards_gets_a_cards_folder(tmp_path: Path) -> None:
     result = run_cli("new", "fresh", cwd=tmp_path)
     assert (result.code, result.err) == (0, ""), result.err
     assert result.out.startswith("Wrote cards/fresh.md;")
-    assert run_cli("check", "--select", "CL3", cwd=tmp_path).code == 0
+    # The check finds the new card where it was written: an orphan (a warning), nothing worse.
+    checked = run_cli("check", "--select", "CL3", cwd=tmp_path)
+    assert checked.out.startswith("cards/fresh.md:2:13: CL307 ")
+    assert (checked.code, summary(checked)) == (0, "Found 0 errors and 1 warning in 1 of 1 card.")
 
 
 def test_a_project_keeping_its_cards_at_its_root_gets_the_card_there(corpus: Path) -> None:
@@ -134,3 +140,35 @@ def test_a_project_keeping_its_cards_at_its_root_gets_the_card_there(corpus: Pat
         card.rename(corpus / card.name)
     (corpus / "cards").rmdir()
     assert run_cli("new", "fresh", cwd=corpus).out.startswith("Wrote fresh.md;")
+
+
+def _integer_proposals(root: Path, file_name: str = "eip-{eip}.md") -> Path:
+    properties = {**SCHEMA["properties"], "eip": {"type": "integer"}}
+    extension = {**SCHEMA["x-cardlint"], "file_name": file_name}
+    return write_proposals(root, {**SCHEMA, "properties": properties, "x-cardlint": extension})
+
+
+def test_a_new_proposal_is_named_by_the_template_with_an_integer_id(tmp_path: Path) -> None:
+    project = _integer_proposals(tmp_path)
+    result = run_cli("new", "7702", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out.startswith("Wrote cards/eip-7702.md;")
+    text = (project / "cards" / "eip-7702.md").read_text(encoding="utf-8")
+    assert text.startswith("---\neip: 7702\ntitle: ''\n---\n")  # a block mapping, not `{...}`
+    assert run_cli("check", "--select", "CL3", cwd=project).code == 0
+    taken = run_cli("new", "1559", cwd=project)
+    assert (taken.code, taken.err) == (
+        2,
+        "Error: a card with the id '1559' already exists: cards/eip-1559.md\n",
+    )
+
+
+def test_a_template_field_not_given_needs_the_file_named(tmp_path: Path) -> None:
+    project = _integer_proposals(tmp_path, "{eip:04d}-{slug}.md")
+    refused = run_cli("new", "42", cwd=project)
+    assert refused.code == 2
+    assert "the file name '{eip:04d}-{slug}.md' needs slug; give its file name with --path" in (
+        refused.err
+    )
+    assert run_cli("new", "42", "--path", "cards/0042-records.md", cwd=project).code == 0
+    assert (project / "cards" / "0042-records.md").read_text("utf-8").startswith("---\neip: 42\n")

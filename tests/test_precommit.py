@@ -126,6 +126,7 @@ def test_a_clean_range_passes(cards_repo: Path, pre_commit_home: Path) -> None:
     commit_all(cards_repo, "a clean change")
     result = _range(cards_repo, pre_commit_home, start)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "cardlint" in result.stdout and "Passed" in result.stdout
 
 
 def test_a_range_that_deletes_a_listed_card_fails_at_the_cards_outside_it(

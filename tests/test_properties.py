@@ -14,6 +14,8 @@ command. The number of examples comes from a hypothesis profile chosen by the en
     HYPOTHESIS_PROFILE=ci        (default) enough to matter, this file in well under a minute
     HYPOTHESIS_PROFILE=campaign  .venv/bin/python -m pytest tests/test_properties.py  (20,000)
 
+A quick run (`pytest -m "not slow"`) takes a twentieth of either; see `examples` in conftest.py.
+
 docs/security.md records what the last campaign found.
 """
 
@@ -42,7 +44,7 @@ from cardlint.report import ReportStyle, render
 from cardlint.schema.heading_template import Template
 from cardlint.settings.request import CheckRequest
 from cardlint.text import printable, unambiguous
-from tests.conftest import run_cli
+from tests.conftest import examples, run_cli
 from tests.hostile import make_cards
 from tests.test_reporters import _runner_decode
 
@@ -61,8 +63,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     print_blob=True,
 )
-PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-CLI_PROFILE = settings(PROFILE, max_examples=max(8, PROFILE.max_examples // 40))
+_CHOSEN = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+PROFILE = settings(_CHOSEN, max_examples=examples(_CHOSEN.max_examples))
+"""The chosen profile, cut to a twentieth in a quick run (`-m "not slow"`, tests/conftest.py)."""
+CLI_PROFILE = settings(_CHOSEN, max_examples=examples(max(8, _CHOSEN.max_examples // 40)))
 """The real command costs a process start per example: a fortieth of the examples."""
 
 TODAY = date(2026, 11, 29)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +21,17 @@ from jsonschema import validators
 from referencing import Registry, Resource
 
 import cardlint
+from cardlint import app
 from cardlint.docs import rule_sheets
 from cardlint.model import Edit, Fix, Position, Report, Severity, Violation
 from cardlint.report import FORMATS, ReportStyle, chosen, render, reporter
 from cardlint.report.gitlab import fingerprints
 from cardlint.report.statistics import write_statistics
 from cardlint.rules import all_rules
+from cardlint.settings.request import CheckRequest
 from cardlint.text import printable
-from tests.conftest import REPO
+from tests.cache_helpers import make_messy
+from tests.conftest import CARDS, ELAPSED, REPO, TODAY, run_cli
 
 SCHEMAS = REPO.parent / "shared" / "schemas"
 SARIF_SCHEMA = SCHEMAS / "sarif-2.1.0.json"
@@ -103,14 +110,133 @@ def _render(name: str, report: Report) -> str:
 
 # -- every format --------------------------------------------------------------------------
 
+Carried = Counter[tuple[str, int, str]]
+"""(path, line, code) of each violation an output carries, as many times as it carries it."""
 
-def test_all_ci_formats_are_registered() -> None:
-    assert set(FORMATS) >= {"text", "json", "sarif", "github", "junit", "gitlab"}
+_TEXT_LINE = re.compile(r"(?P<path>[^\s:][^:]*):(?P<line>\d+):\d+: (?P<code>CL\d{3})\b")
+"""`path:line:column: CODE`, the text reporter's line, which JUnit's failures repeat."""
+
+
+def _text_lines(lines: list[str]) -> Carried:
+    found = Counter[tuple[str, int, str]]()
+    for line in lines:
+        if match := _TEXT_LINE.match(line):
+            found[match["path"], int(match["line"]), match["code"]] += 1
+    return found
+
+
+def _carried_by_text(output: str) -> Carried:
+    return _text_lines(output.splitlines())
+
+
+def _carried_by_json(output: str) -> Carried:
+    return Counter((v["path"], v["line"], v["code"]) for v in json.loads(output)["violations"])
+
+
+def _carried_by_sarif(output: str) -> Carried:
+    found = Counter[tuple[str, int, str]]()
+    for result in json.loads(output)["runs"][0]["results"]:
+        where = result["locations"][0]["physicalLocation"]
+        path = urllib.parse.unquote(where["artifactLocation"]["uri"])
+        found[path, where["region"]["startLine"], result["ruleId"]] += 1
+    return found
+
+
+def _carried_by_github(output: str) -> Carried:
+    return Counter(
+        (properties["file"], int(properties["line"]), properties["title"].split()[0])
+        for _, properties, _ in _runner_decode(output)
+    )
+
+
+def _carried_by_junit(output: str) -> Carried:
+    found = Counter[tuple[str, int, str]]()
+    for case in ET.fromstring(output).iter("testcase"):
+        for element in case:
+            # A failure's or error's text starts with the text reporter's line; the warnings
+            # are lines of the case's output.
+            lines = (element.text or "").splitlines()
+            if element.tag in ("failure", "error"):
+                lines = lines[:1]
+                [(path, _, code)] = _text_lines(lines)
+                assert (path, code) == (case.attrib["name"], element.attrib["type"])
+            found.update(_text_lines(lines))
+    return found
+
+
+def _carried_by_gitlab(output: str) -> Carried:
+    return Counter(
+        (issue["location"]["path"], issue["location"]["lines"]["begin"], issue["check_name"])
+        for issue in json.loads(output)
+    )
+
+
+CARRIED_BY: dict[str, Callable[[str], Carried]] = {
+    "text": _carried_by_text,
+    "json": _carried_by_json,
+    "sarif": _carried_by_sarif,
+    "github": _carried_by_github,
+    "junit": _carried_by_junit,
+    "gitlab": _carried_by_gitlab,
+}
+"""How to read the violations back out of each format: a format without a reader here fails."""
+
+
+def _plain_report() -> Report:
+    """Errors, warnings and a crashed rule over several cards; one line with two findings,
+    one card with the same code on two lines."""
+    violations = (
+        _violation("cards/a.md", 3, "CL103", "invalid-value"),
+        _violation("cards/a.md", 3, "CL301", "dangling-reference", hint="did you mean 'b'?"),
+        _violation("cards/a.md", 12, "CL206", "heading-level-skip", Severity.WARNING),
+        _violation("cards/b.md", 7, "CL301", "dangling-reference"),
+        _violation("cards/b.md", 9, "CL301", "dangling-reference"),
+        _violation("docs/c.md", 1, "CL000", "internal-error", fingerprint=""),
+        _violation("cards/d.md", 20, "CL206", "heading-level-skip", Severity.WARNING),
+    )
+    return Report(
+        tuple(sorted(violations, key=lambda v: v.sort_key)),
+        paths=tuple(sorted({v.path for v in violations} | set(_cards(3)))),
+        internal_errors=1,
+    )
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_every_format_is_byte_identical_across_renders(name: str, report: Report) -> None:
-    assert _render(name, report) == _render(name, report)
+def test_every_format_carries_every_violation(name: str) -> None:
+    report = _plain_report()
+    expected = Counter((v.path, v.line, v.code) for v in report.violations)
+    assert CARRIED_BY[name](_render(name, report)) == expected
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our cards with card-local and cross-card errors, and two cards naming one concept:
+    findings that come from sets of ids and names, whose order a hash seed could change."""
+    project = tmp_path_factory.mktemp("messy")
+    shutil.copytree(CARDS, project / "cards")
+    (project / "cardlint.toml").write_text(f'today = "{TODAY}"\n', encoding="utf-8")
+    make_messy(project)
+    clip = (project / "cards" / "clip.md").read_text(encoding="utf-8")
+    copy = clip.replace("concept_id: clip\n", "concept_id: clip-copy\n")
+    (project / "cards" / "clip-copy.md").write_text(copy, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_every_format_is_the_same_bytes_whatever_the_hash_seed(name: str, messy: Path) -> None:
+    # Two processes with different string hashes: any output that follows the order of a set
+    # or a dict built from one differs between them.
+    runs = [
+        run_cli("check", "--no-cache", "--format", name, cwd=messy, env={"PYTHONHASHSEED": seed})
+        for seed in ("1", "2")
+    ]
+    assert [(run.code, run.err) for run in runs] == [(1, ""), (1, "")]
+    # The text summary gives the time the run took: the one part that may differ.
+    first, second = (ELAPSED.sub("", run.out) for run in runs)
+    assert first == second
+    report = app.check(CheckRequest(cwd=messy, cache=False, today=TODAY))
+    assert {v.code for v in report.violations} >= {"CL103", "CL301", "CL310"}
+    assert CARRIED_BY[name](first) == Counter((v.path, v.line, v.code) for v in report.violations)
 
 
 @pytest.mark.parametrize("name", ["sarif", "gitlab", "junit"])

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, Result, cardlint_command, run_cli
+from tests.conftest import CORPUS_PASSED, REPO, Result, cardlint_command, run_cli, summary
 from tests.gitscratch import CONFIG, cards_repo, commit_all, edit, git
 
 BUNDLED = REPO / "src" / "cardlint" / "schemas" / "concept-card.schema.json"
 SCHEMA = "schemas/concept-card.schema.json"
+
+# Each test builds a git repository with commits and runs git and the command several times.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -104,7 +107,8 @@ def test_each_rule_file_is_read_at_the_revision(
     loosen(repo)
     edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
     commit_all(repo, "a rule loosened for a bad value")
-    assert run_cli("check", cwd=repo).code == 0
+    loosened = run_cli("check", cwd=repo)
+    assert (loosened.code, summary(loosened)) == (0, CORPUS_PASSED), loosened.out
     result = run_cli("check", "--format", "json", "--rules-from", "main", cwd=repo)
     assert _codes(result) == {("cards/clip.md", "CL103")}
     assert f"in {changed};" in result.err
@@ -131,7 +135,8 @@ def test_a_schema_the_revision_lacks_is_not_read_from_the_working_tree(repo: Pat
     edit(repo / "pyproject.toml", SCHEMA, "schemas/later.json")
     commit_all(repo, "name a schema that is not committed")
     (repo / "schemas" / "later.json").write_bytes((repo / SCHEMA).read_bytes())
-    assert run_cli("check", cwd=repo).code == 0
+    here = run_cli("check", cwd=repo)
+    assert (here.code, summary(here)) == (0, CORPUS_PASSED), here.out + here.err
     result = run_cli("check", "--rules-from", "HEAD", cwd=repo)
     assert result.code == 2
     assert result.err == (
@@ -223,9 +228,17 @@ def test_the_documented_merge_request_job_runs_as_written(repo: Path) -> None:
 def test_the_baseline_is_read_at_the_revision_too(repo: Path) -> None:
     # The pull request records its own new violation in the baseline it is checked with.
     edit(repo / "cards" / "clip.md", "difficulty: intermediate", "difficulty: expert")
-    assert run_cli("check", "--write-baseline", "baseline.json", cwd=repo).code == 0
+    written = run_cli("check", "--write-baseline", "baseline.json", cwd=repo)
+    assert (written.code, written.out) == (
+        0,
+        "Wrote 1 violation(s) to the baseline baseline.json.\n",
+    )
     commit_all(repo, "a bad value, baselined")
-    assert run_cli("check", "--baseline", "baseline.json", cwd=repo).code == 0
+    known = run_cli("check", "--baseline", "baseline.json", cwd=repo)
+    assert (known.code, summary(known)) == (
+        0,
+        f"{CORPUS_PASSED[:-1]}; 1 known violation hidden by the baseline baseline.json.",
+    )
     # The base branch has no baseline: it hides nothing.
     based = run_cli("check", "--baseline", "baseline.json", "--rules-from", "main", cwd=repo)
     assert (based.code, "cards/clip.md:6:13: CL103" in based.out) == (1, True)

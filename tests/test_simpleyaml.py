@@ -21,6 +21,7 @@ from cardlint.load.simple_yaml import read_simple
 from cardlint.load.yaml_events import load_front_matter
 from cardlint.load.yaml_front_matter import FrontMatter, YamlError
 from cardlint.model import Position
+from tests.conftest import examples
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_CARD = REPO.parent / "shared" / "reference-card" / "multimodal-models.md"
@@ -130,13 +131,13 @@ def assert_agrees(text: str) -> bool:
     return True
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(front_matters)
 def test_what_it_reads_libyaml_composes_alike(text: str) -> None:
     assert_agrees(text)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(nearly_good())
 def test_what_it_reads_of_the_usual_forms_libyaml_composes_alike(text: str) -> None:
     assert_agrees(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, run_cli
+from tests.conftest import Result, run_cli, summary
 
 
 def _refused(result: Result, message: str) -> None:
@@ -53,8 +53,10 @@ def test_config_naming_a_pyproject_without_a_cardlint_table_is_refused(project: 
 def test_a_config_file_of_another_name_holds_its_settings_at_the_top(project: Path) -> None:
     (project / "cards" / "valid.md").rename(project / "cards" / "other.md")
     (project / "ci.toml").write_text('ignore = ["CL305"]\n', encoding="utf-8")
-    assert run_cli("check", cwd=project).code == 1
-    assert run_cli("check", "--config", "ci.toml", cwd=project).code == 0
+    unconfigured = run_cli("check", cwd=project)
+    assert unconfigured.code == 1 and "CL305" in unconfigured.out
+    configured = run_cli("check", "--config", "ci.toml", cwd=project)
+    assert (configured.code, summary(configured)) == (0, "1 card passed."), configured.out
 
 
 def test_an_unknown_key_gets_the_setting_it_is_nearest_to(project: Path) -> None:

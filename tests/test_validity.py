@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from cardlint.load.card import load_card
 from cardlint.schema.card_schema import _validator_class, default_schema_path, load_schema
 from cardlint.schema.fast_validity import compile_predicate
+from tests.conftest import examples
 
 DIALECTS = (
     "https://json-schema.org/draft/2020-12/schema",
@@ -100,7 +101,7 @@ def reference_validator(document: dict[str, Any]) -> Any:
     return _validator_class(Path("schema.json"), document)(document)
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), suppress_health_check=[HealthCheck.too_slow])
 @given(schema=schemas, value=values, dialect=st.sampled_from(DIALECTS))
 def test_the_predicate_agrees_with_jsonschema(schema: Any, value: Any, dialect: str) -> None:
     document = {"$schema": dialect, **schema} if isinstance(schema, dict) else schema

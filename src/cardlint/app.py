@@ -110,7 +110,7 @@ def build_job(request: CheckRequest) -> Job:
         max_file_size=settings.max_file_size,
         resolve=lambda selector: frozenset(r.code for r in resolve_selector(selector, rules)),
         known_ids=frozenset(settings.known_ids),
-        referrers_of=frozenset(scope.removed if scope is not None else ()),
+        referrers_of=_removed_ids(scope.removed if scope is not None else (), schema),
         per_file_ignores=per_file,
         cwd=request.cwd,
         root=loaded.root,
@@ -118,6 +118,12 @@ def build_job(request: CheckRequest) -> Job:
         cache_key=cache_key,
         workers=os.cpu_count() or 1,
     )
+
+
+def _removed_ids(names: Sequence[str], schema: CardSchema) -> frozenset[str]:
+    """The ids of the cards a change removes, as their file names give them."""
+    id_of = schema.extension.file_names.id_of
+    return frozenset(found for name in names if (found := id_of(name)) is not None)
 
 
 def clean_cache(

@@ -1,7 +1,8 @@
 """Rule documentation, for `cardlint rule` and the generated docs/rules.md.
 
 `python -m cardlint.docs` writes every generated file: docs/rules.md, the rule index
-(rules/_index.py) and the card schemas' meta-schema (schema/meta.py).
+(rules/_index.py), the card schemas' meta-schema and docs/schema.md's reference
+(schema/meta.py).
 """
 
 from __future__ import annotations
@@ -91,9 +92,11 @@ if __name__ == "__main__":
 
     from cardlint.rules import __file__ as rules_package
     from cardlint.rules import index_source
-    from cardlint.schema.meta import FILE_NAME, meta_schema_path, meta_schema_text
+    from cardlint.schema.meta import FILE_NAME, meta_schema_path, meta_schema_text, with_reference
 
     Path("docs/rules.md").write_text(rules_document(all_rules()), encoding="utf-8")
     (Path(rules_package).parent / "_index.py").write_text(index_source(), encoding="utf-8")
     for meta in (meta_schema_path(), Path("schemas") / FILE_NAME):
         meta.write_text(meta_schema_text(), encoding="utf-8")
+    schema_doc = Path("docs/schema.md")
+    schema_doc.write_text(with_reference(schema_doc.read_text(encoding="utf-8")), encoding="utf-8")

@@ -6,6 +6,7 @@ were validated before (see `cache.validation_memo`) never loads it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -44,3 +45,45 @@ def _adapter(kind: type[Any]) -> Any:
     if kind not in _ADAPTERS:
         _ADAPTERS[kind] = TypeAdapter(kind)
     return _ADAPTERS[kind]
+
+
+class Before:
+    """`Annotated[T, Before(convert)]`: `convert` the raw value before it is validated as a T
+    (a field name written where an object may be), raising ValueError for a wrong shape.
+
+    pydantic finds this hook by its name when it builds the adapter: the module that declares
+    the type never imports pydantic.
+    """
+
+    def __init__(self, convert: Callable[[Any], Any], written: Any = None) -> None:
+        self.convert = convert
+        self.written = written
+        """Another type the value may be written as, for the JSON Schema of what is accepted."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        inner = handler(source)
+        accepted = None
+        if self.written is not None:
+            accepted = core_schema.union_schema([handler.generate_schema(self.written), inner])
+        return core_schema.no_info_before_validator_function(
+            self.convert, inner, json_schema_input_schema=accepted
+        )
+
+
+class After:
+    """`Annotated[T, After(check)]`: `check` the value once it is a T, raising ValueError;
+    the error is reported at the field, in the check's words."""
+
+    def __init__(self, check: Callable[[Any], None]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        def checked(value: Any) -> Any:
+            self.check(value)
+            return value
+
+        return core_schema.no_info_after_validator_function(checked, handler(source))

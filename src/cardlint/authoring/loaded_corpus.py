@@ -39,8 +39,9 @@ def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Editabl
     return EditableCorpus(cards, data, loaded.context)
 
 
-def require_new_id(corpus: EditableCorpus, new: str) -> None:
-    """Refuse an id the schema's id field rejects, or that a card already has."""
+def require_new_id(corpus: EditableCorpus, new: str | int) -> None:
+    """Refuse an id the schema's id field rejects, or that a card already has (ids compared
+    as text: `1559` is taken by `eip: 1559`)."""
     schema = corpus.context.schema
     field = schema.extension.id_field
     rules = schema.properties.get(field, {"type": "string", "minLength": 1})
@@ -48,7 +49,7 @@ def require_new_id(corpus: EditableCorpus, new: str) -> None:
         described = rules.get("description") if isinstance(rules, dict) else None
         why = f": {described}" if described else ""
         raise UsageError(f"{quote(new)} is not a valid {field}{why}")
-    holders = corpus.context.index.by_id.get(new, ())
+    holders = corpus.context.index.by_id.get(str(new), ())
     if holders:
         where = display_path(holders[0].path, corpus.context.root)
         raise UsageError(f"a card with the id {quote(new)} already exists: {where}")

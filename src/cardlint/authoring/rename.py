@@ -16,10 +16,13 @@ from cardlint.app import build_job
 from cardlint.atomic import write_atomically
 from cardlint.authoring.loaded_corpus import EditableCorpus, load_corpus, require_new_id
 from cardlint.edit.patch import apply_fixes, unified_diff
-from cardlint.edit.yaml_edit import item_path, replace_value
+from cardlint.edit.yaml_edit import like, replace_value
 from cardlint.errors import UsageError
+from cardlint.index.references import Places
+from cardlint.load.card import Card
 from cardlint.model import Edit, Fix
 from cardlint.paths import display_path
+from cardlint.schema.ids import FileNames, stem
 from cardlint.settings.request import CheckRequest
 from cardlint.text import plural, quote
 
@@ -72,9 +75,12 @@ def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
         raise UsageError(f"no card has the id {quote(old)}")
     if len(owners) > 1:
         raise UsageError(f"{len(owners)} cards have the id {quote(old)}; make it unique first")
-    require_new_id(corpus, new)
     owner = Path(owners[0].path)
-    target = owner.with_name(new + owner.suffix) if owner.stem == old else None
+    card = corpus.cards[owner]
+    id_field = corpus.context.schema.extension.id_field
+    new_id = like(card.data.get(id_field), new)  # an integer id stays an integer
+    require_new_id(corpus, new_id)
+    target = _moved(corpus.context.schema.extension.file_names, card, new_id)
     if target is not None and (target.exists() or target.is_symlink()):
         raise UsageError(f"{display_path(target, job.cwd)} already exists")
     changes: dict[Path, tuple[bytes, bytes]] = {}
@@ -82,23 +88,35 @@ def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
     for path in map(Path, dict.fromkeys(job.corpus)):
         edits = _edits(corpus, path, old, new, is_owner=path == owner)
         if edits:
-            references += len(edits) - (1 if path == owner else 0)  # not the id itself
+            entry = corpus.context.index.by_path[os.fspath(path)]
+            references += sum(r.target == old for r in entry.references)
             before = corpus.data[path]
             changes[path] = (before, apply_fixes(before, [Fix("rename", tuple(edits))]).data)
     return RenamePlan(old, new, changes, (owner, target) if target else None, references, job.cwd)
 
 
+def _moved(names: FileNames, card: Card, new_id: str | int) -> Path | None:
+    """Where the card goes: the file name the template gives it with the new id, when its
+    name is the one the template gives it now (a misnamed file keeps its name). The file's
+    own `.md` is kept, in its case."""
+    now = names.render(card.data)
+    after = names.render({**card.data, names.id_field: new_id})
+    if now is None or after is None or stem(now) != stem(card.name):
+        return None
+    return card.path.with_name(stem(after) + card.name[len(stem(card.name)) :])
+
+
 def _edits(corpus: EditableCorpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
     card = corpus.cards[path]
-    entry = corpus.context.index.by_path[os.fspath(path)]
-    places = [item_path(card, r.field, r.position) for r in entry.references if r.target == old]
-    if is_owner:
-        places.append((corpus.context.schema.extension.id_field,))
-    edits = [replace_value(card, place, new) if place else None for place in places]
-    if None in edits:
+    ext = corpus.context.schema.extension
+    edits = Places(card, ext.reference_fields).rename(old, new)
+    if edits is not None and is_owner:
+        own = replace_value(card, (ext.id_field,), like(card.data.get(ext.id_field), new))
+        edits = None if own is None else [*edits, own]
+    if edits is None:
         where = display_path(path, corpus.context.root)
         raise UsageError(f"{where}: cannot rewrite {quote(old)} safely; change it by hand first")
-    return [edit for edit in edits if edit is not None]
+    return edits
 
 
 def _move(source: Path, target: Path) -> str:

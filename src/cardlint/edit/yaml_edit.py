@@ -19,6 +19,7 @@ FieldPath = tuple[str | int, ...]
 
 _PLAIN_END = {False: re.compile(r"\s#"), True: re.compile(r"\s#|[,\]}]")}
 _BLOCK_ITEM = re.compile(r"\s*-\s+")
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,999})\Z")
 
 
 def one_edit(description: str, edit: Edit | None, safe: bool = True) -> Fix | None:
@@ -26,26 +27,23 @@ def one_edit(description: str, edit: Edit | None, safe: bool = True) -> Fix | No
     return Fix(description, (edit,), safe) if edit is not None else None
 
 
-def item_path(card: Card, field: str, position: Position) -> FieldPath | None:
-    """The path of the item of list `field` that starts at `position`."""
-    if card.front_matter is None:
-        return None
-    return next(
-        (
-            path
-            for path, span in card.front_matter.spans.items()
-            if len(path) == 2 and path[0] == field and span.value == position
-        ),
-        None,
-    )
+def like(old: object, new: str) -> str | int:
+    """`new` as a value of the YAML type of `old`: an integer in place of a number written in
+    decimal (an id `1559` becomes `1560`, not `"1560"`), otherwise text."""
+    if isinstance(old, (int, float)) and not isinstance(old, bool) and _DECIMAL.match(new):
+        return int(new)
+    return new
 
 
-def replace_value(card: Card, path: FieldPath, new: str) -> Edit | None:
-    """Replace the scalar at `path` with the string `new`, in the same quoting style."""
+def replace_value(card: Card, path: FieldPath, new: str | int) -> Edit | None:
+    """Replace the scalar at `path` with `new`: a string in the same quoting style, an integer
+    in decimal."""
     extent = _scalar(card, path)
     if extent is None:
         return None
     start, end, flow = extent
+    if isinstance(new, int):
+        return Edit(start, end, str(new)) if _reads_as(str(new), new, flow) else None
     written = _line(card, start)[start.column - 1 : end.column - 1]
     if written[0] == "'":
         text = "'" + new.replace("'", "''") + "'"

@@ -1,7 +1,8 @@
 """Stage 2, facts: what rules read from one card, each computed once per card.
 
-- `structure`: which headings are the title and the required sections.
+- `structure`: which headings are the title and the sections (those that apply to the card).
 - `near_miss`, `edit_distance`: a required section written almost as the schema asks.
+- `section_body`: a section's first paragraph and list items, for the schema's constraints.
 - `dates`: `introduced` years, date fields, dated footer lines.
 - `citations`, `citation_place`: which papers the citation field cites, and where.
 - `bibliography`, `citation_match`: the references section's entries; cited vs listed.

@@ -5,8 +5,10 @@ once, slip a character, name the concept as the front matter does not, or pick t
 heading level. Such a heading is the section, misspelt: reporting the section missing at the
 next heading, and inserting a second one under it, is two mistakes made of one.
 
-Only a section no heading matches is looked for this way, and each heading stands for one
-section at most: ordinary subheadings are never taken for sections a card already has.
+Only a required section no heading matches is looked for this way (one `required: false`
+is there or not), and each heading stands for one section at most: ordinary subheadings are
+never taken for sections a card already has. The level a heading should have is the
+section's (`level`, H2 by default).
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ class NearMiss(NamedTuple):
     """The template the heading should be written as."""
     suspects: tuple[str, ...] = ()
     """For NAME: the fields whose values the heading does not use."""
+    level: int = 2
+    """The level the section is written at."""
 
 
 class _Form(NamedTuple):
@@ -78,14 +82,17 @@ def assign(
     sections: Sequence[Sequence[str]],
     candidates: Sequence[Heading],
     data: Mapping[str, object],
+    levels: Sequence[int] = (),
 ) -> list[NearMiss | None]:
-    """For each section (its title templates), the candidate heading nearest to it, if any
-    is near enough; the nearest pairs are taken first, each heading once."""
-    keys = _Keys(candidates)
+    """For each section (its title templates, written at its level in `levels`, or at 2
+    without), the candidate heading nearest to it, if any is near enough; the nearest pairs
+    are taken first, each heading once."""
+    wanted = list(levels) or [2] * len(sections)
+    keys = _Keys(candidates, frozenset(wanted))
     found = [
         (_rank(near), index, near)
-        for index, sources in enumerate(sections)
-        for near in _near(sources, keys, data)
+        for index, (sources, level) in enumerate(zip(sections, wanted, strict=True))
+        for near in _near(sources, level, keys, data)
     ]
     chosen: list[NearMiss | None] = [None] * len(sections)
     taken: set[int] = set()
@@ -120,17 +127,17 @@ def _without(data: Mapping[str, object], fields: Iterable[str]) -> dict[str, obj
 
 
 def _rank(near: NearMiss) -> tuple[bool, bool, int, int]:
-    """Nearest first: an H2 off by its punctuation before the same text at another level,
-    and both before different letters; then the earlier heading."""
+    """Nearest first: a heading at the section's level off by its punctuation before the
+    same text at another level, and both before different letters; then the earlier heading."""
     closeness, heading = near.closeness, near.heading
-    return (closeness > Closeness.FORM, heading.level != 2, closeness, heading.line)
+    return (closeness > Closeness.FORM, heading.level != near.level, closeness, heading.line)
 
 
 class _Keys:
     """The candidates by their compared texts, so that a template without a wildcard finds
     its headings by lookup: a card of 250,000 headings asks for each section."""
 
-    def __init__(self, candidates: Sequence[Heading]) -> None:
+    def __init__(self, candidates: Sequence[Heading], levels: frozenset[int]) -> None:
         self.entries: list[tuple[Heading, str, str]] = []
         seen: set[tuple[str, int]] = set()
         for heading in candidates:
@@ -141,26 +148,27 @@ class _Keys:
                 self.entries.append((heading, strict, key))
         self.strict: dict[str, list[Heading]] = {}
         self.loose: dict[str, list[Heading]] = {}
-        self.by_length: dict[int, dict[str, Heading]] = {}
+        self.by_length: dict[tuple[int, int], dict[str, Heading]] = {}
+        """Headings at the sections' levels, by level and length, for letter by letter."""
         typo_keys = 0
         for heading, strict, key in self.entries:
             self.strict.setdefault(strict, []).append(heading)
             self.loose.setdefault(key, []).append(heading)
-            same_length = self.by_length.setdefault(len(key), {})
-            if heading.level == 2 and typo_keys < MAX_TYPO_KEYS and key not in same_length:
+            same_length = self.by_length.setdefault((heading.level, len(key)), {})
+            if heading.level in levels and typo_keys < MAX_TYPO_KEYS and key not in same_length:
                 same_length[key] = heading
                 typo_keys += 1
 
-    def matching(self, glob: Glob, loosely: bool, level2: bool = False) -> list[Heading]:
-        """The first few headings `glob` matches, at level 2 and (unless `level2`) at others."""
+    def matching(self, glob: Glob, loosely: bool, level: int, only: bool = False) -> list[Heading]:
+        """The first few headings `glob` matches, at `level` and (unless `only`) at others."""
         exact = glob.exact
         if exact is not None:
             found: Iterable[Heading] = (self.loose if loosely else self.strict).get(exact, [])
         else:
             found = (h for h, s, k in self.entries if glob.matches(k if loosely else s))
-        kept: dict[bool, list[Heading]] = {True: []} if level2 else {True: [], False: []}
+        kept: dict[bool, list[Heading]] = {True: []} if only else {True: [], False: []}
         for heading in found:
-            bucket = kept.get(heading.level == 2)
+            bucket = kept.get(heading.level == level)
             if bucket is not None and len(bucket) < FEW:
                 bucket.append(heading)
                 if all(len(b) == FEW for b in kept.values()):
@@ -168,8 +176,11 @@ class _Keys:
         return [h for b in kept.values() for h in b]
 
 
-def _near(sources: Sequence[str], keys: _Keys, data: Mapping[str, object]) -> list[NearMiss]:
-    """The candidates near a section, each with the nearest way it is near."""
+def _near(
+    sources: Sequence[str], level: int, keys: _Keys, data: Mapping[str, object]
+) -> list[NearMiss]:
+    """The candidates near a section written at `level`, each with the nearest way it is
+    near."""
     near: dict[int, NearMiss] = {}
 
     def offer(heading: Heading, closeness: Closeness, form: _Form) -> None:
@@ -178,31 +189,32 @@ def _near(sources: Sequence[str], keys: _Keys, data: Mapping[str, object]) -> li
             fields = (
                 _suspects(form, loose(heading.text), data) if closeness is Closeness.NAME else ()
             )
-            near[heading.line] = NearMiss(heading, closeness, form.written_as, fields)
+            near[heading.line] = NearMiss(heading, closeness, form.written_as, fields, level)
 
     forms = _forms(sources)
     for form in forms:
         if len(form.parts) == 1:
-            for heading in keys.matching(form.glob(data, False), False):
-                if heading.level != 2:  # else a third of its kind: no near miss
+            for heading in keys.matching(form.glob(data, False), False, level):
+                if heading.level != level:  # else a third of its kind: no near miss
                     offer(heading, Closeness.SAME, form)
-        for heading in keys.matching(form.glob(data, True), True):
+        for heading in keys.matching(form.glob(data, True), True, level):
             offer(heading, Closeness.FORM, form)
         known = form.known(data)
         if known:
-            for heading in keys.matching(form.glob(_without(data, known), True), True, True):
+            without = form.glob(_without(data, known), True)
+            for heading in keys.matching(without, True, level, only=True):
                 offer(heading, Closeness.NAME, form)
     for form in forms[: len(sources)]:
         target = form.glob(data, True).exact
         if target is not None and len(target) <= MAX_TYPO_LENGTH:
-            for heading in itertools.islice(_typos(target, keys), FEW):
+            for heading in itertools.islice(_typos(target, level, keys), FEW):
                 offer(heading, Closeness.TYPO, form)
     return list(near.values())
 
 
-def _typos(target: str, keys: _Keys) -> Iterator[Heading]:
+def _typos(target: str, level: int, keys: _Keys) -> Iterator[Heading]:
     limit = 1 + len(target) // 8
     for length in range(len(target) - limit, len(target) + limit + 1):
-        for key, heading in keys.by_length.get(length, {}).items():
+        for key, heading in keys.by_length.get((level, length), {}).items():
             if key != target and within(key, target, limit):
                 yield heading

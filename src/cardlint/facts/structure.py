@@ -1,10 +1,15 @@
-"""Which headings are the card's title and required sections, computed once per card."""
+"""Which headings are the card's title and sections, computed once per card.
+
+A section is looked for at its level; one whose `when` rejects the card's front matter is
+not looked for at all (its heading, if the card has one, is like any other), and only a
+required section that is absent is looked for among the headings that come near it.
+"""
 
 from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from cardlint.facts import near_miss
@@ -12,20 +17,23 @@ from cardlint.facts.near_miss import NearMiss
 from cardlint.load.card import Card, per_card
 from cardlint.load.markdown import Heading
 from cardlint.schema.card_schema import CardSchema, SectionSpec
+from cardlint.schema.fast_validity import compile_predicate
 from cardlint.schema.heading_template import Glob, Template, normalise
 
 
 class SectionMatch(NamedTuple):
     spec: SectionSpec
     heading: Heading | None
-    """The heading that stands for the section: the first H2 that matches it or, when none
-    does, the heading nearest to it (see `near`)."""
+    """The heading that stands for the section: the first heading at its level that matches
+    it or, when none does and it is required, the heading nearest to it (see `near`)."""
     rank: int
     """Where the schema lists the section: the order the headings should follow."""
     near: NearMiss | None = None
     """How `heading` misses the section, when it only comes near."""
     again: Heading | None = None
-    """A second H2 that matches the section."""
+    """A second heading at its level that matches the section."""
+    required: bool = True
+    """Whether the card must have the section: it is required, and applies to the card."""
 
 
 class Structure(NamedTuple):
@@ -49,43 +57,73 @@ class Structure(NamedTuple):
 
 def intended_levels(schema: CardSchema, card: Card) -> list[int]:
     """The level of each heading of the card, a near miss of a required section taken as the
-    H2 it should be: rules that judge levels judge the author's intent, not the slip."""
+    heading it should be: rules that judge levels judge the author's intent, not the slip."""
     headings = card.body.headings if card.body is not None else ()
     near = structure(schema, card).near_misses
     if not near:
         return [h.level for h in headings]
-    return [2 if h.line in near else h.level for h in headings]
+    return [near[h.line].spec.level if h.line in near else h.level for h in headings]
 
 
 def expected_heading(spec: SectionSpec, card: Card) -> str:
-    return "## " + Template(spec.titles[0]).render(card.data)
+    return "#" * spec.level + " " + Template(spec.titles[0]).render(card.data)
 
 
 def section_titles(spec: SectionSpec, card: Card) -> list[str]:
     return [Template(t).render(card.data) for t in spec.titles]
 
 
-@per_card
-def structure(schema: CardSchema, card: Card) -> Structure:
-    headings = card.body.headings if card.body is not None else ()
-    h2s = [h for h in headings if h.level == 2]
-    texts = [normalise(h.text) for h in h2s]
+class _Level(NamedTuple):
+    """The headings of one level, and where each normalised text is among them."""
+
+    headings: list[Heading]
+    texts: list[str]
+    where: dict[str, list[int]]
+
+
+def _level(headings: Sequence[Heading], level: int) -> _Level:
+    at_level = [h for h in headings if h.level == level]
+    texts = [normalise(h.text) for h in at_level]
     # Most templates name no wildcard: their heading is found by its text, not by a scan.
     where: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         where.setdefault(text, []).append(index)
+    return _Level(at_level, texts, where)
+
+
+class _Found(NamedTuple):
+    spec: SectionSpec
+    first: Heading | None
+    again: Heading | None
+    required: bool
+
+
+@per_card
+def structure(schema: CardSchema, card: Card) -> Structure:
+    headings = card.body.headings if card.body is not None else ()
+    levels: dict[int, _Level] = {}
     exact = []
-    for spec, fixed, templates in _section_templates(schema):
+    for (spec, fixed, templates), applies in zip(
+        _section_templates(schema), applicable(schema, card.data), strict=True
+    ):
+        if not applies:
+            exact.append(_Found(spec, None, None, False))
+            continue
+        if spec.level not in levels:
+            levels[spec.level] = _level(headings, spec.level)
+        at_level, texts, where = levels[spec.level]
         hits = [i for text in fixed for i in where.get(text, ())[:2]]
         for glob in (t.matcher(card.data) for t in templates):
             if glob.exact is not None:
                 hits.extend(where.get(glob.exact, ())[:2])
             else:
                 hits.extend(itertools.islice(_matching(glob, texts), 2))
-        first, second = (*(h2s[i] for i in sorted(set(hits))[:2]), None, None)[:2]
-        exact.append((spec, first, second))
+        first, second = (*(at_level[i] for i in sorted(set(hits))[:2]), None, None)[:2]
+        exact.append(_Found(spec, first, second, spec.required))
     titles = tuple(h for h in headings if h.level == 1)
-    matches = _with_near_misses(exact, headings, titles, card.data)
+    # The first H1 is the title, whatever it says (CL201 judges it), unless a field is.
+    title = titles[:1] if schema.extension.title_field is None else ()
+    matches = _with_near_misses(exact, headings, title, card.data)
     return Structure(titles, matches, _blamed(schema, titles, matches, card.data))
 
 
@@ -94,24 +132,29 @@ def _matching(glob: Glob, texts: Sequence[str]) -> Iterator[int]:
 
 
 def _with_near_misses(
-    exact: Sequence[tuple[SectionSpec, Heading | None, Heading | None]],
+    exact: Sequence[_Found],
     headings: Sequence[Heading],
-    titles: Sequence[Heading],
+    title: Sequence[Heading],
     data: Mapping[str, object],
 ) -> tuple[SectionMatch, ...]:
-    """The sections as matched, a missing one by the heading that comes near it if any."""
-    missing = [spec.titles for spec, first, _ in exact if first is None]
+    """The sections as matched, a missing required one by the heading that comes near it if
+    any (an optional one is absent or itself: any other heading may be the card's own)."""
+    missing = [f.spec for f in exact if f.first is None and f.required]
     if not missing:
-        return tuple(SectionMatch(s, h, rank, None, a) for rank, (s, h, a) in enumerate(exact))
-    taken = {h.line for _, *pair in exact for h in pair if h is not None}
-    # The first H1 is the title, whatever it says; CL201 judges it.
-    candidates = [h for h in headings if h.line not in taken and h not in titles[:1]]
-    nearest = iter(near_miss.assign(missing, candidates, data))
+        return tuple(
+            SectionMatch(f.spec, f.first, rank, None, f.again, f.required)
+            for rank, f in enumerate(exact)
+        )
+    taken = {h.line for f in exact for h in (f.first, f.again) if h is not None}
+    candidates = [h for h in headings if h.line not in taken and h not in title]
+    nearest = iter(
+        near_miss.assign([s.titles for s in missing], candidates, data, [s.level for s in missing])
+    )
     matches = []
-    for rank, (spec, first, again) in enumerate(exact):
-        near = next(nearest) if first is None else None
-        heading = near.heading if near is not None else first
-        matches.append(SectionMatch(spec, heading, rank, near, again))
+    for rank, found in enumerate(exact):
+        near = next(nearest) if found.first is None and found.required else None
+        heading = near.heading if near is not None else found.first
+        matches.append(SectionMatch(found.spec, heading, rank, near, found.again, found.required))
     return tuple(matches)
 
 
@@ -128,6 +171,28 @@ def _blamed(
     ):
         return ()
     return tuple(f for f in near_miss.suspects(titles[0].text, title, data) if f in named)
+
+
+def applicable(schema: CardSchema, data: Mapping[str, object]) -> list[bool]:
+    """Per section of the schema: whether it applies to a card with front matter `data`."""
+    return [when is None or when(data) for when in _conditions(schema)]
+
+
+@functools.lru_cache(maxsize=8)
+def _conditions(schema: CardSchema) -> tuple[Callable[[object], bool] | None, ...]:
+    """Per section: whether a front matter satisfies its `when`, or None when it has none.
+
+    Judged by the schema's own validator (its dialect, ECMA-262 patterns, `$ref`s into the
+    document), or by a compiled predicate when the condition allows one.
+    """
+    conditions: list[Callable[[object], bool] | None] = []
+    for spec in schema.extension.sections:
+        when = spec.when
+        if when is None:
+            conditions.append(None)
+            continue
+        conditions.append(compile_predicate(when) or schema.validator.evolve(schema=when).is_valid)
+    return tuple(conditions)
 
 
 @functools.lru_cache(maxsize=8)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,9 +13,11 @@ from typing import NamedTuple
 from cardlint.facts.columns import NONE
 from cardlint.facts.concept_keys import plain_key
 from cardlint.index.deferred import Deferred
+from cardlint.index.references import Item, items_of, position
 from cardlint.load.card import Card, per_card
 from cardlint.model import Position
 from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.ids import FileNames, file_names, id_text
 from cardlint.text import did_you_mean
 
 _targets = operator.attrgetter("targets")
@@ -73,18 +74,10 @@ def entry_for(card: Card, schema: CardSchema) -> Entry:
 def _entry(schema: CardSchema, card: Card) -> Entry:
     data = card.data
     ext = schema.extension
-    raw_id = data.get(ext.id_field)
-    card_id = raw_id if isinstance(raw_id, str) else None
+    card_id, items = _written_ids(schema, card)
     names = tuple(v for n in ext.name_fields if isinstance(v := data.get(n), str))
-    references: list[Reference] = []
-    for name in ext.reference_fields:
-        items = data.get(name)
-        if not isinstance(items, list):
-            continue
-        for index, target in enumerate(items):
-            if isinstance(target, str):
-                references.append(Reference(name, target, _position(card, (name, index))))
-    id_position = _position(card, (ext.id_field,)) if card_id is not None else None
+    references = [Reference(field, item.target, item.position) for field, item in items]
+    id_position = position(card, (ext.id_field,)) if card_id is not None else None
     lines = {r.position.line for r in references}
     if id_position is not None:
         lines.add(id_position.line)
@@ -98,12 +91,38 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
     return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts)
 
 
-def _position(card: Card, path: tuple[str | int, ...]) -> Position:
-    if card.front_matter is None:
-        return Position(1, 1)
-    # Every list item and field has a span of its own; its ancestors' are the fallback.
-    span = card.front_matter.spans.get(path) or card.front_matter.span(path)
-    return span.value if span is not None else Position(1, 1)
+def _written_ids(schema: CardSchema, card: Card) -> tuple[str | None, list[tuple[str, Item]]]:
+    """The card's id, and the items of its reference fields with their fields.
+
+    An id or an item written as a type the schema rejects (`concept_id: 1` where an id is
+    text, `related: clip` where a list is due) is none: the schema rule's finding is the one
+    message, not a cascade of cross-card findings about a value the author must change anyway.
+    Text ids and text in lists, the forms every schema took before ids of any scalar, need no
+    look at the schema.
+    """
+    data = card.data
+    ext = schema.extension
+    written = data.get(ext.id_field)
+    card_id = id_text(written)
+    items = [(spec.field, item) for spec in ext.reference_fields for item in items_of(card, spec)]
+    if isinstance(written, (str, type(None))) and all(_text_in_list(data, i) for _, i in items):
+        return card_id, items
+    from cardlint.schema.issues import schema_issues
+
+    rejected = {issue.path for issue in schema_issues(schema, card) if issue.keyword == "type"}
+    if (ext.id_field,) in rejected:
+        card_id = None
+    return card_id, [(field, item) for field, item in items if item.path not in rejected]
+
+
+def _text_in_list(data: Mapping[str, object], item: Item) -> bool:
+    if len(item.path) != 2:
+        return False
+    listed = data.get(str(item.path[0]))
+    return isinstance(listed, list) and isinstance(listed[int(item.path[1])], str)
+
+
+_DEFAULT_NAMES = file_names(None, "concept_id")
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,11 +132,16 @@ class CorpusIndex:
 
     entries: tuple[Entry, ...] = ()
     known_ids: frozenset[str] = frozenset()
+    file_names: FileNames = _DEFAULT_NAMES
+    """How the cards' files are named: the schema's (see `build`)."""
 
     @classmethod
-    def build(cls, entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> CorpusIndex:
+    def build(
+        cls, entries: Iterable[Entry], schema: CardSchema, known_ids: Iterable[str] = ()
+    ) -> CorpusIndex:
         by_path = operator.attrgetter("path")
-        return cls(tuple(sorted(entries, key=by_path)), frozenset(known_ids))
+        ordered = tuple(sorted(entries, key=by_path))
+        return cls(ordered, frozenset(known_ids), schema.extension.file_names)
 
     @functools.cached_property
     def by_id(self) -> dict[str, tuple[Entry, ...]]:
@@ -149,14 +173,17 @@ class CorpusIndex:
 
     @functools.cached_property
     def file_ids(self) -> frozenset[str]:
-        """The ids the file names give (`clip.md`: `clip`) of cards whose id is unreadable,
-        missing or different.
+        """The ids the file names give (`clip.md`: `clip`; `eip-1559.md`: `1559` when the
+        files are named `eip-{eip}.md`) of cards whose id is unreadable, missing or different.
 
         Such a card is broken, not missing: its front matter did not parse, it lost its id
         field, or its id has a typo. Its own finding (CL003, CL101, CL305) is the message; a
         card that lists it by its file name is not reported, nor "fixed", for it.
         """
-        return frozenset(named for e in self.entries if (named := file_id(e.path)) != e.id)
+        id_of = self.file_names.id_of
+        return frozenset(
+            named for e in self.entries if (named := id_of(e.path)) != e.id and named is not None
+        )
 
     def exists(self, card_id: str) -> bool:
         return card_id in self.ids or card_id in self.known_ids or card_id in self.file_ids
@@ -228,9 +255,3 @@ def _suggest(index: CorpusIndex, target: str) -> str | None:
     # Every card that lists the same missing id asks the same question; ask difflib once.
     hit = index.squashed.get(plain_key(target))
     return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
-
-
-def file_id(path: str) -> str:
-    """The id a card file's name gives it: `cards/clip.md` -> `clip`."""
-    name = path.rsplit(os.sep, 1)[-1]
-    return name[: -len(".md")] if name.lower().endswith(".md") else name

@@ -69,7 +69,7 @@ class Project:
         job = self.job
         card = _card(path, text, job.max_file_size)
         entries = {**self.entries, path: entry_for(card, job.schema)}
-        index = CorpusIndex.build(entries.values(), job.known_ids)
+        index = CorpusIndex.build(entries.values(), job.schema, job.known_ids)
         context = Context(job.schema, index, job.today, job.root)
         # check_card gives cross-card rules the whole card, so their fixes come back too.
         return Linted(card, tuple(check_card(card, context, job)), index)

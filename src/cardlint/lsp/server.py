@@ -130,8 +130,9 @@ class CardServer(LanguageServer):
         if current is None:
             return None
         at = current.document.from_client(position)
-        fields = current.project.job.schema.extension.reference_fields
-        found = reference_slot(current.document.lines, at, fields)
+        ext = current.project.job.schema.extension
+        delimiters = "".join(r.delimiter or "" for r in ext.reference_fields)
+        found = reference_slot(current.document.lines, at, ext.reference_names, delimiters)
         return (current, found, at) if found is not None else None
 
     def show(self, message: str) -> None:

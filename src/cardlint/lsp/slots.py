@@ -3,7 +3,8 @@
 Completion runs while the author types, when the front matter is often not YAML yet
 (`related_concepts: [clip, cl`), so this reads lines rather than the parsed front matter:
 the top-level key a line belongs to, and whether the cursor is in a flow list after that
-key's `[` or in a block list item after `- `.
+key's `[`, in a block list item after `- `, or in a value on the key's own line (one id, or
+ids in a delimited string).
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ class Slot:
     text: str
 
 
-def reference_slot(lines: Sequence[str], at: Position, fields: Collection[str]) -> Slot | None:
-    """The slot at `at` when it is inside an item of one of the reference `fields`."""
+def reference_slot(
+    lines: Sequence[str], at: Position, fields: Collection[str], delimiters: str = ""
+) -> Slot | None:
+    """The slot at `at` when it is inside an item of one of the reference `fields`: of a list,
+    or the field's one id, or one of the ids its string separates with one of `delimiters`."""
     index = at.line - 1
     if not lines or not _DELIMITER.match(lines[0]) or not 0 < index < _closing(lines):
         return None
@@ -44,11 +48,12 @@ def reference_slot(lines: Sequence[str], at: Position, fields: Collection[str]) 
     column = min(max(at.column - 1, 0), len(text))
     if not _in_item(lines, owner[0], owner[2], index, column):
         return None
+    bounds = _NOT_ID.union(delimiters)
     start = column
-    while start > 0 and text[start - 1] not in _NOT_ID:
+    while start > 0 and text[start - 1] not in bounds:
         start -= 1
     end = column
-    while end < len(text) and text[end] not in _NOT_ID:
+    while end < len(text) and text[end] not in bounds:
         end += 1
     return Slot(owner[1], Position(at.line, start + 1), Position(at.line, end + 1), text[start:end])
 
@@ -81,8 +86,11 @@ def _in_item(
         written += "\n" + lines[index][:column]
     if written.lstrip().startswith("["):
         return "]" not in written and "#" not in written
+    if index == key_line:
+        # One id, or ids in one string (`requires: 2718, 29`); not a mapping or a block text.
+        return "#" not in written and not written.lstrip().startswith(("{", "|", ">"))
     after_key = lines[key_line][value_start:].strip()
-    if index == key_line or (after_key and not after_key.startswith("#")):
+    if after_key and not after_key.startswith("#"):
         return False  # a block list needs the key alone on its line
     item = _ITEM_START.match(lines[index])
     return item is not None and item.end() <= column and "#" not in lines[index][:column]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, get_type_hints
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from cardlint.model import INTERNAL_ERROR_CODE, Finding, Severity
 
@@ -62,8 +62,9 @@ class Claim(NamedTuple):
     keywords, on every field or only on some, named by the schema's extension."""
 
     keywords: frozenset[str]
-    fields: Callable[[Extension], Collection[str | None]] | None = None
-    """The top-level fields covered, issues inside them included; None: every field."""
+    fields: tuple[str, ...] | None = None
+    """The `x-cardlint` attributes that name the top-level fields covered, issues inside them
+    included (`("citation_field",)`); None: every field."""
     field_itself: bool = False
     """Only an issue with the field's value as a whole, not with one of its items."""
 
@@ -72,68 +73,44 @@ class Claim(NamedTuple):
             return False
         if self.fields is None:
             return True
-        within = bool(issue.path) and issue.path[0] in self.fields(schema.extension)
+        within = bool(issue.path) and issue.path[0] in named_fields(schema.extension, self.fields)
         return within and (len(issue.path) == 1 or not self.field_itself)
 
     def record(self) -> ClaimRecord:
-        """The claim as `_index.py` lists it, in plain values: its keywords, the `x-cardlint`
-        attributes that name its fields (None: every field), and `field_itself`."""
-        fields = None if self.fields is None else _attributes_read(self.fields)
-        return (tuple(sorted(self.keywords)), fields, self.field_itself)
+        """The claim as `_index.py` lists it, in plain values."""
+        if self.fields is not None:
+            from cardlint.schema.card_schema import Extension  # writing the index alone needs it
+
+            for attribute in self.fields:
+                if not hasattr(Extension, attribute) and attribute not in _field_names(Extension):
+                    raise ValueError(
+                        f"a claim's fields must be extension attributes: {attribute!r}"
+                    )
+        return (tuple(sorted(self.keywords)), self.fields, self.field_itself)
 
     @classmethod
     def from_record(cls, record: ClaimRecord) -> Claim:
         keywords, attributes, field_itself = record
-        fields = None if attributes is None else NamedFields(attributes)
+        fields = None if attributes is None else tuple(attributes)
         return cls(frozenset(keywords), fields, field_itself)
 
 
 ClaimRecord: TypeAlias = "tuple[tuple[str, ...], tuple[str, ...] | None, bool]"
 
 
-@dataclass(frozen=True)
-class NamedFields:
-    """The fields some attributes of the `x-cardlint` extension name (`reference_fields`,
-    `citation_field`): the `fields` of a claim read from the index."""
-
-    attributes: tuple[str, ...]
-
-    def __call__(self, extension: Extension) -> list[str | None]:
-        named: list[str | None] = []
-        for attribute in self.attributes:
-            value = getattr(extension, attribute)
-            named.extend(value if isinstance(value, list) else [value])
-        return named
+def named_fields(extension: Extension, attributes: Collection[str]) -> list[str | None]:
+    """The fields the extension's `attributes` name (`reference_names`, `citation_field`)."""
+    named: list[str | None] = []
+    for attribute in attributes:
+        value = getattr(extension, attribute)
+        named.extend(value if isinstance(value, list | tuple) else [value])
+    return named
 
 
-def _attributes_read(fields: Callable[[Extension], Collection[str | None]]) -> tuple[str, ...]:
-    """The extension attributes a rule's `Claim.fields` reads, so that the index can name them:
-    what the function gives for an extension in which each attribute holds its own name."""
-    extension = _self_naming_extension()
-    held = extension.to_record()
-    attributes: list[str] = []
-    for read in fields(extension):
-        # Anything else (a field named outright, a filtered list) cannot be listed as names.
-        if not isinstance(read, str) or held.get(read) not in (read, [read]):
-            raise ValueError(f"a claim's fields must be attributes of the extension: {read!r}")
-        attributes.append(read)
-    if not attributes:
-        raise ValueError("a claim limited to some fields must read the extension for them")
-    return tuple(attributes)
+def _field_names(kind: type) -> set[str]:
+    import dataclasses
 
-
-def _self_naming_extension() -> Extension:
-    """An extension whose attributes that hold names hold their own: `citation_field` is
-    'citation_field', `date_fields` is ['date_fields']."""
-    from cardlint.schema.card_schema import Extension  # writing the index alone needs it
-
-    names: dict[str, Any] = {}
-    for name, kind in get_type_hints(Extension).items():
-        if kind in (str, str | None):
-            names[name] = name
-        elif kind == list[str]:
-            names[name] = [name]
-    return Extension(**names)
+    return {field.name for field in dataclasses.fields(kind)}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
-from cardlint.edit.yaml_edit import FieldPath, one_edit, replace_value
+from cardlint.edit.yaml_edit import one_edit, replace_value
 from cardlint.load.card import Card
 from cardlint.model import Finding, Fix, Position, Severity
 from cardlint.rules import Check, Claim, Context, claim_index
@@ -75,16 +75,3 @@ def _issue_position(card: Card, issue: SchemaIssue) -> Position:
     if span is None:
         return FRONT_MATTER_START
     return span.key if issue.at_key and span.key is not None else span.value
-
-
-def list_item_paths(card: Card) -> dict[tuple[str, Position], FieldPath]:
-    """(field, position) -> path of every item of a top-level list, as `edit.yaml_edit.item_path`
-    finds them one at a time; built once, because a list may hold 100,000 items and looking
-    each one up by scanning all the spans is quadratic."""
-    paths: dict[tuple[str, Position], FieldPath] = {}
-    if card.front_matter is None:
-        return paths
-    for path, span in card.front_matter.spans.items():
-        if len(path) == 2 and isinstance(path[0], str):
-            paths.setdefault((path[0], span.value), path)
-    return paths

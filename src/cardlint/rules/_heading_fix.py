@@ -78,18 +78,19 @@ def near_miss_finding(card: Card, near: NearMiss) -> Finding:
     complete = near.template.complete(card.data)
     # A heading right but for its level keeps its text: CL208 judges its form.
     wanted = heading.text if near.closeness is Closeness.SAME else near.template.render(card.data)
-    if heading.level == 2:
+    marker = "#" * near.level
+    if heading.level == near.level:
         message = f"heading {quote(heading.text)} should read {quote(wanted)}"
     else:
         written = "#" * heading.level + " " + heading.text
-        message = f"heading {quote(written)} should read {quote('## ' + wanted)}"
-    hint = f"write the required section's heading as `## {wanted}`"
+        message = f"heading {quote(written)} should read {quote(f'{marker} {wanted}')}"
+    hint = f"write the required section's heading as `{marker} {wanted}`"
     if near.suspects:
         names = " and ".join(near.suspects)
         hint += f"; or, if the heading names the concept rightly, correct {names}"
-    edit = rewrite(card, heading, wanted, 2) if complete else None
+    edit = rewrite(card, heading, wanted, near.level) if complete else None
     fix = None
     if edit is not None:
         safe = edit.lossless and near.closeness <= Closeness.FORM
-        fix = Fix(f"write the heading as '## {wanted}'", edit.edits, safe)
+        fix = Fix(f"write the heading as '{marker} {wanted}'", edit.edits, safe)
     return Finding(Position(heading.line, heading.column), message, hint, fix)

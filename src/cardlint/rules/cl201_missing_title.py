@@ -63,7 +63,9 @@ RULE = Rule(
         "the title and a required section heading agree on a name the front matter gives "
         "otherwise (`# 多模态模型 (…)` and `## 什么是多模态模型？` under `concept_name_zh: "
         "多模太模型`), the field is the likelier mistake: the one finding is at the field, and "
-        "the section heading is not reported again (CL210).",
+        "the section heading is not reported again (CL210). A schema without `title` asks "
+        "for no title; one with `title_field` takes the title from that front-matter field, "
+        "and an H1 in the body is CL213's.",
         why="The title is what readers and search see first; when it disagrees with the names "
         "in the front matter, one of the two is wrong.",
         example="```markdown\n# Multimodal\n```\nwith `concept_name_zh: 多模态模型` and "

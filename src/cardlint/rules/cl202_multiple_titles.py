@@ -9,6 +9,8 @@ from cardlint.text import quote
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
+    if ctx.schema.extension.title_field is not None:
+        return  # the title is a field: every H1 in the body is CL213's, the first one too
     found = structure(ctx.schema, card)
     titles = found.titles
     sections = found.near_misses
@@ -33,7 +35,9 @@ RULE = Rule(
     doc=RuleDoc(
         what="Every H1 heading after the first. Headings inside code fences and HTML comments "
         "do not count. An H1 that is a required section written one level up (`# 关键技术`) "
-        "is reported as such, with the H2 it should be, and is not also missing (CL203).",
+        "is reported as such, with the H2 it should be, and is not also missing (CL203). "
+        "Under a schema whose `title_field` makes the title a front-matter field, the body "
+        "has no title and CL213 reports every H1 instead.",
         why="A card is about one concept; a second H1 splits it in the outline, the table of "
         "contents and the page title.",
         example="```markdown\n# 注意力机制 (Attention)\n...\n# 自注意力\n```",

@@ -15,7 +15,8 @@ from cardlint.text import quote
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if card.body is None:
         return
-    sections = structure(ctx.schema, card).sections
+    # The sections the card has or must have: one it may leave out is no place to expect.
+    sections = [m for m in structure(ctx.schema, card).sections if m.required or m.heading]
     # What a block never closed swallowed is not missing: CL207 or CL209 names the cause.
     swallowed = card.body.swallowed_from
     for index, match in enumerate(sections):
@@ -93,8 +94,10 @@ RULE = Rule(
     name="missing-section",
     summary="A section the schema requires is absent.",
     doc=RuleDoc(
-        what="A required H2 section that no heading matches. Reported where it was expected: at "
-        "the next required section present, or at the end of the card; several missing at "
+        what="A required section that no heading at its level (H2 unless the schema says "
+        "otherwise) matches. A section the schema marks `required: false`, or whose `when` "
+        "does not accept the card's front matter, is never missing. Reported where it was "
+        "expected: at the next section present, or at the end of the card; several missing at "
         "one place come in the schema's order. Matching ignores full-width/half-width "
         "punctuation, spacing, case and emphasis; each section may also be written in "
         "English. A heading that comes near the section (misspelt, or at another level) is "

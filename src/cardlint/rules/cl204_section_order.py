@@ -32,7 +32,9 @@ RULE = Rule(
     summary="Required sections are not in the schema's order.",
     doc=RuleDoc(
         what="Required sections that appear out of order. cardlint keeps the longest run of "
-        "sections already in order and reports each of the others at its heading.",
+        "sections already in order and reports each of the others at its heading. A section "
+        "the schema marks `required: false` may be left out, but when present it keeps its "
+        "place in the order too.",
         why="A fixed order lets readers find the same part in the same place on every card.",
         example="```markdown\n## 关键技术\n...\n## 为什么重要？\n```\n`为什么重要？` belongs "
         "before `关键技术`.",

@@ -1,7 +1,7 @@
 import bisect
 from collections.abc import Iterator, Sequence
 
-from cardlint.facts.structure import intended_levels
+from cardlint.facts.structure import intended_levels, structure
 from cardlint.load.card import Card
 from cardlint.load.markdown import Heading
 from cardlint.model import Finding, Position
@@ -16,7 +16,10 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     content = card.body.content_lines
     end = card.front_matter_end + card.body.line_count + 1
     levels = intended_levels(ctx.schema, card)
+    said = _said_by_the_schema(ctx, card)
     for heading, stop in zip(headings, _section_ends(headings, levels, end), strict=True):
+        if heading.line in said:
+            continue
         first = bisect.bisect_right(content, heading.line)
         if first >= len(content) or content[first] >= stop:
             yield Finding(
@@ -24,6 +27,18 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
                 f"section {quote(heading.text)} is empty",
                 "write its content, or remove the heading",
             )
+
+
+def _said_by_the_schema(ctx: Context, card: Card) -> set[int]:
+    """The headings of sections whose body the schema constrains: CL212 says what to write
+    in them, empty or not."""
+    if not any(spec.constrains_body for spec in ctx.schema.extension.sections):
+        return set()
+    return {
+        m.heading.line
+        for m in structure(ctx.schema, card).sections
+        if m.heading is not None and m.near is None and m.spec.constrains_body
+    }
 
 
 def _section_ends(headings: Sequence[Heading], levels: Sequence[int], end: int) -> list[int]:
@@ -53,7 +68,9 @@ RULE = Rule(
         what="A heading followed by nothing but blank lines, thematic breaks or HTML comments "
         "before the next heading of the same or a higher level. Content in subsections counts. "
         "A required section written at another level (CL210) is judged as the H2 it should "
-        "be: `### 主要模型发展` followed by its `### 2021: …` subsections is not empty.",
+        "be: `### 主要模型发展` followed by its `### 2021: …` subsections is not empty. A "
+        "section whose body the schema constrains (`first_paragraph`, `min_items`) is CL212's "
+        "to report, with what it must hold.",
         why="An empty section is a placeholder that was never filled in; readers find a promise "
         "and no answer.",
         example="```markdown\n## 优势与局限\n\n---\n\n## 参考资料\n```",

@@ -28,7 +28,8 @@ RULE = Rule(
         "gives the section in both languages at once (`为什么重要？ (Why it matters)`), names "
         "the concept otherwise than the front matter, or is a letter or two away "
         "(`为什么很重要？`). Reported at that heading, instead of the section being missing "
-        "(CL203) at the next one. Only sections otherwise absent are looked for, each heading "
+        "(CL203) at the next one. Only required sections otherwise absent are looked for (a "
+        "section marked `required: false` is either there or not), each heading "
         "stands for one section at most, and the nearest heading wins: subheadings of "
         "sections a card has are never taken for them. A required section written as a "
         "second H1 is CL202's to report.",

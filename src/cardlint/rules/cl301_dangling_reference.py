@@ -8,8 +8,10 @@ from cardlint.text import quote
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     # Imported here: a warm run over a corpus with no dangling reference never calls this.
-    from cardlint.edit.yaml_edit import item_path, one_edit, replace_value
+    from cardlint.edit.yaml_edit import one_edit
+    from cardlint.index.references import Places
 
+    places = Places(card, ctx.schema.extension.reference_fields)
     for reference in ctx.index.dangling(ctx.index.entry_of(card, ctx.schema)):
         close = ctx.index.suggest(reference.target)
         hint = (
@@ -17,11 +19,11 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             if close
             else "write the card, or list the id under `known-ids` if it is planned"
         )
-        path = item_path(card, reference.field, reference.position)
+        field, target, at = reference
         # Unsafe: the closest id is only a guess at what the author meant.
         fix = one_edit(
             f"replace with '{close}'",
-            replace_value(card, path, close) if close and path else None,
+            places.replace(field, target, at, close) if close else None,
             safe=False,
         )
         yield Finding(
@@ -39,7 +41,8 @@ RULE = Rule(
     cross_card=True,
     doc=RuleDoc(
         what="Each item of a reference field (`related_concepts`) whose id no card in the corpus "
-        "defines and that `known-ids` does not list. Reported at the list item; the hint "
+        "defines and that `known-ids` does not list. Reported at the item (a list item, the "
+        "field's one id, or an id inside a delimited string); the hint "
         "suggests a card by spelling (`gpt4v` -> `gpt-4v`) or by name (`CLIP` -> `clip`). The "
         "whole corpus is indexed even when only some files are checked. An item that fails the "
         "field's `pattern` is this rule's too, not CL104's: it needs an id that exists.",
@@ -51,6 +54,6 @@ RULE = Rule(
     ),
     check=check,
     # A reference in the wrong form (`Word_Embedding`) is one mistake: the id it should be.
-    claims=Claim(frozenset({"pattern"}), fields=lambda ext: ext.reference_fields),
+    claims=Claim(frozenset({"pattern"}), fields=("reference_names",)),
     candidates=lambda ctx: ctx.index.with_dangling(),
 )

@@ -1,26 +1,24 @@
 from collections.abc import Iterator
 
-from cardlint.edit.yaml_edit import one_edit, remove_item
+from cardlint.edit.yaml_edit import one_edit
 from cardlint.index.corpus_index import entry_for
+from cardlint.index.references import Places
 from cardlint.load.card import Card
 from cardlint.model import Finding
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.rules._checks import list_item_paths
 from cardlint.text import quote
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     entry = entry_for(card, ctx.schema)
-    paths = None
-    for reference in entry.references:
-        if reference.target == entry.id:
-            paths = list_item_paths(card) if paths is None else paths
-            path = paths.get((reference.field, reference.position))
+    places = Places(card, ctx.schema.extension.reference_fields)
+    for field, target, at in entry.references:
+        if target == entry.id:
             yield Finding(
-                reference.position,
-                f"{reference.field}: the card lists its own id {quote(entry.id)}",
+                at,
+                f"{field}: the card lists its own id {quote(entry.id)}",
                 "remove the entry",
-                one_edit(f"remove {quote(entry.id)}", remove_item(card, path) if path else None),
+                one_edit(f"remove {quote(entry.id)}", places.remove(field, target, at)),
             )
 
 
@@ -29,7 +27,8 @@ RULE = Rule(
     name="self-reference",
     summary="A card lists its own id among its references.",
     doc=RuleDoc(
-        what="A reference field item equal to the card's own id.",
+        what="A reference field item equal to the card's own id (ids compared as text: "
+        "`requires: [1559]` on the card `eip: 1559`).",
         why="A link to the page the reader is already on is noise, and it hides that the "
         "list was probably copied from another card.",
         example="```yaml\nconcept_id: clip\nrelated_concepts: [clip, vision-language]\n```",

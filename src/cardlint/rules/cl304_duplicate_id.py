@@ -1,6 +1,5 @@
 from collections.abc import Iterator
 
-from cardlint.index.corpus_index import file_id
 from cardlint.load.card import Card
 from cardlint.model import Finding
 from cardlint.paths import display_path
@@ -13,8 +12,9 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     if entry.id is None:
         return
     others = [e.path for e in ctx.index.by_id.get(entry.id, ()) if e.path != entry.path]
-    own_name = file_id(entry.path)
-    if own_name == entry.id and any(file_id(p) != entry.id for p in others):
+    id_of = ctx.schema.extension.file_names.id_of
+    own_name = id_of(entry.path)
+    if own_name == entry.id and any(id_of(p) != entry.id for p in others):
         return  # the card named after the id has it: the copies are the ones to change
     # Only a card with a duplicate looks up where its id is written: most never need to.
     if others and entry.id_position is not None:
@@ -22,10 +22,16 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             entry.id_position,
             f"id {quote(entry.id)} is also claimed by {names}",
-            "give each card its own id"
-            if own_name == entry.id
-            else f"give this card its own id, such as {quote(own_name)} after its file name",
+            _hint(own_name, entry.id),
         )
+
+
+def _hint(own_name: str | None, card_id: str) -> str:
+    if own_name == card_id:
+        return "give each card its own id"
+    if own_name is None:  # a file name the template does not read
+        return "give this card its own id"
+    return f"give this card its own id, such as {quote(own_name)} after its file name"
 
 
 RULE = Rule(

@@ -15,7 +15,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     from cardlint.edit.yaml_edit import one_edit
     from cardlint.index.mentions import names_of
 
-    fields = ctx.schema.extension.reference_fields
+    fields = ctx.schema.extension.reference_names
     entry = ctx.index.entry_of(card, ctx.schema)
     if not fields or entry.id is None:
         return

@@ -45,7 +45,7 @@ RULE = Rule(
     ),
     claims=Claim(
         frozenset({"minLength", "minItems"}),
-        fields=lambda ext: [ext.citation_field],
+        fields=("citation_field",),
         field_itself=True,
     ),
     check=check,

@@ -32,7 +32,7 @@ RULE = Rule(
     # The date rules say better than a pattern or a bound what is wrong with a date.
     claims=Claim(
         frozenset({"pattern", "minimum", "maximum", "format"}),
-        fields=lambda ext: [ext.introduced_field, *ext.date_fields],
+        fields=("introduced_field", "date_fields"),
     ),
     check=check,
 )

@@ -56,7 +56,9 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
         job.corpus, _card_pass(job), job.max_file_size, cache, job.workers, kept
     )
     with acyclic():
-        index = CorpusIndex.build((result.entry for result in results.values()), job.known_ids)
+        index = CorpusIndex.build(
+            (result.entry for result in results.values()), job.schema, job.known_ids
+        )
         context = Context(job.schema, index, job.today, job.root)
     if cache is not None and cache.saved:
         memo = cache.folder / f"{job.cache_key}.agreement.json"

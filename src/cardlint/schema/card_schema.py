@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from cardlint.cache.validation_memo import Checked
-from cardlint.pydantic_edge import Invalid, validated
+from cardlint.pydantic_edge import After, Before, Invalid, validated
 from cardlint.schema.files import (
     SchemaLoadError,
     Sources,
@@ -29,6 +30,13 @@ from cardlint.schema.files import (
     schema_sources,
 )
 from cardlint.schema.heading_template import Template
+from cardlint.schema.ids import (
+    FileNames,
+    ReferenceField,
+    check_file_name,
+    file_names,
+    reference_field,
+)
 from cardlint.sources.readers import Reader, on_disk
 from cardlint.text import did_you_mean, quote
 
@@ -47,18 +55,78 @@ grouped by before a schema could say it, so that schemas written then keep their
 
 
 @dataclass(frozen=True)
+class FirstParagraph:
+    """What a section's first paragraph must read: exactly a text, or a pattern it matches."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
+
+    equals: str | None = None
+    """The paragraph as written (its Markdown), its lines joined by one space."""
+    pattern: str | None = None
+    """An ECMA-262 pattern found in the paragraph, as JSON Schema's `pattern` is."""
+    description: str | None = None
+    """What `pattern` asks, in words that complete "the first paragraph must be ..."."""
+
+    def __post_init__(self) -> None:
+        if (self.equals is None) == (self.pattern is None):
+            raise ValueError("give either equals or pattern")
+        if self.description is not None and self.pattern is None:
+            raise ValueError("description says what a pattern asks: equals says it already")
+        if self.equals is not None and (
+            self.equals != " ".join(self.equals.split()) or not self.equals
+        ):
+            # A paragraph is compared with its lines joined by one space: nothing else matches.
+            raise ValueError("equals must be text on one line, single-spaced, without outer blanks")
+        if self.pattern is not None:
+            from cardlint.schema.ecma import compiled
+
+            try:
+                compiled(self.pattern)
+            except re.error as error:
+                raise ValueError(f"pattern {self.pattern!r} is not a regex: {error}") from None
+
+
+@dataclass(frozen=True)
 class SectionSpec:
+    """One section of the card: its headings, whether and where it is required, its body."""
+
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
     key: str
-    """A short name for the section, used by other settings."""
+    """A short name for the section, used by other settings (`references_section`)."""
     titles: list[str]
-    """Accepted heading templates."""
+    """Accepted heading templates, e.g. `["什么是{concept_name_zh}？", "What is
+    {concept_name_en}?"]`."""
+    required: bool = True
+    """False: a card may leave the section out; when present it keeps its place in the order."""
+    when: dict[str, Any] | None = None
+    """A JSON Schema for the front matter: the section is looked for only on cards it accepts."""
+    level: int = 2
+    """The heading level the section is written at."""
+    first_paragraph: FirstParagraph | None = None
+    """What the section's first paragraph must read (CL212; see `FirstParagraph`)."""
+    min_items: int | None = None
+    """How many list items the section's own text (before any subheading) holds at least."""
 
     def __post_init__(self) -> None:
         if not self.titles:
             raise ValueError("a section needs at least one title")
         _check_templates(self.titles)
+        if not 2 <= self.level <= 6:
+            raise ValueError(f"section {self.key!r}: level must be 2 to 6, not {self.level}")
+        if self.min_items is not None and self.min_items < 1:
+            raise ValueError(f"section {self.key!r}: min_items must be 1 or more")
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> SectionSpec:
+        paragraph = record.get("first_paragraph")
+        if paragraph is None:
+            return cls(**record)
+        return cls(**{**record, "first_paragraph": FirstParagraph(**paragraph)})
+
+    @property
+    def constrains_body(self) -> bool:
+        return self.first_paragraph is not None or self.min_items is not None
 
 
 @dataclass(frozen=True)
@@ -72,16 +140,39 @@ class Extension:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_FIELDS
 
     id_field: str = "concept_id"
+    """The field holding the card's id (a string, or an integer such as `eip: 1559`), which
+    other cards' reference fields name."""
     name_fields: list[str] = field(default_factory=list)
-    reference_fields: list[str] = field(default_factory=list)
+    """The fields holding the card's names, e.g. `["concept_name_zh", "concept_name_en"]`:
+    what duplicate concepts (CL310) and unlinked mentions (CL311) are matched by."""
+    reference_fields: list[Annotated[ReferenceField, Before(reference_field, written=str)]] = field(
+        default_factory=list
+    )
+    """Each written as a field name, or as an object with a delimiter (see `ReferenceField`)."""
+    file_name: Annotated[str | None, After(check_file_name)] = None
+    """The file-name template, e.g. `eip-{eip}.md` or `{number:04d}-{slug}.md`; null:
+    `{<id_field>}.md`."""
     citation_field: str | None = None
+    """The field listing the papers the card cites, e.g. `paper: "CLIP (Radford et al., 2021)"`
+    (CL401-CL405, CL309)."""
     references_section: str | None = None
+    """The `key` of the section whose entries the citations must match (CL402, CL403)."""
     introduced_field: str | None = None
+    """The field holding the year or years the concept appeared, e.g. `introduced: 2021`
+    (CL405, CL308)."""
     date_fields: list[str] = field(default_factory=list)
+    """Fields holding `YYYY-MM-DD` dates, checked for form and for being real (CL501-CL504)."""
     date_labels: list[str] = field(default_factory=list)
+    """Labels of dated footer lines, e.g. `["Created", "Updated"]` for `Created: 2025-10-17`."""
     timeline_section: str | None = None
+    """The `key` of the section whose year-led subheadings are a timeline (CL505, CL308)."""
     title: list[str] = field(default_factory=list)
+    """Heading templates the card's H1 must match, e.g. `["{concept_name_zh} ({concept_name_en})"]`
+    (CL201, CL202)."""
+    title_field: str | None = None
+    """The front-matter field that is the card's title: the body then has no H1."""
     sections: list[SectionSpec] = field(default_factory=list)
+    """The sections a card has, in the order they must come (see `SectionSpec`)."""
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per field, words authors use instead of an allowed value, e.g. expert -> advanced;
     used for did-you-mean hints."""
@@ -93,13 +184,28 @@ class Extension:
 
     def __post_init__(self) -> None:
         _check_templates(self.title)
+        if self.title and self.title_field is not None:
+            raise ValueError("title_field: the title is either a field or a heading, not both")
         if any(not label.strip() or "\n" in label for label in self.date_labels):
             raise ValueError("a date label must be text on one line")
+        if self.id_field not in self.file_names.fields:
+            raise ValueError(
+                f"file_name {self.file_name!r} must name the id field, as {{{self.id_field}}}"
+            )
         _check_distinct("group_fields", self.group_fields)
         _check_distinct("key_order", self.key_order)
 
     def section(self, key: str | None) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def reference_names(self) -> tuple[str, ...]:
+        """The reference fields' names, in the schema's order."""
+        return tuple(r.field for r in self.reference_fields)
+
+    @property
+    def file_names(self) -> FileNames:
+        return file_names(self.file_name, self.id_field)
 
     def to_record(self) -> dict[str, Any]:
         """The extension as plain JSON values (see `from_record`)."""
@@ -107,8 +213,13 @@ class Extension:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Extension:
-        sections = [SectionSpec(**section) for section in record["sections"]]
-        return cls(**{**record, "sections": sections})
+        sections = [SectionSpec.from_record(section) for section in record["sections"]]
+        # The bundled schema's own keyword is read as a record too: a field may be a name.
+        references = [
+            ReferenceField(**item) if isinstance(item, dict) else ReferenceField(item)
+            for item in record.get("reference_fields", ())
+        ]
+        return cls(**{**record, "sections": sections, "reference_fields": references})
 
 
 def _check_distinct(key: str, names: list[str]) -> None:
@@ -214,7 +325,25 @@ def _checked_schema(path: Path, sources: Sources, read: Reader) -> CardSchema:
     keyword = document.get(EXTENSION_KEY, {})
     extension = _validated_extension(path, keyword)
     _check_declared(path, document, keyword)
+    _check_conditions(path, document, extension)
     return CardSchema(str(path), document, extension, path, sources.digest(), read)
+
+
+def _check_conditions(path: Path, document: dict[str, Any], extension: Extension) -> None:
+    """A section's `when` is a JSON Schema of the document's dialect (its `$ref`s were
+    resolved with the document's, against the document)."""
+    for index, spec in enumerate(extension.sections):
+        if spec.when is None:
+            continue
+        try:
+            _validator_class(path, document).check_schema(spec.when)
+        except Exception as error:  # jsonschema.SchemaError, as for the document itself
+            where = "/".join(str(p) for p in getattr(error, "path", ())) or "top level"
+            detail = getattr(error, "message", str(error))
+            raise SchemaLoadError(
+                f"{path}: {EXTENSION_KEY}.sections.{index}.when (section {spec.key!r}): "
+                f"invalid JSON Schema at {where}: {detail}"
+            ) from error
 
 
 def _validated_extension(path: Path, keyword: object) -> Extension:

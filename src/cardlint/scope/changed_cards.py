@@ -36,7 +36,7 @@ class Scope(NamedTuple):
     changed: frozenset[str]
     """Real paths of the files the change adds or modifies."""
     removed: list[str]
-    """Names of the cards the change removes: the cards that list them are checked too."""
+    """File names of the cards the change removes: the cards that list them are checked too."""
 
     def cards(self, candidates: Sequence[str]) -> list[str]:
         """The candidate cards the change touches (every one when the rules changed)."""

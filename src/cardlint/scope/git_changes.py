@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from cardlint.index.corpus_index import file_id
 from cardlint.sources.git import commit_of, head, merge_base, run_git
 
 
@@ -29,8 +28,9 @@ class Change(NamedTuple):
         return self.changed | self.removed
 
     def removed_card_names(self) -> list[str]:
-        """File names (without .md) of the Markdown files removed: the ids of removed cards."""
-        return sorted(file_id(p) for p in self.removed if p.endswith(".md"))
+        """The names of the Markdown files removed (`clip.md`): the schema's file-name
+        template tells the ids of the removed cards from them."""
+        return sorted(p.rsplit(os.sep, 1)[-1] for p in self.removed if p.endswith(".md"))
 
 
 def staged(top: Path) -> Change:

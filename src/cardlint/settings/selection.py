@@ -41,12 +41,18 @@ def resolve_selector(selector: str, rules: Sequence[R]) -> list[R]:
     return chosen
 
 
+_LOOKALIKES = str.maketrans("OIL", "011")
+
+
 def unknown_rule(selector: str, rules: Sequence[Selectable]) -> str:
     """'no rule X', with the nearest code or name."""
     wanted = selector.strip()
     # A code is compared with codes, anything else with names: 'CL999' is not near a name.
     if wanted.upper().startswith("CL"):
-        close = did_you_mean(wanted.upper(), [r.code for r in rules])
+        # A letter typed for the digit it looks like (CL2O3) is nearer than a digit off by one
+        # (CL213), which comparing characters alone cannot tell.
+        digits = "CL" + wanted.upper()[2:].translate(_LOOKALIKES)
+        close = did_you_mean(digits, [r.code for r in rules])
     else:
         close = did_you_mean(wanted.lower(), [r.name for r in rules])
     advice = f"did you mean {quote(close)}?" if close else "`cardlint rules` lists them"
