@@ -50,8 +50,36 @@ def schema_issues(schema: CardSchema, card: Card) -> tuple[SchemaIssue, ...]:
         return ()  # valid: jsonschema would only confirm it, at ten times the cost
     issues: list[SchemaIssue] = []
     for error in schema.validator.iter_errors(card.data):
-        issues.extend(_describe(schema, error))
+        issues.extend(_describe(schema, _placed(error, card.data)))
     return tuple(sorted(set(issues), key=lambda i: (str(i.path), i.keyword, i.message)))
+
+
+def _placed(error: Any, data: object) -> Any:
+    """The error, at the field it is about where jsonschema leaves that out: a `false`
+    subschema (`"category": false`) does not say which property it refused, and a
+    `not: {required: [...]}` speaks of the whole mapping, not of the field it forbids."""
+    parent = _value_at(data, tuple(error.absolute_path))
+    if not isinstance(parent, dict):
+        return error
+    if error.validator is None and list(error.relative_schema_path)[-1:] == ["properties"]:
+        key = next((k for k, v in parent.items() if v is error.instance), None)
+        if key is not None:
+            error.path.append(key)
+    elif error.validator == "not" and isinstance(error.validator_value, dict):
+        listed = error.validator_value.get("required")
+        key = next((k for k in listed if k in parent), None) if isinstance(listed, list) else None
+        if key is not None:
+            error.path.append(key)
+    return error
+
+
+def _value_at(data: Any, path: FieldPath) -> object:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _describe(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
@@ -110,6 +138,10 @@ def _described(schema: CardSchema, error: Any) -> Iterator[SchemaIssue]:
         )
     elif keyword == "pattern":
         yield _pattern_issue(path, value, str(constraint), hint)
+    elif keyword == "None":  # a `false` subschema: the field may not be here at all
+        yield SchemaIssue("false", path, f"{field}: this field is not allowed here", hint, True)
+    elif keyword == "not" and isinstance(constraint, dict) and "required" in constraint and path:
+        yield SchemaIssue(keyword, path, f"{field}: this field is not allowed here", hint, True)
     elif keyword == "uniqueItems":
         for index in _repeated(value):
             item_path = (*path, index)
