@@ -178,3 +178,21 @@ def test_a_file_name_gives_the_id_its_template_places_in_it(
 )
 def test_an_id_is_any_scalar_compared_as_text(value: object, expected: str | None) -> None:
     assert id_text(value) == expected
+
+
+NO_GUESS = "write the card, or list the id under `known-ids` if it is planned"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"), [("2719", NO_GUESS), ("1559a", "did you mean '1559'?")]
+)
+def test_a_dangling_number_gets_no_guess_by_spelling(
+    tmp_path: Path, written: str, hint: str | None
+) -> None:
+    project = write_proposals(tmp_path)
+    card = project / "cards" / "eip-2930.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("requires: 2718", f"requires: {written}")
+    )
+    found = run_cli("check", "--format", "json", cwd=project).json()["violations"]
+    assert [(v["code"], v["hint"]) for v in found] == [("CL301", hint)]

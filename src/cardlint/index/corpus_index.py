@@ -254,4 +254,6 @@ class CorpusIndex:
 def _suggest(index: CorpusIndex, target: str) -> str | None:
     # Every card that lists the same missing id asks the same question; ask difflib once.
     hit = index.squashed.get(plain_key(target))
-    return hit if hit is not None else did_you_mean(target, [*index.by_id, *index.known_ids])
+    if hit is not None or target.isdigit():
+        return hit  # a number a digit away from another is another proposal, not a typo
+    return did_you_mean(target, [*index.by_id, *index.known_ids])
