@@ -75,16 +75,7 @@ def test_a_field_no_card_fills_gets_no_table(
     [("status", "statuses"), ("type", "types"), ("day", "days"), ("box", "boxes")],
 )
 def test_a_table_is_keyed_by_the_fields_plural(tmp_path: Path, field: str, key: str) -> None:
-    corpus = _corpus(tmp_path, group_fields=[field])
-    schema_file = corpus / "schema.json"
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    schema["properties"][field] = {"type": "string"}
-    schema_file.write_text(json.dumps(schema), encoding="utf-8")
-    card = corpus / "cards" / "a.md"
-    card.write_text(
-        card.read_text(encoding="utf-8").replace("id: a\n", f"id: a\n{field}: x\n"),
-        encoding="utf-8",
-    )
+    corpus = _grouped_by_a_new_field(tmp_path, field)
     document = json.loads(_ok("stats", "--format", "json", cwd=corpus))
     assert document[key] == {"(none)": 5, "x": 1}
 
@@ -179,16 +170,7 @@ def test_a_group_field_declared_in_a_branch_of_the_schema_is_a_property(tmp_path
 def test_a_group_field_whose_json_key_is_taken_exits_2(
     tmp_path: Path, command: str, field: str, message: str
 ) -> None:
-    corpus = _corpus(tmp_path, group_fields=[field])
-    schema_file = corpus / "schema.json"
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    schema["properties"][field] = {"type": "string"}
-    schema_file.write_text(json.dumps(schema), encoding="utf-8")
-    card = corpus / "cards" / "a.md"
-    card.write_text(
-        card.read_text(encoding="utf-8").replace("id: a\n", f"id: a\n{field}: x\n"),
-        encoding="utf-8",
-    )
+    corpus = _grouped_by_a_new_field(tmp_path, field)
     result = run_cli(command, "--format", "json", cwd=corpus)
     assert result.code == 2
     assert message in result.err
@@ -207,3 +189,18 @@ def test_an_empty_corpus_shows_each_table_empty(tmp_path: Path) -> None:
     assert json.loads(_ok("stats", "--format", "json", cwd=corpus))["difficulties"] == {}
     text = _ok("stats", cwd=corpus)
     assert "By difficulty\nBy level\nReferences per card\n" in text
+
+
+def _grouped_by_a_new_field(tmp_path: Path, field: str) -> Path:
+    """The corpus grouped by `field`, a string property the schema gains, which card a has."""
+    corpus = _corpus(tmp_path, group_fields=[field])
+    schema_file = corpus / "schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"][field] = {"type": "string"}
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    card = corpus / "cards" / "a.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("id: a\n", f"id: a\n{field}: x\n"),
+        encoding="utf-8",
+    )
+    return corpus
