@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cardlint.facts.concept_keys import compact, concept_key
+from cardlint.facts.concept_keys import compacted_key, plain_key
 from cardlint.load.card import Card
 from cardlint.model import Position
 from cardlint.schema.card_schema import CardSchema
@@ -33,18 +33,27 @@ def own_keys(schema: CardSchema, card: Card) -> tuple[list[str], str]:
     facts keep of them."""
     data = card.data
     keys: list[str] = []
+    # By plain key: a card's id (`vision-transformer`) is mostly its English name's
+    # (`Vision Transformer`), whose concept key is then not made again.
+    made: dict[str, str] = {}
     for field in schema.extension.name_fields:
         value = data.get(field)
-        if isinstance(value, str) and (key := name_key(value)) and key not in keys:
-            keys.append(key)
+        if isinstance(value, str):
+            plain = plain_key(value)
+            key = made[plain] = compacted_key(plain)
+            if key and key not in keys:
+                keys.append(key)
     card_id = data.get(schema.extension.id_field)
-    return keys, name_key(card_id) if isinstance(card_id, str) else ""
+    if not isinstance(card_id, str):
+        return keys, ""
+    plain = plain_key(card_id)
+    own = made.get(plain)
+    return keys, compacted_key(plain) if own is None else own
 
 
 def name_key(name: str) -> str:
     """The `compact`ed concept key of a name or an id ("" for one of punctuation only)."""
-    key = concept_key(name)
-    return compact(key) if key else ""
+    return compacted_key(plain_key(name))
 
 
 def field_position(card: Card, field: str) -> Position:

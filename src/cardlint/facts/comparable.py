@@ -17,9 +17,9 @@ from cardlint.facts.bibliography import Reference, references_of
 from cardlint.facts.card_names import own_keys
 from cardlint.facts.citations import Citation, citations_of
 from cardlint.facts.columns import ITEM, SEPARATOR, span
-from cardlint.facts.concept_keys import compact, concept_key, plain_key, skeleton
+from cardlint.facts.concept_keys import compact, compacted_key, plain_key, skeleton
 from cardlint.facts.dates import Years, dated_values
-from cardlint.facts.timeline_names import TimelineEntry, year_led
+from cardlint.facts.timeline_names import TimelineEntry, named_spans
 from cardlint.load.card import Card
 from cardlint.model import Position
 from cardlint.schema.card_schema import CardSchema
@@ -79,13 +79,26 @@ def cited_works(schema: CardSchema, card: Card) -> list[CitedWork]:
 def _work_key(text: str, author: str) -> str:
     """`label author` of a citation, or "" for one without a label."""
     if not text.endswith(")"):
-        label = concept_key(text)  # a mapping's title: a written citation ends in `)`
+        label = text  # a mapping's title: a written citation ends in `)`
     else:
         opening = text.rfind("(")
-        if _BARE_YEAR.fullmatch(text, opening + 1, len(text) - 1):
+        # `(Radford et al., 2021)` has a comma, which a year alone has not: no match tried.
+        if text.find(",", opening) < 0 and _BARE_YEAR.fullmatch(text, opening + 1, len(text) - 1):
             return ""  # `Radford et al. (2021)`: what precedes the year is the author
-        label = concept_key(text[:opening])
-    return f"{compact(label)} {compact(author)}" if label else ""
+        label = text[:opening]
+    key = _LABELS.get(label)
+    if key is None:
+        if len(_LABELS) >= LABELS_HELD:
+            _LABELS.clear()
+        key = _LABELS[label] = compacted_key(plain_key(label))
+    return f"{key} {compact(author)}" if key else ""
+
+
+_LABELS: dict[str, str] = {}
+"""A citation's label as written (`CLIP `) and its `compact`ed concept key: a work is cited
+by many cards, with different authors' spellings and years around its label."""
+LABELS_HELD = 8192
+"""`_LABELS` is emptied when it holds this many."""
 
 
 def listed_works(schema: CardSchema, card: Card) -> list[ListedWork]:
@@ -119,8 +132,8 @@ def encode(schema: CardSchema, card: Card) -> str:
     names, own = own_keys(schema, card)
     years, made = _dates(schema, card)
     timeline = [
-        f"{key} {first if first == last else f'{first} {last}'}"
-        for _, first, last, keys in year_led(schema, card)
+        f"{key} {given}"
+        for given, keys in named_spans(schema, card)
         for key in keys
         if key != own and key not in names
     ]
@@ -131,11 +144,12 @@ def encode(schema: CardSchema, card: Card) -> str:
         if (key := _work_key(c.text, c.key))
     ]
     section = references_of(schema, card)
-    refs = [
-        f"{title} {compact(e.key)} {e.year}"
-        for e in (section.entries if section is not None else ())
-        if e.year is not None and e.key and (title := _title_key(e.title))
-    ]
+    refs = []
+    for e in section.entries if section is not None else ():
+        if e.year is not None and e.key:
+            title = plain_key(e.title)  # as `_title_key`, without a call per entry
+            if len(title) >= MIN_TITLE:
+                refs.append(f"{compact(title)} {compact(e.key)} {e.year}")
     concepts = names.copy()
     for name in names:
         shape = skeleton(name)

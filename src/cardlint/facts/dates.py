@@ -3,13 +3,16 @@
 Each parser returns the value, or the single problem that describes it best, so that every
 mistake is reported once, by the most specific rule. A layout that is wrong but unambiguous
 (`2025/10/17`, `2025年10月17日`, `2021 – 2023`) carries its standard spelling as a suggestion.
-Every pattern is used with `fullmatch` and has no nested quantifiers, so matching is linear.
+Every pattern is used with `fullmatch` (`_YEAR_LED`, which reads a heading's first five
+characters, with `match`) and has no nested quantifiers, so matching is linear.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -25,7 +28,9 @@ from cardlint.text import quote
 _YEARS = re.compile(r"([0-9]{4})(?: *[-–—~] *([0-9]{4}))?")
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
 _CJK_DATE = re.compile(r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
-_YEAR_LED = re.compile(r"([0-9]{4})(?![0-9]).*", re.DOTALL)
+_YEAR_LED = re.compile(r"[0-9]{4}(?![0-9])")
+"""A heading that starts with it is year-led: four digits, not five."""
+_line = operator.attrgetter("line")
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _YEARS_FORM = ("a year (YYYY) or a range of years (YYYY-YYYY)", "write e.g. 2017 or 2021-2023")
 _DATE_FORM = ("a date in YYYY-MM-DD form", "write the date as YYYY-MM-DD, e.g. 2025-10-17")
@@ -185,15 +190,18 @@ def _footer_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def timeline_years(headings: Sequence[Heading], section: Heading) -> Iterator[tuple[Heading, int]]:
-    """The headings one level below `section` and inside it that start with a year."""
-    for heading in headings:
-        if heading.line <= section.line:
+    """The headings one level below `section` and inside it that start with a year.
+
+    `headings` are in line order (as a card's are): the section's own subheadings follow it."""
+    level = section.level + 1
+    for index in range(bisect.bisect_right(headings, section.line, key=_line), len(headings)):
+        heading = headings[index]
+        if heading.level != level:
+            if heading.level < level:
+                return
             continue
-        if heading.level <= section.level:
-            return
-        match = _YEAR_LED.fullmatch(heading.text)
-        if heading.level == section.level + 1 and match is not None:
-            yield heading, int(match[1])
+        if _YEAR_LED.match(heading.text) is not None:
+            yield heading, int(heading.text[:4])
 
 
 def dated_values(card: Card, ext: Extension) -> tuple[DatedValue, ...]:

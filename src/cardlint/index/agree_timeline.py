@@ -33,8 +33,10 @@ class TimelineClash(NamedTuple):
 
 
 def clashes(facts: CorpusFacts) -> dict[str, list[TimelineClash]]:
-    named = set(heads(facts.items(TIMELINE)))
-    named &= facts.items(NAMES) | facts.items(CONCEPTS)
+    # The concepts timelines name (far fewer than the cards), those that are some card's:
+    # looked up, rather than intersected with a union of every card's names.
+    names, concepts = facts.items(NAMES), facts.items(CONCEPTS)
+    named = {key for key in set(heads(facts.items(TIMELINE))) if key in names or key in concepts}
     if not named:
         return {}  # the usual corpus: its timelines name no other card
     owners: defaultdict[str, set[int]] = defaultdict(set)

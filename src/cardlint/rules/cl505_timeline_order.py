@@ -1,7 +1,6 @@
 from collections.abc import Iterator
 
-from cardlint.facts.dates import timeline_years
-from cardlint.facts.structure import structure
+from cardlint.facts.timeline_names import year_headings
 from cardlint.load.card import Card
 from cardlint.load.markdown import Heading
 from cardlint.model import Finding, Position, Severity
@@ -10,15 +9,8 @@ from cardlint.text import quote
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    key = ctx.schema.extension.timeline_section
-    if card.body is None or key is None:
-        return
-    found = structure(ctx.schema, card).sections
-    section = next((m.heading for m in found if m.spec.key == key and m.heading), None)
-    if section is None:
-        return
     previous: tuple[Heading, int] | None = None
-    for heading, year in timeline_years(card.body.headings, section):
+    for heading, year, _ in year_headings(ctx.schema, card):
         if previous is not None and year < previous[1]:
             yield Finding(
                 Position(heading.line, heading.column),
