@@ -151,7 +151,12 @@ def test_bad_configuration_exits_2_naming_file_and_key(
         ('{"x-cardlint": {"file_name": "{eip}.md"}}', "must name the id field, as {concept_id}"),
         ('{"x-cardlint": {"reference_fields": [{"delimiter": ","}]}}', "fields.0.field: Field"),
         ('{"x-cardlint": {"reference_fields": [{"field": "a", "delimiter": ""}]}}', ".delimiter"),
-        ('{"x-cardlint": {"reference_fields": [{"field": "a", "types": 1}]}}', "0.types: unknown"),
+        ('{"x-cardlint": {"reference_fields": [{"field": "a", "kinds": 1}]}}', "0.kinds: unknown"),
+        ('{"x-cardlint": {"reference_fields": [{"field": "a", "types": 1}]}}', "0.types: Input"),
+        (
+            '{"x-cardlint": {"reference_fields": [{"field": "a", "types": ["person"]}]}}',
+            "fields[0].types: names the card type 'person', but the configuration has no",
+        ),
         ('{"x-cardlint": {"reference_fields": [7]}}', "reference_fields.0: must be a field name"),
         ('{"not": ' * 3000 + "{}" + "}" * 3000, "nested too deeply"),
         ('{"$defs": {"a": {"$ref": "#/$defs/a"}}}', "leads back to itself"),

@@ -32,7 +32,7 @@ def planted(folder: Path) -> Counter[Violation]:
 
 
 def test_the_examples_are_found() -> None:
-    assert [p.name for p in FORMATS] == ["eip", "madr"]
+    assert [p.name for p in FORMATS] == ["eip", "history", "madr"]
 
 
 @pytest.mark.parametrize("folder", FORMATS, ids=lambda p: p.name)
@@ -58,3 +58,10 @@ def test_the_proposal_example_plants_each_cross_card_mistake() -> None:
     number, headers out of order and a missing mandatory section."""
     codes = {code for _, _, _, code in planted(EXAMPLES / "eip")}
     assert {"CL301", "CL302", "CL305", "CL304", "CL107", "CL203"} <= codes
+
+
+def test_the_history_example_plants_each_card_type_mistake() -> None:
+    """Issue 17's card types: a reference to a card of the wrong type and a type field that
+    names no type, besides a type's own missing field and section."""
+    codes = {code for _, _, _, code in planted(EXAMPLES / "history")}
+    assert {"CL312", "CL006", "CL101", "CL203", "CL301"} <= codes

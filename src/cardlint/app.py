@@ -24,8 +24,10 @@ from cardlint.rules import RuleInfo, rule_index
 from cardlint.run.engine import run
 from cardlint.run.job import Job
 from cardlint.schema.card_schema import CardSchema, load_schema
+from cardlint.schema.card_types import CardTypes
 from cardlint.schema.files import SchemaLoadError
 from cardlint.settings import preflight
+from cardlint.settings.card_types import card_types
 from cardlint.settings.config import ConfigError, LoadedConfig, load_config, locate_config
 from cardlint.settings.request import CheckRequest
 from cardlint.settings.selection import resolve_selector, select_rules, severities
@@ -99,18 +101,24 @@ def build_job(request: CheckRequest) -> Job:
     today = request.today or settings.today or date.today()
     cache_dir = _cache_folder(request, loaded.path)
     schema = _schema(request, schema_path, checked, read)
-    cache_key = _cache_key(schema, chosen, today, settings.max_file_size)
+    try:
+        types = card_types(
+            loaded, schema, lambda path: _schema(request, path, checked, read), request.cwd, read
+        )
+    except ConfigError as error:
+        raise UsageError(revisions.at(request, str(error))) from error
+    cache_key = _cache_key(types, chosen, today, settings.max_file_size)
     return Job(
         targets=targets,
         corpus=list(dict.fromkeys([*corpus, *targets])),
-        schema=schema,
+        types=types,
         rules=chosen,
         severity=levels,
         today=today,
         max_file_size=settings.max_file_size,
         resolve=lambda selector: frozenset(r.code for r in resolve_selector(selector, rules)),
         known_ids=frozenset(settings.known_ids),
-        referrers_of=_removed_ids(scope.removed if scope is not None else (), schema),
+        referrers_of=_removed_ids(scope.removed if scope is not None else (), types),
         per_file_ignores=per_file,
         cwd=request.cwd,
         root=loaded.root,
@@ -120,10 +128,13 @@ def build_job(request: CheckRequest) -> Job:
     )
 
 
-def _removed_ids(names: Sequence[str], schema: CardSchema) -> frozenset[str]:
+def _removed_ids(names: Sequence[str], types: CardTypes) -> frozenset[str]:
     """The ids of the cards a change removes, as their file names give them."""
-    id_of = schema.extension.file_names.id_of
-    return frozenset(found for name in names if (found := id_of(name)) is not None)
+    return frozenset(
+        found
+        for name in names
+        if (found := types.by_file(name).schema.extension.file_names.id_of(name)) is not None
+    )
 
 
 def clean_cache(
@@ -160,12 +171,13 @@ def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
     return config.resolve().parent / folder.NAME if config is not None else None
 
 
-def _cache_key(schema: CardSchema, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
+def _cache_key(types: CardTypes, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:
     """Everything a card's own results depend on besides its bytes."""
     parts = [
         __version__,
         columns.FORMAT,
-        schema.digest,
+        *(f"{t.name}:{t.schema.digest}:{chr(1).join(t.files)}" for t in types.every),
+        types.field or "",
         ",".join(r.code for r in rules),
         today.isoformat(),
         str(max_size),

@@ -17,6 +17,7 @@ from cardlint.rules import Context
 from cardlint.run.engine import load
 from cardlint.run.job import Job
 from cardlint.run.workers import Kept
+from cardlint.schema.card_schema import CardSchema
 from cardlint.text import quote
 
 
@@ -39,10 +40,9 @@ def load_corpus(job: Job, edited: Mapping[Path, bytes] | None = None) -> Editabl
     return EditableCorpus(cards, data, loaded.context)
 
 
-def require_new_id(corpus: EditableCorpus, new: str | int) -> None:
-    """Refuse an id the schema's id field rejects, or that a card already has (ids compared
-    as text: `1559` is taken by `eip: 1559`)."""
-    schema = corpus.context.schema
+def require_new_id(corpus: EditableCorpus, new: str | int, schema: CardSchema) -> None:
+    """Refuse an id the card's schema's id field rejects, or that a card already has (ids
+    compared as text: `1559` is taken by `eip: 1559`)."""
     field = schema.extension.id_field
     rules = schema.properties.get(field, {"type": "string", "minLength": 1})
     if not schema.validator.evolve(schema=rules).is_valid(new):

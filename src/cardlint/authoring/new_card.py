@@ -12,9 +12,10 @@ with the form entries take.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cardlint.app import build_job
@@ -25,6 +26,7 @@ from cardlint.errors import UsageError
 from cardlint.facts.structure import applicable
 from cardlint.paths import display_path
 from cardlint.schema.card_schema import CardSchema, SectionSpec
+from cardlint.schema.card_types import CardType, CardTypes
 from cardlint.schema.heading_template import Template
 from cardlint.schema.ids import field_text
 from cardlint.schema.issues import _closest_allowed  # check's own did-you-mean, aliases first
@@ -46,17 +48,23 @@ class NewCard:
     """Other fields given on the command line, by field name."""
     path: Path | None = None
     """The file to write, or a folder for the file the schema's file-name template names
-    (`ID.md` by default); default: the first card root, created when missing."""
+    (`ID.md` by default); default: the card type's folder, else the first card root,
+    created when missing."""
+    type: str | None = None
+    """The card type (the configuration's `types`); None: the default type."""
 
 
 def create_card(request: CheckRequest, spec: NewCard) -> Path:
     """Write the new card and return its path; refuses to overwrite anything."""
     job = build_job(replace(request, missing_roots_ok=True))
     corpus = load_corpus(job)
-    schema = job.schema
+    kind = _card_type(job.types, spec.type)
+    schema = kind.schema
     card_id = _typed_id(schema, spec.id)
-    require_new_id(corpus, card_id)
+    require_new_id(corpus, card_id, schema)
     given = dict(spec.values)
+    if job.types.field is not None and job.types.field in schema.properties:
+        given.setdefault(job.types.field, kind.name)
     given.update(
         (name, value)
         for name, value in zip(schema.extension.name_fields, spec.names, strict=False)
@@ -69,7 +77,10 @@ def create_card(request: CheckRequest, spec: NewCard) -> Path:
         name = _file_name(schema, data)
     if chosen is None:
         keeps_cards = any(schema.extension.id_field in c.data for c in corpus.cards.values())
-        target = _card_folder(load_config(request.config, request.cwd), keeps_cards) / name
+        folder = _type_folder(kind, job.root)
+        if folder is None:
+            folder = _card_folder(load_config(request.config, request.cwd), keeps_cards)
+        target = folder / name
     else:
         target = chosen / name if chosen.is_dir() else chosen
     if target.exists() or target.is_symlink():
@@ -81,6 +92,28 @@ def create_card(request: CheckRequest, spec: NewCard) -> Path:
         raise UsageError(f"{display_path(target.parent, request.cwd)}: no such folder")
     write_atomically(target, card_text(schema, data).encode("utf-8"))
     return target
+
+
+def _card_type(types: CardTypes, name: str | None) -> CardType:
+    if name is None:
+        return types.default
+    if name in types.names:
+        return types.named(name)
+    if not types.names:
+        raise UsageError("--type: the configuration has no card types ([tool.cardlint.types])")
+    close = did_you_mean(name, types.names)
+    advice = f"did you mean {quote(close)}?" if close else "types: " + ", ".join(types.names)
+    raise UsageError(f"--type: {quote(name)} is not a card type ({advice})")
+
+
+def _type_folder(kind: CardType, root: Path) -> Path | None:
+    """The folder a type's first file glob names before any wildcard (`cards/models/*.md`:
+    `cards/models`), so that the new card is of the type by its path too."""
+    if not kind.files:
+        return None
+    parts = PurePosixPath(kind.files[0]).parts[:-1]
+    plain = list(itertools.takewhile(lambda part: not any(c in part for c in "*?["), parts))
+    return root.joinpath(*plain) if plain else None
 
 
 def _typed_id(schema: CardSchema, text: str) -> str | int:

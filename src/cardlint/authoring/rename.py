@@ -77,10 +77,10 @@ def plan_rename(request: CheckRequest, old: str, new: str) -> RenamePlan:
         raise UsageError(f"{len(owners)} cards have the id {quote(old)}; make it unique first")
     owner = Path(owners[0].path)
     card = corpus.cards[owner]
-    id_field = corpus.context.schema.extension.id_field
-    new_id = like(card.data.get(id_field), new)  # an integer id stays an integer
-    require_new_id(corpus, new_id)
-    target = _moved(corpus.context.schema.extension.file_names, card, new_id)
+    schema = corpus.context.schema_of(owners[0].path)  # its type's
+    new_id = like(card.data.get(schema.extension.id_field), new)  # an integer stays one
+    require_new_id(corpus, new_id, schema)
+    target = _moved(schema.extension.file_names, card, new_id)
     if target is not None and (target.exists() or target.is_symlink()):
         raise UsageError(f"{display_path(target, job.cwd)} already exists")
     changes: dict[Path, tuple[bytes, bytes]] = {}
@@ -108,7 +108,7 @@ def _moved(names: FileNames, card: Card, new_id: str | int) -> Path | None:
 
 def _edits(corpus: EditableCorpus, path: Path, old: str, new: str, is_owner: bool) -> list[Edit]:
     card = corpus.cards[path]
-    ext = corpus.context.schema.extension
+    ext = corpus.context.schema_of(os.fspath(path)).extension
     edits = Places(card, ext.reference_fields).rename(old, new)
     if edits is not None and is_owner:
         own = replace_value(card, (ext.id_field,), like(card.data.get(ext.id_field), new))

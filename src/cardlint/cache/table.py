@@ -34,14 +34,25 @@ from typing import Any, NamedTuple
 
 from cardlint.cache.folder import Document, read_document, write_document
 
-FORMAT = "cardlint-cache-7"
-CHANGES_FORMAT = "cardlint-cache-changes-3"
+FORMAT = "cardlint-cache-8"
+CHANGES_FORMAT = "cardlint-cache-changes-4"
 STAMPS_FORMAT = "cardlint-cache-stamps-1"
-COLUMNS = ("cards", "digests", "ids", "labels", "targets", "own", "located", "facts")
+COLUMNS = (
+    "cards",
+    "digests",
+    "ids",
+    "labels",
+    "targets",
+    "own",
+    "located",
+    "facts",
+    "types",
+    "spans",
+)
 MAX_CHANGES = 500
-PACKED = ("facts",)
-"""Columns the table file holds as one string, their values joined by `;` (which `facts`
-never writes): ten thousand short strings decode several times slower than one long one."""
+PACKED = ("facts", "types")
+"""Columns the table file holds as one string, their values joined by `;` (which neither
+ever writes): ten thousand short strings decode several times slower than one long one."""
 
 Table = dict[str, list[Any]]
 
@@ -169,7 +180,7 @@ def _well_typed(table: Table) -> bool:
     """Whether every value has the type its column holds, checked a column at a time at C
     speed, so that reading a record need not check it again."""
     try:
-        for column in ("cards", "digests", "own", "located", "facts"):
+        for column in ("cards", "digests", "own", "located", "facts", "types", "spans"):
             "".join(table[column])  # raises TypeError unless every value is text
         for column in ("labels", "targets"):
             if not set(map(type, table[column])) <= {list}:

@@ -66,6 +66,11 @@ def rename(
 @click.option("--name-en", help="The second name field (concept_name_en).")
 @click.option("--category", help="The category (one of the schema's values).")
 @click.option("--difficulty", help="The difficulty (one of the schema's values).")
+@click.option(
+    "--type",
+    "card_type",
+    help="The card type (one of the configuration's types); default: the default schema's.",
+)
 @config_option
 @schema_option
 def new(
@@ -75,6 +80,7 @@ def new(
     name_en: str | None,
     category: str | None,
     difficulty: str | None,
+    card_type: str | None,
     config_path: Path | None,
     schema: Path | None,
 ) -> None:
@@ -89,6 +95,7 @@ def new(
         names=(name_zh, name_en),
         values={name: value for name, value in given.items() if value is not None},
         path=path,
+        type=card_type,
     )
     with project_errors():
         written = create_card(CheckRequest(config=config_path, schema=schema), spec)

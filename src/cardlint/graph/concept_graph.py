@@ -151,9 +151,10 @@ def build_graph(snapshot: Snapshot) -> Graph:
             dangling = not index.exists(reference.target)
             edges.update(Edge(keys[entry.path], t, reference.field, dangling) for t in targets)
     violations = _by_path(snapshot.report.violations)
-    name_fields = snapshot.schema.extension.name_fields
-    group_field = next(iter(snapshot.schema.extension.group_fields), None)
-    agreeing = agreement(index, snapshot.schema)
+    several = any(snapshot.type_of(card) for card in snapshot.cards)
+    # Several card types: the type is what tells cards apart first.
+    group_field = "type" if several else next(iter(snapshot.group_fields), None)
+    agreeing = agreement(index)
     cards = []
     for card in snapshot.cards:
         entry = snapshot.entry(card)
@@ -161,6 +162,9 @@ def build_graph(snapshot: Snapshot) -> Graph:
         shown = snapshot.shown(card.path)
         data = card.data
         group = data.get(group_field) if group_field is not None else None
+        if several:
+            group = snapshot.type_of(card)
+        name_fields = snapshot.schema_of(card).extension.name_fields
         cards.append(
             Node(
                 id=own,

@@ -18,6 +18,7 @@ from cardlint.paths import display_path
 from cardlint.run.engine import run
 from cardlint.run.workers import Kept
 from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.card_types import UNKNOWN
 from cardlint.settings.request import CheckRequest
 
 
@@ -36,6 +37,28 @@ class Snapshot:
 
     def entry(self, card: Card) -> Entry:
         return self.index.entry_of(card, self.schema)
+
+    def schema_of(self, card: Card) -> CardSchema:
+        """The schema of the card's type."""
+        types = self.index.types
+        return self.schema if types is None else types.schema_of(self.entry(card).type)
+
+    def type_of(self, card: Card) -> str | None:
+        """The name of the card's type, when the corpus has several."""
+        types = self.index.types
+        if types is None or not types.several:
+            return None
+        name = self.entry(card).type
+        if name == UNKNOWN:
+            return "(unknown)"  # its type field names no type: CL006
+        return name if name in types.names else "(default)"
+
+    @property
+    def group_fields(self) -> list[str]:
+        """The group fields of every card type's schema, in order."""
+        types = self.index.types
+        schemas = [t.schema for t in types.every] if types is not None else [self.schema]
+        return list(dict.fromkeys(f for s in schemas for f in s.extension.group_fields))
 
     def shown(self, path: str | Path) -> str:
         """The path as the report shows it, so violations can be matched to cards."""

@@ -57,7 +57,7 @@ def compute(snapshot: Snapshot) -> Stats:
     index = snapshot.index
     return Stats(
         cards=len(cards),
-        groups=_groups(snapshot.schema.extension.group_fields, cards),
+        groups=_type_group(snapshot) + _groups(snapshot.group_fields, cards),
         references=tuple(len(e.references) for e in entries),
         dangling=sum(not index.exists(r.target) for e in entries for r in e.references),
         one_way=sum(len(index.one_way(e)) for e in entries),
@@ -74,7 +74,7 @@ def _wanted(entries: Sequence[Entry], index: CorpusIndex) -> tuple[tuple[str, in
 
 
 def _conflicts(snapshot: Snapshot, paths: Sequence[str]) -> tuple[tuple[str, int], ...]:
-    found = agreement(snapshot.index, snapshot.schema)
+    found = agreement(snapshot.index)
     return tuple((kind, found.count(kind, paths)) for kind in CONFLICTS)
 
 
@@ -84,6 +84,12 @@ def _groups(
     tables = ((f, _count(c.data.get(f) for c in cards)) for f in fields)
     # A field no card fills would be one "(none)" row: no table says it better.
     return tuple((f, table) for f, table in tables if [value for value, _ in table] != [NONE])
+
+
+def _type_group(snapshot: Snapshot) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """Cards per card type, when the corpus has several."""
+    kinds = [snapshot.type_of(card) for card in snapshot.selected]
+    return (("type", _count(kinds)),) if any(kinds) else ()
 
 
 def _count(values: Iterable[object]) -> tuple[tuple[str, int], ...]:

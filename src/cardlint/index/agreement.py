@@ -20,7 +20,6 @@ from cardlint.index import agreement_memo
 from cardlint.index.agreement_tables import TABLES, Tables
 from cardlint.index.corpus_index import CorpusIndex, Entry
 from cardlint.load.card import Card, load_card
-from cardlint.schema.card_schema import CardSchema
 
 if TYPE_CHECKING:
     from cardlint.index.agree_concepts import Duplicate
@@ -32,12 +31,9 @@ CONFLICTS = ("timeline", "citations", "duplicates")
 
 
 class Agreement:
-    def __init__(
-        self, entries: Sequence[Entry], schema: CardSchema, memo: Path | None, key: str
-    ) -> None:
+    def __init__(self, entries: Sequence[Entry], memo: Path | None, key: str) -> None:
         self.entries = entries
         """The index's entries (not the index: see `agreement`)."""
-        self.schema = schema
         self.memo = memo
         """Where what was found is kept between runs (see `agreement_memo`); None: nowhere."""
         self.key = key
@@ -121,15 +117,13 @@ def _decoded(found: agreement_memo.Found) -> Tables | None:
 _OF_INDEX: weakref.WeakKeyDictionary[CorpusIndex, Agreement] = weakref.WeakKeyDictionary()
 
 
-def agreement(
-    index: CorpusIndex, schema: CardSchema, memo: Path | None = None, key: str = ""
-) -> Agreement:
+def agreement(index: CorpusIndex, memo: Path | None = None, key: str = "") -> Agreement:
     """The agreement of the run's index: each rule and view asks the same one.
 
     Kept only while the index lives: held past the run, 10,000 entries would be freed at
     the interpreter's exit, which costs a warm run a tenth of its time.
     """
     found = _OF_INDEX.get(index)
-    if found is None or found.schema is not schema or (found.memo, found.key) != (memo, key):
-        found = _OF_INDEX[index] = Agreement(index.entries, schema, memo, key)
+    if found is None or (found.memo, found.key) != (memo, key):
+        found = _OF_INDEX[index] = Agreement(index.entries, memo, key)
     return found

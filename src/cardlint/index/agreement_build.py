@@ -35,6 +35,8 @@ def _duplicates(
         first, second = entries[pair.first], entries[pair.second]
         if first.id is not None and first.id == second.id:
             continue  # one id on two cards is CL304's to report
+        if first.type != second.type:
+            continue  # a model and the paper that made it known may well share a name
         older, newer = sorted((pair.first, pair.second), key=age)
         keys = pair.keys if newer == pair.first else (pair.keys[1], pair.keys[0])
         made = _created(facts, older)

@@ -17,6 +17,7 @@ from cardlint.index.references import Item, items_of, position
 from cardlint.load.card import Card, per_card
 from cardlint.model import Position
 from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.card_types import DEFAULT, CardTypes
 from cardlint.schema.ids import FileNames, file_names, id_text
 from cardlint.text import did_you_mean
 
@@ -55,6 +56,11 @@ class Entry(NamedTuple):
     located: Deferred[Located]
     facts: str = NONE
     """What the card states that other cards may contradict, encoded (see `facts.columns`)."""
+    type: str = DEFAULT
+    """The name of the card's type (see `schema.card_types`)."""
+    spans: str = ""
+    """How many of `targets` each reference field gave, in the schema's order (`2,0,1`), when
+    some field names the card types it takes (CL312 tells its suspects by it); "" otherwise."""
 
     @property
     def id_position(self) -> Position | None:
@@ -88,7 +94,12 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
     from cardlint.facts.comparable import encode
 
     facts = encode(schema, card)
-    return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts)
+    spans = ""
+    if any(spec.types for spec in ext.reference_fields):
+        spans = ",".join(
+            str(sum(r.field == s.field for r in references)) for s in ext.reference_fields
+        )
+    return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts, DEFAULT, spans)
 
 
 def _written_ids(schema: CardSchema, card: Card) -> tuple[str | None, list[tuple[str, Item]]]:
@@ -132,16 +143,22 @@ class CorpusIndex:
 
     entries: tuple[Entry, ...] = ()
     known_ids: frozenset[str] = frozenset()
-    file_names: FileNames = _DEFAULT_NAMES
-    """How the cards' files are named: the schema's (see `build`)."""
+    types: CardTypes | None = None
+    """The corpus's card types; None: one, named as the bundled schema names its files."""
 
     @classmethod
     def build(
-        cls, entries: Iterable[Entry], schema: CardSchema, known_ids: Iterable[str] = ()
+        cls, entries: Iterable[Entry], types: CardTypes, known_ids: Iterable[str] = ()
     ) -> CorpusIndex:
         by_path = operator.attrgetter("path")
         ordered = tuple(sorted(entries, key=by_path))
-        return cls(ordered, frozenset(known_ids), schema.extension.file_names)
+        return cls(ordered, frozenset(known_ids), types)
+
+    def file_names(self, card_type: str = DEFAULT) -> FileNames:
+        """How the files of a card type are named."""
+        if self.types is None:
+            return _DEFAULT_NAMES
+        return self.types.schema_of(card_type).extension.file_names
 
     @functools.cached_property
     def by_id(self) -> dict[str, tuple[Entry, ...]]:
@@ -180,9 +197,11 @@ class CorpusIndex:
         field, or its id has a typo. Its own finding (CL003, CL101, CL305) is the message; a
         card that lists it by its file name is not reported, nor "fixed", for it.
         """
-        id_of = self.file_names.id_of
+        names = self.file_names
         return frozenset(
-            named for e in self.entries if (named := id_of(e.path)) != e.id and named is not None
+            named
+            for e in self.entries
+            if (named := names(e.type).id_of(e.path)) != e.id and named is not None
         )
 
     def exists(self, card_id: str) -> bool:

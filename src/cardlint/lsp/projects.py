@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.app import build_job
-from cardlint.index.corpus_index import CorpusIndex, entry_for
+from cardlint.index.corpus_index import CorpusIndex
 from cardlint.load.card import Card, card_from_bytes, load_card, unreadable
 from cardlint.load.read import SourceError, check_size
 from cardlint.model import Violation
 from cardlint.rules import Context
+from cardlint.run.card_pass import card_entry
 from cardlint.run.engine import check_card, load
 from cardlint.settings.config import ConfigError, find_config
 from cardlint.settings.request import CheckRequest
@@ -51,7 +52,7 @@ class Project:
         """Take a card's changed file on disk into the index."""
         own = self.card_path(path)
         if own is not None:
-            self.entries[own] = entry_for(load_card(own, self.job.max_file_size), self.job.schema)
+            self.entries[own] = card_entry(load_card(own, self.job.max_file_size), self.job.types)
 
     def remove(self, path: Path) -> None:
         """Forget a card whose file is gone."""
@@ -68,8 +69,8 @@ class Project:
         spells it) if `text` were saved."""
         job = self.job
         card = _card(path, text, job.max_file_size)
-        entries = {**self.entries, path: entry_for(card, job.schema)}
-        index = CorpusIndex.build(entries.values(), job.schema, job.known_ids)
+        entries = {**self.entries, path: card_entry(card, job.types)}
+        index = CorpusIndex.build(entries.values(), job.types, job.known_ids)
         context = Context(job.schema, index, job.today, job.root)
         # check_card gives cross-card rules the whole card, so their fixes come back too.
         return Linted(card, tuple(check_card(card, context, job)), index)

@@ -51,6 +51,12 @@ class Context:
     """What names the corpus as indexed, records and paths, when the result cache knows it:
     what was kept in `memo` under the same key still holds. "": unknown, keep nothing."""
 
+    def schema_of(self, path: str) -> CardSchema:
+        """The schema of a card of the corpus: its type's (`schema` is the checked card's)."""
+        entry = self.index.by_path.get(path)
+        types = self.index.types
+        return self.schema if entry is None or types is None else types.schema_of(entry.type)
+
 
 Check = Callable[["Card", Context], Iterable[Finding]]
 Candidates = Callable[[Context], "Collection[str]"]

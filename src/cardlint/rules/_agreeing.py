@@ -14,7 +14,7 @@ MOST_NAMED = 3
 
 
 def agreement_of(ctx: Context) -> Agreement:
-    return agreement(ctx.index, ctx.schema, ctx.memo, ctx.corpus_key)
+    return agreement(ctx.index, ctx.memo, ctx.corpus_key)
 
 
 def cards_named(paths: Sequence[str], ctx: Context) -> str:

@@ -35,8 +35,9 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
 def _finding(entry: TimelineEntry, other: Card, ctx: Context) -> Finding | None:
     from cardlint.facts.comparable import introduced
 
-    given = introduced(ctx.schema, other)
-    field = ctx.schema.extension.introduced_field
+    schema = ctx.schema_of(other.file)
+    given = introduced(schema, other)
+    field = schema.extension.introduced_field
     if given is None or field is None:
         return None  # the card changed since its facts were read
     theirs, at = given
@@ -55,7 +56,7 @@ def _hint(ours: Years, theirs: Years, other: Card, ctx: Context, named: tuple[st
     from cardlint.facts.citations import citations_of
 
     shown, field = named
-    cited = citations_of(ctx.schema, other)
+    cited = citations_of(ctx.schema_of(other.file), other)
     years = sorted({c.year for c in cited.citations} if cited is not None else ())
     backing = [y for y in years if ours.start <= y <= ours.end]
     if backing:

@@ -67,7 +67,11 @@ def _as_listed(found: Agreement, side: Side, listed: ListedWork, ctx: Context) -
 
     item = f"{listed.title} {side.value}"
     entry = next(
-        (w for w in listed_works(ctx.schema, found.card(side.paths[0])) if w.item == item),
+        (
+            w
+            for w in listed_works(ctx.schema_of(side.paths[0]), found.card(side.paths[0]))
+            if w.item == item
+        ),
         None,
     )
     return _entry(entry) if entry is not None else side.value

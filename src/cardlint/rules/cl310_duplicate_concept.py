@@ -45,7 +45,7 @@ def _other(found: Agreement, duplicate: Duplicate, ctx: Context) -> str:
     theirs = next(
         (
             n
-            for n in name_fields(ctx.schema, found.card(duplicate.other))
+            for n in name_fields(ctx.schema_of(duplicate.other), found.card(duplicate.other))
             if n.key == duplicate.keys[1]
         ),
         None,

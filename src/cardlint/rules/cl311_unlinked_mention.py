@@ -15,7 +15,7 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     from cardlint.edit.yaml_edit import one_edit
     from cardlint.index.mentions import names_of
 
-    fields = ctx.schema.extension.reference_names
+    fields = ctx.schema.extension.reference_fields
     entry = ctx.index.entry_of(card, ctx.schema)
     if not fields or entry.id is None:
         return
@@ -26,16 +26,21 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         if named.id in seen:
             continue
         seen.add(named.id)
+        kind = ctx.index.by_path[named.path].type if named.path in ctx.index.by_path else None
+        # A typed field takes only cards of its types: the first field that takes this one.
+        field = next((f.field for f in fields if f.types is None or kind in f.types), None)
+        if field is None:
+            continue
         yield Finding(
             mention.position,
             f"mentions {quote(named.name)} ({display_path(named.path, ctx.root)}) but does not "
-            f"list {quote(named.id)} in {fields[0]}",
-            f"add {quote(named.id)} to {fields[0]} if the card is related; a passing mention "
+            f"list {quote(named.id)} in {field}",
+            f"add {quote(named.id)} to {field} if the card is related; a passing mention "
             "can stay unlinked",
             # Unsafe: whether a mention makes two concepts related is the author's call.
             one_edit(
-                f"add '{named.id}' to {fields[0]}",
-                append_item(card, fields[0], named.id),
+                f"add '{named.id}' to {field}",
+                append_item(card, field, named.id),
                 safe=False,
             ),
         )

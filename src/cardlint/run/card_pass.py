@@ -18,7 +18,7 @@ from cardlint.index.corpus_index import CorpusIndex, Entry, entry_for
 from cardlint.load.card import Card
 from cardlint.model import Finding, Position
 from cardlint.rules import INTERNAL_ERROR, Context, Rule, RuleInfo
-from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.card_types import DEFAULT, UNKNOWN, CardTypes
 
 
 class Noted(NamedTuple):
@@ -43,7 +43,7 @@ class CardResult(NamedTuple):
 class CardPass:
     """The card pass of one run: its settings and rules, inherited by forked worker processes."""
 
-    schema: CardSchema
+    types: CardTypes
     rules: tuple[RuleInfo, ...]
     today: date
     root: Path
@@ -55,20 +55,55 @@ class CardPass:
         return tuple(info.load() for info in self.rules if not info.cross_card)
 
     @functools.cached_property
-    def context(self) -> Context:
-        """What card-local rules consult: everything but the corpus, which they do not read."""
-        return Context(self.schema, CorpusIndex(), self.today, self.root)
+    def contexts(self) -> dict[str, Context]:
+        """What card-local rules consult, per card type: everything but the corpus's cards,
+        which they do not read."""
+        index = CorpusIndex(types=self.types)
+        return {t.name: Context(t.schema, index, self.today, self.root) for t in self.types.every}
+
+    @functools.cached_property
+    def unknown_type_rule(self) -> Rule | None:
+        """The rule that reports a card whose type field names no type, when selected."""
+        # Imported here: only a card whose type is unknown asks, and most runs have none.
+        from cardlint.rules.cl006_unknown_card_type import RULE as UNKNOWN_TYPE
+
+        return next((r for r in self.checks if r.code == UNKNOWN_TYPE.code), None)
 
 
 def analyse(card: Card, card_pass: CardPass) -> CardResult:
-    context = card_pass.context
+    types = card_pass.types
+    kind = types.of(card)
+    reporter = card_pass.unknown_type_rule if kind is None else None
+    known = kind or types.by_file(card.file)
+    # With its type unknown, which schema the author meant is too: other findings would guess.
+    rules = card_pass.checks if reporter is None else (reporter,)
+    context = card_pass.contexts[known.name]
     noted = [
         Noted(code, found, card.line_text(found.position.line))
-        for rule in card_pass.checks
+        for rule in rules
         for code, found in run_rule(rule, card, context)
     ]
-    entry = entry_for(card, card_pass.schema)
+    entry = card_entry(card, types, unknown_reported=reporter is not None)
     return CardResult(entry.path, tuple(noted), entry, parse(card, card_pass.resolve))
+
+
+def card_entry(card: Card, types: CardTypes, unknown_reported: bool = True) -> Entry:
+    """The card's index entry, of its type. A card whose type field names no type is of
+    none while CL006 reports it; otherwise it is of the type its path gives."""
+    kind = types.of(card)
+    if kind is None and unknown_reported:
+        return _untyped_entry(card, types)
+    known = kind or types.by_file(card.file)
+    entry = entry_for(card, known.schema)
+    return entry if known.name == DEFAULT else entry._replace(type=known.name)
+
+
+def _untyped_entry(card: Card, types: CardTypes) -> Entry:
+    """The index entry of a card whose type is unknown: its id as the first type whose id
+    field it writes reads it, so that the cards listing it are not reported for its mistake."""
+    entries = [entry_for(card, t.schema) for t in (types.by_file(card.file), *types.every)]
+    found = next((e for e in entries if e.id is not None), entries[0])
+    return found._replace(type=UNKNOWN)
 
 
 MAX_FINDINGS = 1000

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from cardlint.facts import suppressions
 from cardlint.load.card import Card, load_card
@@ -28,6 +29,11 @@ class CorpusPass:
     def __init__(self, job: Job, context: Context) -> None:
         self.job = job
         self.context = context
+        self.contexts = {
+            t.name: context if t is job.types.default else replace(context, schema=t.schema)
+            for t in job.types.every
+        }
+        """The context of each card type: the index is one, each type's schema its own."""
         self.rules: dict[str, Selectable] = {r.code: r for r in job.rules}
         self.rules.update((r.code, r) for r in ENGINE_RULES)
         self.cross = [r.load() for r in job.rules if r.cross_card]
@@ -67,16 +73,17 @@ class CorpusPass:
         )
         noted = [n for n in result.findings if n.code not in ignored] if result.findings else []
         stub = card
+        context = self.contexts.get(result.entry.type, self.context)
         for rule, candidates in zip(self.cross, self.candidates, strict=True):
             if rule.code in ignored or (candidates is not None and result.path not in candidates):
                 continue
             stub = stub or Card(result.path)
-            found = run_rule(rule, stub, self.context)
+            found = run_rule(rule, stub, context)
             if found and stub.source is None:
                 # A finding may carry a fix, which needs the card's text: the report marks
                 # what --fix would repair. Few cards have a cross-card finding.
                 stub = load_card(result.path, job.max_file_size)
-                found = run_rule(rule, stub, self.context)
+                found = run_rule(rule, stub, context)
             if found:
                 if rule.code in self.outranks:
                     noted = _outranked(noted, rule.outranks, {f.position for _, f in found})

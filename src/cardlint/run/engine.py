@@ -57,7 +57,7 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
     )
     with acyclic():
         index = CorpusIndex.build(
-            (result.entry for result in results.values()), job.schema, job.known_ids
+            (result.entry for result in results.values()), job.types, job.known_ids
         )
         context = Context(job.schema, index, job.today, job.root)
     if cache is not None and cache.saved:
@@ -90,4 +90,4 @@ def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
 
 
 def _card_pass(job: Job) -> CardPass:
-    return CardPass(job.schema, tuple(job.rules), job.today, job.root, job.resolve)
+    return CardPass(job.types, tuple(job.rules), job.today, job.root, job.resolve)

@@ -12,6 +12,7 @@ from cardlint.load.discover import matches
 from cardlint.model import Severity
 from cardlint.rules import RuleInfo
 from cardlint.schema.card_schema import CardSchema
+from cardlint.schema.card_types import CardTypes
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class Job:
     """The card files to report on (see `load.discover`)."""
     corpus: Sequence[str]
     """The card files the index is built from, each once, every target among them."""
-    schema: CardSchema
+    types: CardTypes
+    """Which schema each card is checked against."""
     rules: Sequence[RuleInfo]
     severity: dict[str, Severity]
     today: date
@@ -35,6 +37,11 @@ class Job:
     cache_dir: Path | None = None
     cache_key: str = ""
     workers: int = 1
+
+    @property
+    def schema(self) -> CardSchema:
+        """The default type's schema: every card's, unless the configuration has types."""
+        return self.types.default.schema
 
     def ignored_for(self, relative: str) -> frozenset[str]:
         return frozenset(

@@ -1,13 +1,14 @@
 """A card's results as plain values: what the cache stores and worker processes send back.
 
-A record is six values, each text (or a list of text, or null): the card's id, its names,
+A record is eight values, each text (or a list of text, or null): the card's id, its names,
 its reference targets, `own` ("" or the JSON of its findings and suppressions), `located`
 (the JSON of where its id and references are written: `[id line, id column, [reference
-fields], [field index, line, column, ...]]`) and `facts` (what other cards may contradict,
-as `facts.columns` encodes it). Pickling or dumping that is a
-fraction of the cost of the objects it stands for, and most of it is decoded only when a
-report needs it. The text of the lines those positions point at (fingerprints are made from
-it) is not kept: it is read again from the card, which is unchanged, when needed.
+fields], [field index, line, column, ...]]`), `facts` (what other cards may contradict,
+as `facts.columns` encodes it), the name of the card's type and its `spans`. Pickling or
+dumping that is a fraction of the cost of the objects it stands for, and most of it is
+decoded only when a report needs it. The text of the lines those positions point at
+(fingerprints are made from it) is not kept: it is read again from the card, which is
+unchanged, when needed.
 """
 
 from __future__ import annotations
@@ -50,7 +51,16 @@ def record(result: CardResult) -> Record:
     places = [n for r in located.references for n in (fields.index(r.field), *r.position)]
     where = [*(located.id_position or (0, 0)), fields, places]
     text = json.dumps(where, ensure_ascii=False, separators=(",", ":"))
-    return [entry.id, list(entry.names), list(entry.targets), own, text, entry.facts]
+    return [
+        entry.id,
+        list(entry.names),
+        list(entry.targets),
+        own,
+        text,
+        entry.facts,
+        entry.type,
+        entry.spans,
+    ]
 
 
 def from_records(
@@ -63,12 +73,14 @@ def from_records(
     when it reads them). Built a column at a time, 10,000 results take half as long as one
     at a time. `located` is decoded when first needed, and falls back on `again`.
     """
-    ids, labels, targets, owns, wheres, facts = columns
+    ids, labels, targets, owns, wheres, facts, types, spans = columns
     target_lists = list(map(tuple, targets))
     recipes = map(partial, repeat(_locate), wheres, target_lists, paths, repeat(again))
     located = map(Deferred, recipes)
     # tuple.__new__ builds each named tuple as its own __new__ would, without a Python call.
-    fields = zip(paths, ids, map(tuple, labels), target_lists, located, facts, strict=True)
+    fields = zip(
+        paths, ids, map(tuple, labels), target_lists, located, facts, types, spans, strict=True
+    )
     entries = map(tuple.__new__, repeat(Entry), fields)
     return [
         _with_own(path, entry, own) if own else tuple.__new__(CardResult, (path, (), entry, ()))

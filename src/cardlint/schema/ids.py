@@ -64,6 +64,9 @@ class ReferenceField:
     delimiter: Annotated[str | None, After(_delimiter)] = None
     """What separates ids written in one string (`,` for `requires: 2718, 2930`); None: a
     string is one id."""
+    types: list[str] | None = None
+    """The card types the ids must name (the configuration's `types`), e.g. `["person"]`;
+    None: a card of any type."""
 
 
 def reference_field(value: object) -> object:

@@ -8,6 +8,7 @@ validation left (see `cache.validation_memo`), so most runs never import pydanti
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,29 @@ def _key_of(name: str) -> str:
     return "schema" if name == "schema_path" else name.replace("_", "-")
 
 
+_TYPE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+@dataclass(frozen=True)
+class TypeSettings:
+    """One card type (`[tool.cardlint.types.NAME]`): its schema and the files that are of it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "alias_generator": _key_of,
+        "populate_by_name": True,
+    }
+
+    schema_path: str
+    files: list[str] = field(default_factory=list)
+    """Globs, relative to the project root, of the cards of this type (besides those whose
+    `type-field` names it)."""
+
+    def __post_init__(self) -> None:
+        if "\0" in self.schema_path:
+            raise ValueError("a path cannot hold a NUL character")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting, as read from the configuration file (paths still relative to it)."""
@@ -59,10 +83,23 @@ class Settings:
     known_ids: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     today: date | None = None
+    type_field: str | None = None
+    """The front-matter field whose value names a card's type (`type: paper`)."""
+    types: dict[str, TypeSettings] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.max_file_size <= 0:
             raise ValueError("max-file-size must be greater than 0")
+        for name in self.types:
+            if not _TYPE_NAME.fullmatch(name):
+                raise ValueError(
+                    f"types: {printable(name)!r} cannot name a card type: "
+                    "use letters, digits, '-' and '_'"
+                )
+        if self.type_field is not None and not self.types:
+            raise ValueError(
+                "type-field names a card's type: add the types ([tool.cardlint.types.NAME])"
+            )
         paths = [*self.roots, *([self.schema_path] if self.schema_path else [])]
         if any("\0" in path for path in paths):
             raise ValueError("a path cannot hold a NUL character")
@@ -76,7 +113,10 @@ class Settings:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Settings:
         today = record["today"]
-        return cls(**{**record, "today": date.fromisoformat(today) if today else None})
+        types = {name: TypeSettings(**kind) for name, kind in record["types"].items()}
+        return cls(
+            **{**record, "today": date.fromisoformat(today) if today else None, "types": types}
+        )
 
 
 class LoadedConfig(NamedTuple):
@@ -203,16 +243,23 @@ def _validated(shown: str, table: dict[str, Any]) -> Settings:
         raise ConfigError(f"{shown}: {problem}") from error
 
 
-def _unknown_key(table: dict[str, Any]) -> str | None:
-    """The first key that is no setting, with the setting it is nearest to."""
-    fields = dataclasses.fields(Settings)
+def _unknown_key(table: dict[str, Any], kind: type[Any] = Settings, at: str = "") -> str | None:
+    """The first key that is no setting, with the setting it is nearest to; a card type's
+    table is looked into too."""
+    fields = dataclasses.fields(kind)
     keys = [_key_of(f.name) for f in fields]
     for key in table:
         if key in keys or key in (f.name for f in fields):  # both spellings are accepted
             continue
         close = did_you_mean(key, keys)
         advice = f"did you mean {quote(close)}?" if close else "settings: " + ", ".join(keys)
-        return f"{printable(key)}: unknown key ({advice})"
+        return f"{at}{printable(key)}: unknown key ({advice})"
+    types = table.get("types") if kind is Settings else None
+    for name, kind_table in types.items() if isinstance(types, dict) else ():
+        if isinstance(kind_table, dict):
+            found = _unknown_key(kind_table, TypeSettings, f"types.{printable(name)}.")
+            if found is not None:
+                return found
     return None
 
 

@@ -99,19 +99,19 @@ def schema_path(option: Path | None, cwd: Path, loaded: LoadedConfig, read: Read
     read: `read`), else the bundled one."""
     if option is not None:
         path = cwd / option
-        _require_file(path, str(option), "--schema", read)
+        require_schema_file(path, str(option), "--schema", read)
         return path
     if loaded.path is not None and loaded.settings.schema_path is not None:
         path = loaded.root / loaded.settings.schema_path
         source = f"{display_path(loaded.path, cwd)}: schema"
-        _require_file(path, loaded.settings.schema_path, source, read)
+        require_schema_file(path, loaded.settings.schema_path, source, read)
         return path
     from cardlint.schema.card_schema import default_schema_path
 
     return default_schema_path()
 
 
-def _require_file(path: Path, written: str, source: str, read: Reader) -> None:
+def require_schema_file(path: Path, written: str, source: str, read: Reader) -> None:
     if read is on_disk:
         require_existing(path, written, "file", source)
     elif read(path) is None:

@@ -1,0 +1,132 @@
+"""Card types end to end, on a copy of examples/history: the configuration's mistakes, a warm
+run that keeps each card's type, and the commands that read types (new, stats, rename)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_cli
+
+HISTORY = REPO / "examples" / "history"
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    project = tmp_path / "history"
+    shutil.copytree(HISTORY, project, ignore=shutil.ignore_patterns(".cardlint*"))
+    return project
+
+
+def _configure(project: Path, old: str, new: str) -> None:
+    config = project / "pyproject.toml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "[tool.cardlint.types.model]",
+            "[tool.cardlint.types.'mo del']",
+            "types: 'mo del' cannot name a card type",
+        ),
+        (
+            'schema = "schemas/model.schema.json"',
+            'shema = "x"',
+            "types.model.shema: unknown key (did you mean 'schema'?)",
+        ),
+        (
+            'schema = "schemas/model.schema.json"',
+            'schema = "schemas/modle.schema.json"',
+            "types.model.schema: no file 'schemas/modle.schema.json' (did you mean",
+        ),
+        ('files = ["cards/models/*.md"]', 'files = "cards/models"', "types.model.files: Input"),
+    ],
+)
+def test_a_type_configured_wrong_exits_2_naming_the_key(
+    history: Path, old: str, new: str, message: str
+) -> None:
+    _configure(history, old, new)
+    result = run_cli("check", "--no-cache", cwd=history)
+    assert result.code == 2
+    assert message in result.err, result.err
+
+
+def test_a_type_field_without_types_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "cards").mkdir()
+    (tmp_path / "cardlint.toml").write_text('type-field = "type"\n', encoding="utf-8")
+    result = run_cli("check", cwd=tmp_path)
+    assert result.code == 2
+    assert "add the types ([tool.cardlint.types.NAME])" in result.err
+
+
+def test_a_schema_naming_a_type_the_configuration_lacks_exits_2(history: Path) -> None:
+    schema = history / "schemas" / "paper.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    schema.write_text(text.replace('"types": ["person"]', '"types": ["persn"]'), encoding="utf-8")
+    result = run_cli("check", "--no-cache", cwd=history)
+    assert result.code == 2
+    assert "reference_fields[0].types: 'persn' is not a card type (did you mean 'person'?)" in (
+        result.err
+    )
+
+
+def test_a_warm_run_reports_what_a_cold_one_did(history: Path) -> None:
+    cold = run_cli("check", "--format", "json", cwd=history)
+    warm = run_cli("check", "--format", "json", cwd=history)
+    codes = sorted(v["code"] for v in cold.json()["violations"])
+    assert "CL312" in codes and "CL006" in codes
+    assert warm.json()["violations"] == cold.json()["violations"]
+
+
+def test_moving_a_card_to_another_type_is_seen_on_a_warm_run(history: Path) -> None:
+    """A card keeps its bytes but not its type when the configuration changes: the cache
+    must not hand back the old type's results."""
+    run_cli("check", cwd=history)
+    _configure(history, 'files = ["cards/papers/*.md"]', 'files = ["cards/paper/*.md"]')
+    result = run_cli("check", "--format", "json", cwd=history)
+    paths = {v["path"] for v in result.json()["violations"]}
+    # The papers are now concepts by default: each one is reported against that schema.
+    assert sum(p.startswith("cards/papers/") for p in paths) == 5
+
+
+def test_stats_count_cards_by_type(history: Path) -> None:
+    document = run_cli("stats", "--format", "json", cwd=history).json()
+    assert document["types"] == {
+        "paper": 5,
+        "concept": 4,
+        "model": 4,
+        "person": 4,
+        "(unknown)": 1,
+    }
+
+
+def test_new_writes_a_card_of_a_type_into_its_folder(history: Path) -> None:
+    result = run_cli("new", "yann-andre-lecun", "--type", "person", cwd=history)
+    assert result.code == 0, result.err
+    written = history / "cards" / "people" / "yann-andre-lecun.md"
+    assert written.is_file()
+    checked = run_cli("check", "--no-cache", "--format", "json", written.as_posix(), cwd=history)
+    # Checked as a person: what is left to fill in are a person's fields.
+    messages = " ".join(v["message"] for v in checked.json()["violations"])
+    assert "affiliations" in messages
+
+
+def test_new_with_a_type_that_is_not_one(history: Path) -> None:
+    result = run_cli("new", "x", "--type", "persn", cwd=history)
+    assert result.code == 2
+    assert "--type: 'persn' is not a card type (did you mean 'person'?)" in result.err
+
+
+def test_rename_uses_the_cards_own_type(history: Path) -> None:
+    result = run_cli("rename", "geoffrey-hinton", "geoffrey-e-hinton", cwd=history)
+    assert result.code == 0, result.err
+    moved = history / "cards" / "people" / "geoffrey-e-hinton.md"
+    assert "id: geoffrey-e-hinton" in moved.read_text(encoding="utf-8")
+    papers = (history / "cards" / "papers").glob("*.md")
+    assert any("geoffrey-e-hinton" in p.read_text(encoding="utf-8") for p in papers)
