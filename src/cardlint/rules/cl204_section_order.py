@@ -22,16 +22,16 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
             Position(heading.line, heading.column),
             f"section {quote(heading.text)} is out of order: it belongs before "
             f"{quote(first.text)} (line {first.line})",
-            "move the section so the required sections follow the schema's order",
+            f"move it above {quote(first.text)}, where the schema's order puts it",
         )
 
 
 RULE = Rule(
     code="CL204",
     name="section-order",
-    summary="Required sections are not in the schema's order.",
+    summary="Sections are not in the schema's order.",
     doc=RuleDoc(
-        what="Required sections that appear out of order. cardlint keeps the longest run of "
+        what="Sections that appear out of order. cardlint keeps the longest run of "
         "sections already in order and reports each of the others at its heading. A section "
         "the schema marks `required: false` may be left out, but when present it keeps its "
         "place in the order too.",
