@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -74,6 +75,8 @@ def read(
     text makes of them, and an item starts where it would in the whole; a paragraph that
     runs to the cut may run on past it, and is known only once a longer read ends it.
     """
+    if paragraph and not any(map(_may_start_paragraph, lines[1:])):
+        paragraph = False  # told without parsing: a megabyte of list items has no paragraph
     while True:
         cut = min(size, len(lines))
         whole = cut == len(lines)
@@ -93,6 +96,19 @@ def read(
         if whole or ((found is not None or not paragraph) and items >= enough):
             return SectionBody(found, items)
         size *= 4
+
+
+_NOT_A_PARAGRAPH = re.compile(
+    r" {0,3}(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)| {0,3}(?:>|```|~~~)|[ \t]*$| {4}|\t"
+)
+"""The start of a line that cannot begin a top-level paragraph: a list item, a heading, a
+quote, a fence, a blank line or an indented line."""
+
+
+def _may_start_paragraph(line: str) -> bool:
+    """Whether the line could begin a paragraph at the top level of its section; a line that
+    only continues one, or begins some other block, may pass too (the parser decides)."""
+    return _NOT_A_PARAGRAPH.match(line) is None
 
 
 def _paragraph(lines: Sequence[str], first: int, start: int, stop: int) -> Paragraph:
