@@ -20,8 +20,9 @@ from cardlint.facts.near_miss import Closeness, assign
 from cardlint.facts.section_body import read
 from cardlint.load.markdown import Heading
 from cardlint.model import Report
-from cardlint.schema.card_schema import Extension, FirstParagraph, load_schema
+from cardlint.schema.card_schema import Extension, load_schema
 from cardlint.schema.files import SchemaLoadError
+from cardlint.schema.sections import FirstParagraph
 from cardlint.settings.request import CheckRequest
 from tests.conftest import RULES, TODAY, run_cli
 

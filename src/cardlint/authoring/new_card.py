@@ -25,11 +25,12 @@ from cardlint.edit.yaml_edit import like
 from cardlint.errors import UsageError
 from cardlint.facts.structure import applicable
 from cardlint.paths import display_path
-from cardlint.schema.card_schema import CardSchema, SectionSpec
+from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.card_types import CardType, CardTypes
 from cardlint.schema.heading_template import Template
 from cardlint.schema.ids import field_text
 from cardlint.schema.issues import _closest_allowed  # check's own did-you-mean, aliases first
+from cardlint.schema.sections import SectionSpec
 from cardlint.settings.config import LoadedConfig, load_config
 from cardlint.settings.preflight import card_roots
 from cardlint.settings.request import CheckRequest

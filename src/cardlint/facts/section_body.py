@@ -99,7 +99,7 @@ def read(
 
 
 _NOT_A_PARAGRAPH = re.compile(
-    r" {0,3}(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)| {0,3}(?:>|```|~~~)|[ \t]*$| {4}|\t"
+    r" {0,3}(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|\Z)| {0,3}(?:>|```|~~~)|[ \t]*\Z| {4}|\t"
 )
 """The start of a line that cannot begin a top-level paragraph: a list item, a heading, a
 quote, a fence, a blank line or an indented line."""

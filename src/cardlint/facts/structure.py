@@ -16,9 +16,10 @@ from cardlint.facts import near_miss
 from cardlint.facts.near_miss import NearMiss
 from cardlint.load.card import Card, per_card
 from cardlint.load.markdown import Heading
-from cardlint.schema.card_schema import CardSchema, SectionSpec
+from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.fast_validity import compile_predicate
 from cardlint.schema.heading_template import Glob, Template, normalise
+from cardlint.schema.sections import SectionSpec
 
 
 class SectionMatch(NamedTuple):

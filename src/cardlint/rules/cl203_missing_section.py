@@ -7,8 +7,9 @@ from cardlint.load.card import Card, per_card
 from cardlint.load.markdown import Heading
 from cardlint.model import Edit, Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.schema.card_schema import CardSchema, SectionSpec
+from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.heading_template import Template
+from cardlint.schema.sections import SectionSpec
 from cardlint.text import quote
 
 

@@ -7,8 +7,8 @@ from cardlint.load.card import Card
 from cardlint.load.markdown import Heading
 from cardlint.model import Edit, Finding, Position
 from cardlint.rules import Context, Rule, RuleDoc
-from cardlint.schema.card_schema import FirstParagraph
 from cardlint.schema.ecma import compiled
+from cardlint.schema.sections import FirstParagraph
 from cardlint.text import plural, quote
 
 
