@@ -130,3 +130,28 @@ def test_rename_uses_the_cards_own_type(history: Path) -> None:
     assert "id: geoffrey-e-hinton" in moved.read_text(encoding="utf-8")
     papers = (history / "cards" / "papers").glob("*.md")
     assert any("geoffrey-e-hinton" in p.read_text(encoding="utf-8") for p in papers)
+
+
+def test_completion_in_a_typed_field_offers_only_cards_of_its_types(history: Path) -> None:
+    from cardlint.lsp.features import completion_items
+    from cardlint.lsp.positions import DocumentText
+    from cardlint.lsp.projects import Project
+    from cardlint.lsp.slots import reference_slot
+    from cardlint.model import Position
+
+    project = Project(history)
+    path = history / "cards" / "papers" / "vaswani-2017.md"
+    text = path.read_text(encoding="utf-8")
+    own = project.card_path(path)
+    assert own is not None
+    linted = project.lint(own, text)
+    document = DocumentText.of(text)
+    line = next(n for n, t in enumerate(document.lines, 1) if t.startswith("authors:"))
+    at = Position(line, document.line(line).index("[") + 2)
+    slot = reference_slot(document.lines, at, ["authors"])
+    assert slot is not None and slot.field == "authors"
+    people = {"ashish-vaswani", "geoffrey-hinton", "yann-lecun", "yoshua-bengio"}
+    typed = completion_items(slot, at, linted.index, "vaswani-2017", document, ["person"])
+    assert {item.label for item in typed} <= people
+    anything = completion_items(slot, at, linted.index, "vaswani-2017", document)
+    assert {item.label for item in anything} > {item.label for item in typed}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from lsprotocol import types
@@ -124,13 +125,23 @@ def _meets(a: types.Range, b: types.Range) -> bool:
 
 
 def completion_items(
-    slot: Slot, at: Position, index: CorpusIndex, own_id: str | None, document: DocumentText
+    slot: Slot,
+    at: Position,
+    index: CorpusIndex,
+    own_id: str | None,
+    document: DocumentText,
+    kinds: Collection[str] | None = None,
 ) -> list[types.CompletionItem]:
-    """Every id the index knows that starts with what is typed before the cursor."""
+    """Every id the index knows that starts with what is typed before the cursor: of a card
+    of one of `kinds` (a typed reference field's types) when given."""
     typed = slot.text[: at.column - slot.start.column].casefold()
     where = document.range(slot.start, slot.end)
     known = dict.fromkeys(index.known_ids, "known id (no card yet)")
-    named = {i: " / ".join(entries[0].names) or None for i, entries in index.by_id.items()}
+    named = {
+        i: " / ".join(entries[0].names) or None
+        for i, entries in index.by_id.items()
+        if kinds is None or any(e.type in kinds for e in entries)
+    }
     return [
         types.CompletionItem(
             label=card_id,

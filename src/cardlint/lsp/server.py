@@ -21,6 +21,7 @@ from cardlint.lsp.positions import UTF16, DocumentText
 from cardlint.lsp.projects import Linted, Project, Projects
 from cardlint.lsp.slots import Slot, reference_slot
 from cardlint.model import Position
+from cardlint.schema.card_schema import CardSchema
 
 DEBOUNCE = 0.3
 """Seconds without a change before a document is linted: not on every keystroke."""
@@ -130,10 +131,18 @@ class CardServer(LanguageServer):
         if current is None:
             return None
         at = current.document.from_client(position)
-        ext = current.project.job.schema.extension
+        ext = self.schema_of(current).extension
         delimiters = "".join(r.delimiter or "" for r in ext.reference_fields)
         found = reference_slot(current.document.lines, at, ext.reference_names, delimiters)
         return (current, found, at) if found is not None else None
+
+    def schema_of(self, current: Open) -> CardSchema:
+        """The schema of the open card's type."""
+        index = current.linted.index
+        own = index.by_path.get(current.linted.card.file)
+        if own is None or index.types is None:
+            return current.project.job.schema
+        return index.types.schema_of(own.type)
 
     def show(self, message: str) -> None:
         """Show a configuration or schema error once, not on every keystroke."""
@@ -200,8 +209,10 @@ def create_server() -> CardServer:
         current, slot, at = found
         index = current.linted.index
         own = index.by_path.get(current.linted.card.file)
+        fields = server.schema_of(current).extension.reference_fields
+        kinds = next((f.types for f in fields if f.field == slot.field), None)
         items = features.completion_items(
-            slot, at, index, own.id if own else None, current.document
+            slot, at, index, own.id if own else None, current.document, kinds
         )
         return types.CompletionList(is_incomplete=False, items=items)
 
