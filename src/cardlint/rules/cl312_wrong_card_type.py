@@ -45,25 +45,45 @@ def _shown(index: CorpusIndex, kind: str) -> str:
 
 def _candidates(ctx: Context) -> set[str]:
     """The cards with a typed reference field that lists a card of another type, told by
-    their `spans` without reading where anything is written."""
-    types = ctx.index.types
+    their `spans` and set operations, without reading where anything is written."""
+    index = ctx.index
+    types = index.types
     if types is None:
         return set()
     typed = {t.name: [f.types for f in t.schema.extension.reference_fields] for t in types.types}
     typed = {name: kinds for name, kinds in typed.items() if any(kinds)}
-    by_id = ctx.index.by_id
-    found = set()
-    for entry in ctx.index.entries if typed else ():
-        allowed = typed.get(entry.type)
-        if allowed is None or not entry.spans:
-            continue
+    if not typed:
+        return set()
+    ids_of: dict[str, set[str]] = {}
+    for entry in index.entries:
+        if entry.id is not None:
+            ids_of.setdefault(entry.type, set()).add(entry.id)
+    # The ids a field of some types must not list: those of the cards of the other types
+    # (a card of unknown type is CL006's).
+    wrong = {
+        tuple(kinds): set().union(
+            *(ids for kind, ids in ids_of.items() if kind not in kinds and kind != UNKNOWN)
+        )
+        for fields in typed.values()
+        for kinds in fields
+        if kinds
+    }
+    suspect = {
+        name: set().union(*(wrong[tuple(kinds)] for kinds in fields if kinds))
+        for name, fields in typed.items()
+    }
+    found: set[str] = set()
+    if not any(suspect.values()):
+        return found  # every card is of a type every typed field takes
+    for entry in index.entries:
+        fields = typed.get(entry.type)
+        if fields is None or not entry.spans or suspect[entry.type].isdisjoint(entry.targets):
+            continue  # nearly every card: no id it lists is wrong for any of its fields
         start = 0
-        for kinds, count in zip(allowed, map(int, entry.spans.split(",")), strict=False):
+        for kinds, count in zip(fields, map(int, entry.spans.split(",")), strict=False):
             listed = entry.targets[start : start + count]
             start += count
-            if kinds and any(
-                e.type not in kinds and e.type != UNKNOWN for t in listed for e in by_id.get(t, ())
-            ):
+            if kinds and listed and not wrong[tuple(kinds)].isdisjoint(listed):
                 found.add(entry.path)
                 break
     return found

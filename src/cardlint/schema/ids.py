@@ -66,7 +66,7 @@ class ReferenceField:
     string is one id."""
     types: list[str] | None = None
     """The card types the ids must name (the configuration's `types`), e.g. `["person"]`;
-    None: a card of any type."""
+    null: a card of any type."""
 
 
 def reference_field(value: object) -> object:
