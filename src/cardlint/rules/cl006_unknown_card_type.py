@@ -16,6 +16,11 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
     close = did_you_mean(written, names) if written else None
     listed = ", ".join(names)
     at = position(card, (types.field,))
+    value = card.data.get(types.field)
+    if isinstance(value, (list, dict, bool)):
+        what = f"{types.field} must name one card type"
+        yield Finding(at, what, f"write one of {listed} as its value")
+        return
     if not written:
         yield Finding(at, f"{types.field} is empty", f"write the card's type: one of {listed}")
         return
