@@ -129,11 +129,11 @@ def build_job(request: CheckRequest) -> Job:
 
 
 def _removed_ids(names: Sequence[str], types: CardTypes) -> frozenset[str]:
-    """The ids of the cards a change removes, as their file names give them."""
+    """The ids of the cards a change removes, as their file names give them: under each card
+    type's template, since a removed file's type is no longer known."""
+    templates = {t.schema.extension.file_names for t in types.every}
     return frozenset(
-        found
-        for name in names
-        if (found := types.by_file(name).schema.extension.file_names.id_of(name)) is not None
+        found for name in names for names_of in templates if (found := names_of.id_of(name))
     )
 
 
