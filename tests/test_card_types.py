@@ -102,7 +102,7 @@ def test_stats_count_cards_by_type(history: Path) -> None:
         "concept": 4,
         "model": 4,
         "person": 4,
-        "(unknown)": 1,
+        "unknown type": 1,
     }
 
 

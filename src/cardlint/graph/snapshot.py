@@ -50,8 +50,8 @@ class Snapshot:
             return None
         name = self.entry(card).type
         if name == UNKNOWN:
-            return "(unknown)"  # its type field names no type: CL006
-        return name if name in types.names else "(default)"
+            return "unknown type"  # its type field names no type: CL006
+        return name if name in types.names else "default type"
 
     @property
     def group_fields(self) -> list[str]:
