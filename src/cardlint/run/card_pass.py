@@ -18,7 +18,7 @@ from cardlint.index.corpus_index import CorpusIndex, Entry, entry_for
 from cardlint.load.card import Card
 from cardlint.model import Finding, Position
 from cardlint.rules import INTERNAL_ERROR, Context, Rule, RuleInfo
-from cardlint.schema.card_types import DEFAULT, UNKNOWN, CardTypes
+from cardlint.schema.card_types import DEFAULT, UNKNOWN, CardType, CardTypes
 
 
 class Noted(NamedTuple):
@@ -83,14 +83,19 @@ def analyse(card: Card, card_pass: CardPass) -> CardResult:
         for rule in rules
         for code, found in run_rule(rule, card, context)
     ]
-    entry = card_entry(card, types, unknown_reported=reporter is not None)
+    entry = _typed_entry(card, types, kind, unknown_reported=reporter is not None)
     return CardResult(entry.path, tuple(noted), entry, parse(card, card_pass.resolve))
 
 
 def card_entry(card: Card, types: CardTypes, unknown_reported: bool = True) -> Entry:
     """The card's index entry, of its type. A card whose type field names no type is of
     none while CL006 reports it; otherwise it is of the type its path gives."""
-    kind = types.of(card)
+    return _typed_entry(card, types, types.of(card), unknown_reported)
+
+
+def _typed_entry(
+    card: Card, types: CardTypes, kind: CardType | None, unknown_reported: bool
+) -> Entry:
     if kind is None and unknown_reported:
         return _untyped_entry(card, types)
     known = kind or types.by_file(card.file)
