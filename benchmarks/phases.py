@@ -148,7 +148,8 @@ def _timed_rule(clock: Clock, rule: Any) -> Any:
 
     check = rule.check
     return dataclasses.replace(
-        rule, check=clock.wrap(f"rule {rule.code}", lambda card, context: list(check(card, context)))
+        rule,
+        check=clock.wrap(f"rule {rule.code}", lambda card, context: list(check(card, context))),
     )
 
 
@@ -307,7 +308,10 @@ def main() -> None:
                     for card in (corpus / "cards").iterdir():
                         card.read_bytes()  # in the page cache, as run.py's cold runs have it
                     serial[label].append(child(source, "serial", str(corpus)))
-    total = {label: sum(v for k, v in c.items() if not k.startswith("rule ")) for label, c in cards.items()}
+    total = {
+        label: sum(v for k, v in c.items() if not k.startswith("rule "))
+        for label, c in cards.items()
+    }
     for label, found in cards.items():
         found["total"] = total[label]
     table(
@@ -322,7 +326,13 @@ def main() -> None:
         label: {k: statistics.median(run.get(k, 0.0) for run in runs) for k in runs[0]}
         for label, runs in serial.items()
     }
-    table(f"Serial part of `check --no-cache` (medians of {args.runs} runs)", "ms", SERIAL_PHASES, medians, 1e3)
+    table(
+        f"Serial part of `check --no-cache` (medians of {args.runs} runs)",
+        "ms",
+        SERIAL_PHASES,
+        medians,
+        1e3,
+    )
 
 
 if __name__ == "__main__":
