@@ -100,7 +100,11 @@ class Clock:
 
     def patch(self, owner: Any, name: str, label: str) -> None:
         """Time `owner.name` (a module's function, or a class's method) as `label`."""
-        setattr(owner, name, self.wrap(label, getattr(owner, name)))
+        self.swap(owner, name, lambda function: self.wrap(label, function))
+
+    @staticmethod
+    def swap(owner: Any, name: str, make: Callable[[Any], Any]) -> None:
+        setattr(owner, name, make(getattr(owner, name)))
 
 
 # -- the children: one version of cardlint, timed in this process ---------------------------
@@ -156,14 +160,15 @@ def _timed_rule(clock: Clock, rule: Any) -> Any:
 def serial_child(corpus: Path) -> dict[str, float]:
     """Seconds by phase of one `cardlint check --no-cache` in this (fresh) process."""
     started = time.perf_counter()
-    import click  # noqa: F401 - imported by any run
+    # What any run imports, and what `check` imports first.
+    import click  # noqa: F401
 
     import cardlint.app
     import cardlint.cli.main
     import cardlint.docs
     import cardlint.report
     import cardlint.scope.revisions
-    import cardlint.settings.request  # noqa: F401 - what `check` imports first
+    import cardlint.settings.request
 
     imported = time.perf_counter() - started
     from cardlint.index.corpus_index import CorpusIndex
@@ -183,21 +188,26 @@ def serial_child(corpus: Path) -> dict[str, float]:
     clock.patch(engine, "report", "corpus")
     clock.patch(cardlint.report, "render", "report")
     pool: dict[str, float] = {}
-    analyse_paths = engine.analyse_paths
 
-    def pooled(*args: Any, **kwargs: Any) -> Any:
-        cpu, wall = time.process_time(), time.perf_counter()
-        try:
-            return analyse_paths(*args, **kwargs)
-        finally:
-            pool["workers"] = time.perf_counter() - wall
-            pool["pool"] = time.process_time() - cpu
+    def pooled(analyse_paths: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            cpu, wall = time.process_time(), time.perf_counter()
+            try:
+                return analyse_paths(*args, **kwargs)
+            finally:
+                pool["workers"] = time.perf_counter() - wall
+                pool["pool"] = time.process_time() - cpu
 
-    engine.analyse_paths = clock.wrap("pool", pooled)
+        return clock.wrap("pool", timed)
+
+    clock.swap(engine, "analyse_paths", pooled)
     os.chdir(corpus)
-    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-        with contextlib.suppress(SystemExit):
-            cardlint.cli.main.main(["check", "cards", "--no-cache"], standalone_mode=False)
+    with (
+        Path(os.devnull).open("w") as sink,
+        contextlib.redirect_stdout(sink),
+        contextlib.suppress(SystemExit),
+    ):
+        cardlint.cli.main.main(["check", "cards", "--no-cache"], standalone_mode=False)
     wall = time.perf_counter() - started
     found = dict(clock.spent)
     found["pool"] = pool["pool"] - found.get("decode", 0.0)
