@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from cardlint.cache.stamps import digest, stamp
 from cardlint.load.card import Card, card_from_bytes, unreadable
-from cardlint.load.read import SourceError, read_file
+from cardlint.load.read import SourceError, read_file, read_plain
 from cardlint.run.card_pass import CardPass, CardResult, analyse
 from cardlint.run.gc_tuning import acyclic
 from cardlint.run.record import RECORD_WIDTH, Again, Record, from_records, record
@@ -116,14 +116,32 @@ class _Boundary:
         self.folders: dict[str, str] = {}
 
     def check(self, path: str) -> None:
-        folder, name = os.path.split(path)
         try:
             linked = stat.S_ISLNK(os.lstat(path).st_mode)
         except OSError:
             linked = False  # reading it reports what is wrong
-        real = os.path.realpath(path) if linked else os.path.join(self._real(folder), name)
+        real = os.path.realpath(path) if linked else self._where(path)
         if not real.startswith(self.inside) and real != os.path.abspath(path):
             raise SourceError("symlink points outside the project; not read")
+
+    def read(self, path: str, max_size: int) -> tuple[bytes, os.stat_result]:
+        """The file's bytes and status, unless it lies out of the project.
+
+        The usual card, in a folder inside the project, is opened without following a
+        symlink and read with no other look at it; a symlink, or a file that cannot be
+        opened so, is checked, then read, as any file was before.
+        """
+        if self._where(path).startswith(self.inside):
+            plain = read_plain(path, max_size)
+            if plain is not None:
+                return plain
+        self.check(path)
+        return read_file(path, max_size)
+
+    def _where(self, path: str) -> str:
+        """Where the file lies if it is no symlink: in its folder, as that really is."""
+        folder, name = os.path.split(path)
+        return os.path.join(self._real(folder), name)
 
     def _real(self, folder: str) -> str:
         real = self.folders.get(folder)
@@ -211,11 +229,11 @@ def _read_card(
     """The card at `path`, the bytes it was parsed from and their file's status (None for
     edited bytes); an unreadable card has neither."""
     try:
-        boundary.check(path)
         if kept is not None and path in kept.edited:
+            boundary.check(path)
             data, info = kept.edited[path], None
         else:
-            data, info = read_file(path, max_size)
+            data, info = boundary.read(path, max_size)
     except SourceError as error:
         return unreadable(path, error), None, None
     return card_from_bytes(path, data), data, info
