@@ -176,9 +176,11 @@ def _forked_results(paths: list[str]) -> list[tuple[str, Any, Any]]:
     return list(workers._analyse_chunk(paths, workers._TASK))
 
 
-def _results_as_sent(sent: Sequence[tuple[str, Any, Any]], again: object) -> list[Any]:
+def _results_as_sent(
+    chunks: object, sent: Sequence[list[tuple[str, Any, Any]]], again: object
+) -> list[Any]:
     """What the workers sent is already (path, result, stored): nothing to decode."""
-    return list(sent)
+    return [one for share in sent for one in share]
 
 
 def _off_record_codec(workers: ModuleType) -> None:

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,15 @@ def expected_violations(card: Path) -> set[tuple[int, int, str]]:
                     target = int(absolute_line)
                 found.add((target, int(column), code))
     return found
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _users_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite's own user cache folder, where `--no-cache` runs keep their validation memo
+    (see `cache.folder.user_folder`): never the real one of whoever runs the tests."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
 
 
 # -- quick runs ----------------------------------------------------------------------------------

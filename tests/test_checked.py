@@ -111,3 +111,53 @@ def test_a_warm_run_imports_no_validator_parser_or_pool(corpus: Path) -> None:
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+_IMPORTED = (
+    "import sys\n"
+    "from cardlint.cli.main import main\n"
+    "try:\n    main(args=sys.argv[1:], prog_name='cardlint')\n"
+    "except SystemExit:\n    pass\n"
+    "print(sorted(m for m in ('pydantic',) if m in sys.modules))\n"
+)
+"""A run that prints, last, whether it imported pydantic (which validates configurations)."""
+
+
+def _validators(corpus: Path, user_cache: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, "check", *args],
+        cwd=corpus,
+        env={"NO_COLOR": "1", "XDG_CACHE_HOME": str(user_cache), **NO_NETWORK},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_no_cache_remembers_validations_in_the_users_cache_folder(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("home") / "cache"
+    schema = corpus / "card.schema.json"
+    schema.write_text(SCHEMA, encoding="utf-8")
+    args = ("--no-cache", "--schema", schema.name)
+    assert _validators(corpus, user_cache, *args) == "['pydantic']"
+    assert _validators(corpus, user_cache, *args) == "[]"
+    assert (user_cache / "cardlint" / "checked.json").is_file()
+    assert not (corpus / ".cardlint_cache").exists()  # --no-cache leaves the project untouched
+    (corpus / "cardlint.toml").write_text('today = "2026-11-29"\nrots = []\n', encoding="utf-8")
+    failed = run_cli("check", *args, cwd=corpus, env={"XDG_CACHE_HOME": str(user_cache)})
+    assert failed.code == 2 and "rots: unknown key" in failed.err
+
+
+def test_no_cache_on_a_stray_card_leaves_no_folder_anywhere(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("home") / "cache"
+    (tmp_path / "stray.md").write_text("---\nid: stray\n---\n", encoding="utf-8")
+    run_cli(
+        "check", "--no-cache", "stray.md", cwd=tmp_path, env={"XDG_CACHE_HOME": str(user_cache)}
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stray.md"]
+    assert not user_cache.exists()

@@ -16,7 +16,6 @@ from cardlint.authoring.fix import fix_cards
 from cardlint.authoring.new_card import NewCard, create_card
 from cardlint.authoring.rename import plan_rename
 from cardlint.graph.snapshot import take_snapshot
-from cardlint.load import read
 from cardlint.lsp.projects import Project
 from cardlint.run import workers
 from cardlint.settings.request import CheckRequest
@@ -47,11 +46,16 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Every card file the loader reads, counted, from now on."""
     counted: Counter[str] = Counter()
 
-    def counting(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
-        counted[Path(path).name] += 1
-        return read.read_file(path, max_size)
+    real_read = workers._Boundary.read
 
-    monkeypatch.setattr(workers, "read_file", counting)  # the loader's only way to read
+    def counting(
+        boundary: workers._Boundary, path: str, max_size: int
+    ) -> tuple[bytes, os.stat_result]:
+        found = real_read(boundary, path, max_size)  # raises for a card it refuses
+        counted[Path(path).name] += 1
+        return found
+
+    monkeypatch.setattr(workers._Boundary, "read", counting)  # the loader's only way to read
     return counted
 
 
@@ -74,8 +78,10 @@ def test_no_command_opens_a_symlink_out_of_the_project(
     real_open = os.open
 
     def spying(path: str, flags: int, *args: int, **kwargs: int) -> int:
+        # An open that fails (a symlink opened without following it) reads nothing.
+        handle = real_open(path, flags, *args, **kwargs)
         opened.append(os.path.realpath(path))
-        return real_open(path, flags, *args, **kwargs)
+        return handle
 
     monkeypatch.setattr(os, "open", spying)
     COMMANDS[name](CheckRequest(cwd=corpus, cache=False))

@@ -61,7 +61,7 @@ def build_job(request: CheckRequest) -> Job:
     read = revisions.rules_reader(request)
     try:
         located = locate_config(request.config, request.cwd)
-        checked = Checked(_cache_folder(request, located))
+        checked = Checked(_memo_folder(request, located), personal=not request.cache)
         # The working tree's configuration was just found; another revision's is searched for.
         loaded = load_config(
             located if read is on_disk else request.config, request.cwd, checked, read
@@ -169,6 +169,20 @@ def _cache_folder(request: CheckRequest, config: Path | None) -> Path | None:
     if request.cache_dir:
         return request.cwd / request.cache_dir
     return config.resolve().parent / folder.NAME if config is not None else None
+
+
+def _memo_folder(request: CheckRequest, config: Path | None) -> Path | None:
+    """Where validated configurations and schemas are remembered (see `validation_memo`).
+
+    In the cache folder when the run keeps one. Under `--no-cache` the project is left
+    untouched, and the memo goes to the user's cache folder: it holds only what validating
+    some exact bytes gave, under this cardlint version, so one memo serves every project, and
+    a run with no result cache still skips importing the validators. Without a configuration
+    there is no memo: checking a stray file leaves no folder anywhere.
+    """
+    if request.cache or config is None:
+        return _cache_folder(request, config)
+    return folder.user_folder()
 
 
 def _cache_key(types: CardTypes, rules: Sequence[RuleInfo], today: date, max_size: int) -> str:

@@ -34,6 +34,22 @@ _SEALED = len(_HEAD) + 64 + len(b'",')
 """Where the sealed part of a document starts: after its head and its check."""
 
 
+USER_FOLDER = "cardlint"
+"""The user's own cache folder's name, in `$XDG_CACHE_HOME` or `~/.cache`."""
+
+
+def user_folder() -> Path | None:
+    """The user's cardlint cache folder (`$XDG_CACHE_HOME/cardlint`, else
+    `~/.cache/cardlint`); None when there is no home to put it in."""
+    base = Path(os.environ.get("XDG_CACHE_HOME", ""))
+    if not base.is_absolute():  # the XDG rule: a relative path is to be ignored
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:
+            return None
+    return base / USER_FOLDER
+
+
 class Document(NamedTuple):
     fields: dict[str, Any]
     check: str
@@ -44,8 +60,12 @@ class Document(NamedTuple):
     their stat stamps, mean nothing elsewhere)."""
 
 
-def read_document(file: Path, kind: str) -> Document | None:
-    """The `kind` document in `file`, when it is whole and may be trusted here; else None."""
+def read_document(file: Path, kind: str, personal: bool = False) -> Document | None:
+    """The `kind` document in `file`, when it is whole and may be trusted here; else None.
+
+    `personal`: the file is in the user's own cache folder (`user_folder`), which no project
+    carries in, so it is trusted when it was written there, without asking git.
+    """
     try:
         data = file.read_bytes()
     except OSError:
@@ -62,7 +82,7 @@ def read_document(file: Path, kind: str) -> Document | None:
     if not isinstance(fields, dict) or fields.get("format") != kind:
         return None
     here = fields.get("folder") == identity(file.parent)
-    if not trusted(file.parent, here):
+    if not (here if personal else trusted(file.parent, here)):
         return None
     return Document(fields, check, here)
 

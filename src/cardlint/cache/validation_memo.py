@@ -3,7 +3,8 @@
 Validating a configuration and a schema means importing pydantic and jsonschema, which
 costs more than a whole warm run. A file whose exact bytes were validated before, by this
 cardlint version, is read from the record its validation left here instead. The records
-live in the cache folder and are trusted as the cache is; a missing, unreadable, untrusted
+live in the cache folder and are trusted as the cache is (under `--no-cache`, in the
+user's own cache folder, trusted when written there); a missing, unreadable, untrusted
 or malformed record file only means validating again.
 """
 
@@ -23,9 +24,14 @@ KEEP = 32
 
 
 class Checked:
-    def __init__(self, folder: Path | None) -> None:
+    """The memo in `folder` (None: remember nothing); `personal`: the user's own cache folder
+    (see `folder.read_document`)."""
+
+    def __init__(self, folder: Path | None, personal: bool = False) -> None:
         self.file = folder / CHECKED if folder is not None else None
-        self.records: dict[str, Any] = _load(self.file) if self.file is not None else {}
+        self.records: dict[str, Any] = {}
+        if self.file is not None:
+            self.records = _load(self.file, personal)
 
     def get(self, kind: str, data: bytes) -> Any | None:
         """What validating `data` as `kind` gave before, or None."""
@@ -48,8 +54,8 @@ def _key(kind: str, data: bytes) -> str:
     return f"{kind}:{hashlib.sha256(data).hexdigest()}"
 
 
-def _load(file: Path) -> dict[str, Any]:
-    document = read_document(file, FORMAT)
+def _load(file: Path, personal: bool) -> dict[str, Any]:
+    document = read_document(file, FORMAT, personal)
     fields = document.fields if document is not None else {}
     records = fields.get("records")
     if fields.get("version") != __version__ or not isinstance(records, dict):

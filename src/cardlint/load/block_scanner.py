@@ -91,14 +91,15 @@ _CHECK = _STARTERS | {"=", " ", "\t"}  # what a paragraph line must start with t
 class Scan:
     """The block structure of `text`; line numbers are 0-based."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
+        """`lines`: `text` split at each LF, when the caller has them already."""
         self.headings: list[tuple[int, str, int, int]] = []  # level, inline text, line, column
         self.content: list[int] = []
         self.fences: list[tuple[int, int, str]] = []  # top-level: start, end, opening run
         self.open_comments: list[int] = []  # top-level HTML comments with no `-->`
         self.code: list[tuple[int, int]] = []
         self.text = text
-        self.raw = raw = text.split("\n")
+        self.raw = raw = text.split("\n") if lines is None else lines
         # markdown-it ignores a final line of blanks that has no newline after it.
         self.count = len(raw) - (not raw[-1].strip(" \t"))
         # A line's view is its text from where its content starts inside the open

@@ -134,7 +134,6 @@ def unreadable(path: str | os.PathLike[str], error: SourceError) -> Card:
 
 def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
     # Imported here: runs whose cards all come from the cache never parse Markdown or YAML.
-    from cardlint.load.markdown import parse_body
     from cardlint.load.simple_yaml import read_simple
     from cardlint.load.yaml_front_matter import YamlError
     from cardlint.text import json_type
@@ -157,9 +156,8 @@ def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
         if shape.body is not None and position.line > shape.last_yaml + 1:
             return _unclosed(file, source, shape)  # the error is in the body it ran into
         problem = LoadProblem("invalid-yaml", position, error.message, error.hint)
-        body = parse_body(source.text_after(closing + 1), closing + 2)
-        return Card(file, source, None, closing + 1, body, (problem,))
-    body = parse_body(source.text_after(closing + 1), closing + 2)
+        return Card(file, source, None, closing + 1, _body(source, closing), (problem,))
+    body = _body(source, closing)
     problems = [
         LoadProblem(
             "duplicate-key",
@@ -182,6 +180,15 @@ def parse_card(path: str | os.PathLike[str], source: SourceText) -> Card:
             )
         )
     return Card(file, source, front, closing + 1, body, tuple(problems))
+
+
+def _body(source: SourceText, closing: int) -> Body:
+    """The body after the front matter closed on line index `closing`, from the card's lines
+    as they were split (the body's text split again would give the same)."""
+    from cardlint.load.markdown import parse_body
+
+    text = source.text_after(closing + 1)
+    return parse_body(text, closing + 2, source.lines[closing + 1 :] or [""])
 
 
 def _unclosed(file: str, source: SourceText, shape: Frame) -> Card:

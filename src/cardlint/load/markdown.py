@@ -72,9 +72,10 @@ def _parser(links: bool) -> MarkdownIt:
     return md
 
 
-def parse_body(text: str, first_line: int) -> Body:
-    """Parse `text`, whose first line is card line `first_line`."""
-    scan = Scan(text)
+def parse_body(text: str, first_line: int, lines: list[str] | None = None) -> Body:
+    """Parse `text`, whose first line is card line `first_line` (and `lines`, when given,
+    are its lines: `text` split at each LF)."""
+    scan = Scan(text, lines)
     lines = scan.raw
     sections = [line for level, _, line, _ in scan.headings if level >= 2]
     unclosed = unclosed_fences(scan.fences, lines, sections)

@@ -97,6 +97,36 @@ def read_file(path: str | os.PathLike[str], max_size: int) -> tuple[bytes, os.st
     return data, info
 
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_PLAIN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NO_FOLLOW
+
+
+def read_plain(path: str, max_size: int) -> tuple[bytes, os.stat_result] | None:
+    """`read_file` for a file that is no symlink: one open, its status from the open file,
+    and one read. None when it cannot be opened so (a symlink, a missing file...), and
+    `read_file`, after the caller's checks, says what is wrong (always None where the
+    system cannot open a file without following a symlink)."""
+    if not _NO_FOLLOW:
+        return None
+    try:
+        fd = os.open(path, _PLAIN)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"not a regular file ({_file_kind(info.st_mode)})")
+        check_size(info.st_size, max_size)
+        data = _read_up_to(fd, info.st_size, max_size)
+    except OSError as error:
+        raise SourceError(f"cannot read file: {error.strerror or error}") from error
+    finally:
+        os.close(fd)
+    if len(data) > max_size:
+        raise SourceError(f"file is over the {max_size}-byte size limit")
+    return data, info
+
+
 def _read_up_to(fd: int, size: int, max_size: int) -> bytes:
     """The file's bytes, and at most one byte past `max_size` if it grew after the stat.
 

@@ -11,18 +11,19 @@ them; each task carries only paths.
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cardlint.cache.stamps import digest, stamp
 from cardlint.load.card import Card, card_from_bytes, unreadable
-from cardlint.load.read import SourceError, read_file
+from cardlint.load.read import SourceError, read_file, read_plain
 from cardlint.run.card_pass import CardPass, CardResult, analyse
 from cardlint.run.gc_tuning import acyclic
-from cardlint.run.record import Again, Record, from_records, record
+from cardlint.run.record import RECORD_WIDTH, Again, Record, from_records, record
 from cardlint.run.result_cache import Cache
 
 PARALLEL_FROM = 200
@@ -32,8 +33,9 @@ Stored = tuple[str, str, Record]
 """What the cache keeps of a card: the stamp and digest of its bytes, and its record."""
 Done = tuple[str, CardResult, Stored | None]
 """A card file, its result, and what the cache is to keep of it (None: nothing)."""
-Sent = tuple[str, Record, tuple[str, str] | None]
-"""What a worker sends back for a card: its file, record, and stamp and digest if kept."""
+Sent = tuple[list[list[Any]], list[tuple[str, str] | None] | None]
+"""What a worker sends back for its share of the cards, in the order it was given them: their
+records a column at a time, and each card's stamp and digest when the cache keeps them."""
 
 
 class _Task(NamedTuple):
@@ -114,14 +116,32 @@ class _Boundary:
         self.folders: dict[str, str] = {}
 
     def check(self, path: str) -> None:
-        folder, name = os.path.split(path)
         try:
             linked = stat.S_ISLNK(os.lstat(path).st_mode)
         except OSError:
             linked = False  # reading it reports what is wrong
-        real = os.path.realpath(path) if linked else os.path.join(self._real(folder), name)
+        real = os.path.realpath(path) if linked else self._where(path)
         if not real.startswith(self.inside) and real != os.path.abspath(path):
             raise SourceError("symlink points outside the project; not read")
+
+    def read(self, path: str, max_size: int) -> tuple[bytes, os.stat_result]:
+        """The file's bytes and status, unless it lies out of the project.
+
+        The usual card, in a folder inside the project, is opened without following a
+        symlink and read with no other look at it; a symlink, or a file that cannot be
+        opened so, is checked, then read, as any file was before.
+        """
+        if self._where(path).startswith(self.inside):
+            plain = read_plain(path, max_size)
+            if plain is not None:
+                return plain
+        self.check(path)
+        return read_file(path, max_size)
+
+    def _where(self, path: str) -> str:
+        """Where the file lies if it is no symlink: in its folder, as that really is."""
+        folder, name = os.path.split(path)
+        return os.path.join(self._real(folder), name)
 
     def _real(self, folder: str) -> str:
         real = self.folders.get(folder)
@@ -147,31 +167,44 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
         chunks = [list(paths[i::count]) for i in range(count)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            sent = [one for chunk in pool.map(_analyse_forked, chunks) for one in chunk]
+            sent = list(pool.map(_analyse_forked, chunks))
     finally:
         _TASK = None
-    return _received(sent, again)
+    return _received(chunks, sent, again)
 
 
-def _analyse_forked(paths: list[str]) -> list[Sent]:
-    """A worker's share: records travel back, at a fraction of the cost of the results."""
+def _analyse_forked(paths: list[str]) -> Sent:
+    """A worker's share: records travel back, at a fraction of the cost of the results, a
+    column at a time (fewer and larger objects to pickle), without the paths, which the
+    parent gave."""
     assert _TASK is not None, "worker forked without its task"
-    return [
-        (path, stored[2] if stored else record(result), stored[:2] if stored else None)
-        for path, result, stored in _analyse_chunk(paths, _TASK)
-    ]
+    done = _analyse_chunk(paths, _TASK)
+    records = [stored[2] if stored else record(result) for _, result, stored in done]
+    columns = [list(column) for column in zip(*records, strict=True)]
+    return columns, [stored[:2] if stored else None for *_, stored in done] if _TASK.keep else None
 
 
-def _received(sent: Sequence[Sent], again: Again) -> list[Done]:
-    """What the workers sent, decoded a column at a time (records made this run decode; a
-    card whose record did not would simply be analysed again here)."""
-    if not sent:
+def _received(chunks: Sequence[list[str]], sent: Sequence[Sent], again: Again) -> list[Done]:
+    """What the workers sent for the chunks of paths they were given, decoded a column at a
+    time (records made this run decode; a card whose record did not would simply be
+    analysed again here)."""
+    paths = [path for chunk in chunks for path in chunk]
+    if not paths:
         return []
-    columns = [list(column) for column in zip(*(values for _, values, _ in sent), strict=True)]
-    decoded = from_records(columns, [path for path, _, _ in sent], again)
+    columns: list[list[Any]] = [[] for _ in range(RECORD_WIDTH)]
+    for chunk_columns, _ in sent:
+        for column, part in zip(columns, chunk_columns, strict=False):
+            column.extend(part)
+    decoded = from_records(columns, paths, again)
+    kept = [
+        one
+        for (_, share), chunk in zip(sent, chunks, strict=True)
+        for one in (share or itertools.repeat(None, len(chunk)))
+    ]
+    rows = zip(*columns, strict=True)
     return [
-        (path, result or again(path), None if kept is None else (*kept, values))
-        for (path, values, kept), result in zip(sent, decoded, strict=True)
+        (path, result or again(path), None if where is None else (*where, list(values)))
+        for path, result, where, values in zip(paths, decoded, kept, rows, strict=True)
     ]
 
 
@@ -196,11 +229,11 @@ def _read_card(
     """The card at `path`, the bytes it was parsed from and their file's status (None for
     edited bytes); an unreadable card has neither."""
     try:
-        boundary.check(path)
         if kept is not None and path in kept.edited:
+            boundary.check(path)
             data, info = kept.edited[path], None
         else:
-            data, info = read_file(path, max_size)
+            data, info = boundary.read(path, max_size)
     except SourceError as error:
         return unreadable(path, error), None, None
     return card_from_bytes(path, data), data, info
