@@ -117,9 +117,10 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def _version(label: str, revision: str | None, work: Path, corpus: Path) -> Version:
-    """A version's source (the revision's, or the working tree's) and its corpus copy."""
-    source = work / label / "src"
+def package_source(revision: str | None, into: Path) -> Path:
+    """A folder, made under `into`, holding the `cardlint` package of `revision` (a git
+    revision, or a folder holding `cardlint/`; None: the working tree's), compiled."""
+    source = into / "src"
     if revision is None or Path(revision, "cardlint").is_dir():
         folder = REPO / "src" if revision is None else Path(revision)
         shutil.copytree(folder / "cardlint", source / "cardlint")
@@ -128,8 +129,14 @@ def _version(label: str, revision: str | None, work: Path, corpus: Path) -> Vers
         archive = subprocess.run(
             ["git", "archive", revision, "src/cardlint"], cwd=REPO, check=True, capture_output=True
         ).stdout
-        subprocess.run(["tar", "-x", "-C", str(source.parent)], input=archive, check=True)
+        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=True)
+    return source
+
+
+def _version(label: str, revision: str | None, work: Path, corpus: Path) -> Version:
+    """A version's source (the revision's, or the working tree's) and its corpus copy."""
+    source = package_source(revision, work / label)
     copy = work / label / "corpus"
     shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".cardlint_cache", ".*_cache"))
     return Version(label, source, copy)

@@ -44,6 +44,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from compare import package_source
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CORPUS = Path("/tmp/cardlint-bench/corpus-10000-seed1")
@@ -234,23 +236,6 @@ def child(source: Path, *arguments: str) -> dict[str, float]:
     return found
 
 
-def source_of(revision: str | None, work: Path, label: str) -> Path:
-    """A folder holding the cardlint package of `revision` (None: the working tree's)."""
-    source = work / label
-    if revision is None or Path(revision, "cardlint").is_dir():
-        folder = REPO / "src" if revision is None else Path(revision)
-        shutil.copytree(folder / "cardlint", source / "cardlint")
-    else:
-        source.mkdir(parents=True)
-        archive = subprocess.run(
-            ["git", "archive", revision, "src/cardlint"], cwd=REPO, check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
-        source = source / "src"
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=True)
-    return source
-
-
 @contextlib.contextmanager
 def locked() -> Iterator[None]:
     with LOCK.open("a") as handle:
@@ -304,9 +289,9 @@ def main() -> None:
         subprocess.run([*generate, "--violations", "0", "--out", str(args.corpus)], check=True)
     with tempfile.TemporaryDirectory(prefix="cardlint-phases-") as folder:
         work = Path(folder)
-        sources = {"now": source_of(None, work, "now")}
+        sources = {"now": package_source(None, work / "now")}
         if args.before:
-            sources = {"before": source_of(args.before, work, "before"), **sources}
+            sources = {"before": package_source(args.before, work / "before"), **sources}
         corpus = work / "corpus"
         shutil.copytree(args.corpus, corpus, ignore=shutil.ignore_patterns(".*_cache"))
         rules = "rules" if args.rules else "-"

@@ -83,18 +83,7 @@ def read_file(path: str | os.PathLike[str], max_size: int) -> tuple[bytes, os.st
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise SourceError(f"cannot open file: {error.strerror or error}") from error
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError("not a regular file")
-        data = _read_up_to(fd, info.st_size, max_size)
-    except OSError as error:
-        raise SourceError(f"cannot read file: {error.strerror or error}") from error
-    finally:
-        os.close(fd)
-    if len(data) > max_size:
-        raise SourceError(f"file is over the {max_size}-byte size limit")
-    return data, info
+    return _read_open(fd, max_size)
 
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -112,6 +101,11 @@ def read_plain(path: str, max_size: int) -> tuple[bytes, os.stat_result] | None:
         fd = os.open(path, _PLAIN)
     except OSError:
         return None
+    return _read_open(fd, max_size)
+
+
+def _read_open(fd: int, max_size: int) -> tuple[bytes, os.stat_result]:
+    """The bytes and status of the regular file open at `fd`, which is closed after."""
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

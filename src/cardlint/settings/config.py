@@ -38,6 +38,13 @@ def _key_of(name: str) -> str:
     return "schema" if name == "schema_path" else name.replace("_", "-")
 
 
+_TABLE_CONFIG: dict[str, Any] = {
+    "extra": "forbid",
+    "alias_generator": _key_of,
+    "populate_by_name": True,
+}
+"""A table's keys: unknown ones refused, each written kebab-case or as its field's name."""
+
 _TYPE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
@@ -45,11 +52,7 @@ _TYPE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 class TypeSettings:
     """One card type (`[tool.cardlint.types.NAME]`): its schema and the files that are of it."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = {
-        "extra": "forbid",
-        "alias_generator": _key_of,
-        "populate_by_name": True,
-    }
+    __pydantic_config__: ClassVar[dict[str, Any]] = _TABLE_CONFIG
 
     schema_path: str
     files: list[str] = field(default_factory=list)
@@ -65,11 +68,7 @@ class TypeSettings:
 class Settings:
     """Every setting, as read from the configuration file (paths still relative to it)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = {
-        "extra": "forbid",
-        "alias_generator": _key_of,
-        "populate_by_name": True,
-    }
+    __pydantic_config__: ClassVar[dict[str, Any]] = _TABLE_CONFIG
 
     roots: list[str] = field(default_factory=list)
     include: list[str] = field(default_factory=lambda: ["*.md"])
