@@ -155,3 +155,15 @@ def test_completion_in_a_typed_field_offers_only_cards_of_its_types(history: Pat
     assert {item.label for item in typed} <= people
     anything = completion_items(slot, at, linted.index, "vaswani-2017", document)
     assert {item.label for item in anything} > {item.label for item in typed}
+
+
+def test_a_wrong_type_hint_names_the_field_that_takes_it() -> None:
+    folder = REPO / "tests" / "rules" / "CL312" / "types"
+    result = run_cli("check", "--no-cache", "--format", "json", cwd=folder)
+    hints = {v["path"]: v["hint"] for v in result.json()["violations"] if v["code"] == "CL312"}
+    assert hints == {
+        # A person in a paper's `cites`: its `authors` takes persons.
+        "papers/lenet.md": "list the id of a paper card here, or move 'hinton' to authors",
+        # No field of a person card takes persons.
+        "people/hinton.md": "list the id of a paper card here, or remove 'lecun'",
+    }

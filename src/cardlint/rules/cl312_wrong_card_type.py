@@ -9,7 +9,8 @@ from cardlint.text import quote
 
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
-    wanted = {f.field: f.types for f in ctx.schema.extension.reference_fields if f.types}
+    fields = ctx.schema.extension.reference_fields
+    wanted = {f.field: f.types for f in fields if f.types}
     if not wanted:
         return
     by_id = ctx.index.by_id
@@ -21,20 +22,22 @@ def check(card: Card, ctx: Context) -> Iterator[Finding]:
         kinds = {e.type for e in by_id.get(target, ())}
         if allowed is None or not kinds or UNKNOWN in kinds or kinds & set(allowed):
             continue  # no card at all is CL301's; a card of unknown type, CL006's
+        # The card's other field that takes the target's type, if one does.
+        home = next(
+            (f.field for f in fields if f.field != field and (not f.types or kinds & {*f.types})),
+            None,
+        )
+        where = f"move {quote(target)} to {home}" if home else f"remove {quote(target)}"
         yield Finding(
             at,
             f"{field}: {quote(target)} is {_kind(ctx.index, kinds)} card, but {field} lists "
             f"{' or '.join(allowed)} cards",
-            f"list the id of a {' or '.join(allowed)} card here, or move {quote(target)} to "
-            f"a field for {_kind(ctx.index, kinds, article=False)} cards",
+            f"list the id of a {' or '.join(allowed)} card here, or {where}",
         )
 
 
-def _kind(index: CorpusIndex, kinds: Set[str], article: bool = True) -> str:
-    shown = [_shown(index, k) for k in sorted(kinds)]
-    text = " and ".join(shown)
-    if not article:
-        return text
+def _kind(index: CorpusIndex, kinds: Set[str]) -> str:
+    text = " and ".join(_shown(index, k) for k in sorted(kinds))
     return ("an " if text[:1] in "aeiou" else "a ") + text
 
 
