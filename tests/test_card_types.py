@@ -167,3 +167,11 @@ def test_a_wrong_type_hint_names_the_field_that_takes_it() -> None:
         # No field of a person card takes persons.
         "people/hinton.md": "list the id of a paper card here, or remove 'lecun'",
     }
+
+
+def test_graph_groups_cards_by_type(history: Path) -> None:
+    whole = run_cli("graph", "--format", "json", cwd=history).json()
+    kinds = {node["id"]: node["type"] for node in whole["nodes"] if not node["missing"]}
+    assert kinds["vaswani-2017"] == "paper" and kinds["yann-lecun"] == "person"
+    people = run_cli("graph", "--format", "json", "--category", "person", cwd=history).json()
+    assert {n["type"] for n in people["nodes"] if not n["missing"]} == {"person"}

@@ -53,7 +53,8 @@ paths_argument = click.argument("paths", nargs=-1, type=PathArg())
 @click.option(
     "--category",
     metavar="VALUE",
-    help="Only the cards with this value of the first group field (default: category).",
+    help="Only the cards with this value of the first group field (default: category); "
+    "of this card type, when the configuration has card types.",
 )
 @click.option("--around", metavar="ID", help="Only the cards near this card (see --depth).")
 @click.option(
