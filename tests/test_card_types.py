@@ -175,3 +175,16 @@ def test_graph_groups_cards_by_type(history: Path) -> None:
     assert kinds["vaswani-2017"] == "paper" and kinds["yann-lecun"] == "person"
     people = run_cli("graph", "--format", "json", "--category", "person", cwd=history).json()
     assert {n["type"] for n in people["nodes"] if not n["missing"]} == {"person"}
+
+
+def test_a_default_type_card_listing_a_wrong_type_is_reported(history: Path) -> None:
+    """A card no type claims is checked against the default schema, whose typed fields are
+    typed too: a concept outside the concept folder listing a model as a key paper."""
+    card = (history / "cards" / "concepts" / "backpropagation.md").read_text(encoding="utf-8")
+    misplaced = card.replace("id: backpropagation", "id: chain-rule").replace(
+        "key_papers: [rumelhart-1986]", "key_papers: [alexnet]"
+    )
+    (history / "cards" / "chain-rule.md").write_text(misplaced, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "json", "cards/chain-rule.md", cwd=history)
+    found = [(v["line"], v["code"]) for v in result.json()["violations"]]
+    assert (5, "CL312") in found, found

@@ -53,7 +53,7 @@ def _candidates(ctx: Context) -> set[str]:
     types = index.types
     if types is None:
         return set()
-    typed = {t.name: [f.types for f in t.schema.extension.reference_fields] for t in types.types}
+    typed = {t.name: [f.types for f in t.schema.extension.reference_fields] for t in types.every}
     typed = {name: kinds for name, kinds in typed.items() if any(kinds)}
     if not typed:
         return set()
