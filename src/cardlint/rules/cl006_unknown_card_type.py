@@ -9,24 +9,27 @@ from cardlint.text import did_you_mean, quote
 
 def check(card: Card, ctx: Context) -> Iterator[Finding]:
     types = ctx.index.types
-    if types is None or types.field is None or types.of(card) is not None:
+    if types is None or types.field is None:
         return
-    written = types.written(card) or ""
+    field = types.field
+    written = types.written(card)
+    if written is None or written in types.names:
+        return  # no type field, or one naming a type (its path is not looked at)
     names = types.names
     close = did_you_mean(written, names) if written else None
     listed = ", ".join(names)
-    at = position(card, (types.field,))
-    value = card.data.get(types.field)
+    at = position(card, (field,))
+    value = card.data.get(field)
     if isinstance(value, (list, dict, bool)):
-        what = f"{types.field} must name one card type"
+        what = f"{field} must name one card type"
         yield Finding(at, what, f"write one of {listed} as its value")
         return
     if not written:
-        yield Finding(at, f"{types.field} is empty", f"write the card's type: one of {listed}")
+        yield Finding(at, f"{field} is empty", f"write the card's type: one of {listed}")
         return
     yield Finding(
         at,
-        f"{types.field} {quote(written)} is not a card type, so the card is not checked further",
+        f"{field} {quote(written)} is not a card type, so the card is not checked further",
         f"did you mean {quote(close)}?" if close else f"the card types are {listed}",
     )
 

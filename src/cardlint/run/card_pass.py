@@ -131,7 +131,8 @@ def _typed_entry(
 def _untyped_entry(card: Card, types: CardTypes) -> Entry:
     """The index entry of a card whose type is unknown: its id as the first type whose id
     field it writes reads it, so that the cards listing it are not reported for its mistake."""
-    entries = [entry_for(card, t.schema) for t in (types.by_file(card.file), *types.every)]
+    kinds = dict.fromkeys((types.by_file(card.file), *types.every))
+    entries = [entry_for(card, t.schema) for t in kinds]
     found = next((e for e in entries if e.id is not None), entries[0])
     return found._replace(type=UNKNOWN)
 
