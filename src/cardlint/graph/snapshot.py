@@ -40,8 +40,7 @@ class Snapshot:
 
     def schema_of(self, card: Card) -> CardSchema:
         """The schema of the card's type."""
-        types = self.index.types
-        return self.schema if types is None else types.schema_of(self.entry(card).type)
+        return self.index.schema_of(card.file, self.schema)
 
     def type_of(self, card: Card) -> str | None:
         """The name of the card's type, when the corpus has several."""

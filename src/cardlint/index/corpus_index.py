@@ -154,6 +154,14 @@ class CorpusIndex:
         ordered = tuple(sorted(entries, key=by_path))
         return cls(ordered, frozenset(known_ids), types)
 
+    def schema_of(self, path: str, fallback: CardSchema) -> CardSchema:
+        """The schema of the corpus's card at `path`: its type's; `fallback` for a card the
+        index does not hold, or an index without types."""
+        entry = self.by_path.get(path)
+        if entry is None or self.types is None:
+            return fallback
+        return self.types.schema_of(entry.type)
+
     def file_names(self, card_type: str = DEFAULT) -> FileNames:
         """How the files of a card type are named."""
         if self.types is None:

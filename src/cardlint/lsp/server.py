@@ -138,11 +138,7 @@ class CardServer(LanguageServer):
 
     def schema_of(self, current: Open) -> CardSchema:
         """The schema of the open card's type."""
-        index = current.linted.index
-        own = index.by_path.get(current.linted.card.file)
-        if own is None or index.types is None:
-            return current.project.job.schema
-        return index.types.schema_of(own.type)
+        return current.linted.index.schema_of(current.linted.card.file, current.project.job.schema)
 
     def show(self, message: str) -> None:
         """Show a configuration or schema error once, not on every keystroke."""

@@ -53,9 +53,7 @@ class Context:
 
     def schema_of(self, path: str) -> CardSchema:
         """The schema of a card of the corpus: its type's (`schema` is the checked card's)."""
-        entry = self.index.by_path.get(path)
-        types = self.index.types
-        return self.schema if entry is None or types is None else types.schema_of(entry.type)
+        return self.index.schema_of(path, self.schema)
 
 
 Check = Callable[["Card", Context], Iterable[Finding]]
