@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS, CREATED = range(7)
 """NAMES: the concept key of a card's id, unless one of its names gives it; CONCEPTS: those
 of its names, with `~skeleton` keys of the Latin ones; INTRODUCED: its years (`2021` or
-`2021 2023`); TIMELINE: `key years` per concept a timeline heading names; CITES: `label
+`2021 2023`); TIMELINE: `key first last` per concept a timeline heading names; CITES: `label
 author year` per labelled citation; REFS: `title author year` per references entry;
 CREATED: the date the card was made. Keys are `concept_keys.compact`ed: letters, digits and
 `#~_-`, which JSON writes as they are (a tab would be an escape, slower to decode)."""
 KINDS = 7
-FORMAT = "facts-5"
+FORMAT = "facts-6"
 """Of the encoding: part of the cache key, so that records of another encoding are not read.
 Anything that changes what `facts.encode` writes for a card must change it too."""
 SEPARATOR = "|"
@@ -32,13 +31,11 @@ _BOUNDARY = (SEPARATOR, ITEM)
 FEW_KEYS = 64
 """Keys `CorpusFacts.holding` searches for in the text; more are looked up item by item."""
 
-first_word: Callable[[str], str] = operator.itemgetter(0)
-_PARTITION = operator.methodcaller("partition", " ")
 
-
-def heads(items: Iterable[str]) -> Iterator[str]:
-    """Each item's key (what precedes its first space), mapped in C."""
-    return map(first_word, map(_PARTITION, items))
+def keys_of_three(items: Iterable[str]) -> list[str]:
+    """The key of each item of three words (TIMELINE, CITES, REFS): split at once, every
+    third word is one, which beats taking each item's first word."""
+    return " ".join(items).split(" ")[::3]
 
 
 def head(item: str) -> str:

@@ -119,8 +119,7 @@ def _title_key(title: str) -> str:
 
 def timeline_items(entry: TimelineEntry) -> list[str]:
     """The entry's items as TIMELINE holds them."""
-    given = span(entry.years.start, entry.years.end)
-    return [f"{key} {given}" for key in entry.keys]
+    return [f"{key} {entry.years.start} {entry.years.end}" for key in entry.keys]
 
 
 def encode(schema: CardSchema, card: Card) -> str:

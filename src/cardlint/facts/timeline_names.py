@@ -101,7 +101,7 @@ def year_led(schema: CardSchema, card: Card) -> list[tuple[Heading, str, str, tu
 
 def named_spans(schema: CardSchema, card: Card) -> list[tuple[str, tuple[str, ...]]]:
     """What `year_led` gives, as the facts write it: (years, `compact`ed subject keys) per
-    subheading that names a concept; years `2021` or `2021 2023` (`columns.span`)."""
+    subheading that names a concept; years `2021 2021` or `2021 2023`, the first first."""
     found = []
     for _, _, match in year_headings(schema, card):
         if match is None:
@@ -109,10 +109,10 @@ def named_spans(schema: CardSchema, card: Card) -> list[tuple[str, tuple[str, ..
         first, last, run, others = match.groups()
         keys = _subject_of(run, others)
         if keys:
-            if last is None or last == first:
-                found.append((first, keys))
-            else:  # four digits each: as strings, as numbers
-                found.append((f"{first} {last}" if first < last else f"{last} {first}", keys))
+            if last is None:
+                last = first
+            # Four digits each: as strings, as numbers.
+            found.append((f"{first} {last}" if first <= last else f"{last} {first}", keys))
     return found
 
 

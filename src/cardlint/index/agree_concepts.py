@@ -3,7 +3,10 @@ edit apart (their `~skeleton` keys meet, and `one_edit_apart` confirms)."""
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import Counter, defaultdict
+from itertools import repeat
 from typing import NamedTuple
 
 from cardlint.facts.columns import CONCEPTS, ITEM, CorpusFacts
@@ -37,7 +40,10 @@ def pairs(facts: CorpusFacts) -> list[Pair]:
     held = joined.count(ITEM) + 1 - column.count("") if column else 0
     if len(facts.items(CONCEPTS)) == held:
         return []  # the usual corpus: no key is held twice, told by counting alone
-    shared = {key for key, n in Counter(joined.split(ITEM)).items() if n > 1 and key}
+    counts = Counter(joined.split(ITEM))
+    # Which keys are held twice, told in C: few are, of tens of thousands.
+    shared = set(itertools.compress(counts, map(operator.gt, counts.values(), repeat(1))))
+    shared.discard("")
     holders: defaultdict[str, list[int]] = defaultdict(list)
     for index, key in facts.holding(CONCEPTS, shared, str):
         holders[key].append(index)

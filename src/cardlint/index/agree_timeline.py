@@ -18,7 +18,7 @@ from cardlint.facts.columns import (
     TIMELINE,
     CorpusFacts,
     head,
-    heads,
+    keys_of_three,
     years,
 )
 
@@ -33,10 +33,10 @@ class TimelineClash(NamedTuple):
 
 
 def clashes(facts: CorpusFacts) -> dict[str, list[TimelineClash]]:
-    # The concepts timelines name (far fewer than the cards), those that are some card's:
-    # looked up, rather than intersected with a union of every card's names.
-    names, concepts = facts.items(NAMES), facts.items(CONCEPTS)
-    named = {key for key in set(heads(facts.items(TIMELINE))) if key in names or key in concepts}
+    # The concepts timelines name (far fewer than the cards) that are some card's: each
+    # intersection walks the smaller set, where a union of every card's names would be built.
+    named = set(keys_of_three(facts.items(TIMELINE)))
+    named = (named & facts.items(NAMES)) | (named & facts.items(CONCEPTS))
     if not named:
         return {}  # the usual corpus: its timelines name no other card
     owners: defaultdict[str, set[int]] = defaultdict(set)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from cardlint.facts.columns import CITES, CorpusFacts, heads
+from cardlint.facts.columns import CITES, CorpusFacts, keys_of_three
 
 _CITE_KEY: Callable[[str], str] = operator.itemgetter(slice(None, -5))
 
@@ -48,8 +48,7 @@ def split(kind: int, item: str) -> tuple[str, str]:
 def clashes(facts: CorpusFacts, kind: int) -> dict[str, list[WorkClash]]:
     """The cards on the wrong side of a conflict of one kind, with what they conflict with."""
     items = facts.items(kind)
-    keys = map(_CITE_KEY, items) if kind == CITES else heads(items)
-    if len(set(keys)) == len(items):
+    if len(_keys(kind, items)) == len(items):
         return {}  # the usual corpus: each work with one value, told by set sizes alone
     counts = Counter(split(kind, item)[0] for item in items)
     disputed = {key for key, n in counts.items() if n > 1}
@@ -62,6 +61,11 @@ def clashes(facts: CorpusFacts, kind: int) -> dict[str, list[WorkClash]]:
         for path, clash in _reported(key, values):
             found[path].append(clash)
     return dict(found)
+
+
+def _keys(kind: int, items: Collection[str]) -> set[str]:
+    """The works `items` are of: a citation's label and author, a reference's title."""
+    return set(map(_CITE_KEY, items) if kind == CITES else keys_of_three(items))
 
 
 def _reported(key: str, values: dict[str, set[str]]) -> list[tuple[str, WorkClash]]:
