@@ -187,7 +187,7 @@ def serial_child(corpus: Path) -> dict[str, float]:
         clock.patch(app, name, "schema")
     clock.patch(app, "build_job", "job")
     clock.patch(CardFinder, "find", "walk")
-    clock.patch(workers, "_received", "decode")
+    clock.patch(workers, "from_records", "decode")
     clock.patch(CorpusIndex, "build", "index")
     clock.patch(engine, "report", "corpus")
     clock.patch(cardlint.report, "render", "report")

@@ -28,9 +28,6 @@ from cardlint.model import Edit, Finding, Fix, Position, Severity
 from cardlint.run.card_pass import CardResult, Noted
 
 Record = list[Any]
-RECORD_WIDTH = 8
-"""The values of a record."""
-
 MALFORMED = (TypeError, ValueError, IndexError, KeyError, AttributeError)
 """What decoding a record that is not ours raises."""
 

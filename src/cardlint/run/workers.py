@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,7 +23,7 @@ from cardlint.load.card import Card, card_from_bytes, unreadable
 from cardlint.load.read import SourceError, read_file, read_plain
 from cardlint.run.card_pass import CardPass, CardResult, analyse
 from cardlint.run.gc_tuning import acyclic
-from cardlint.run.record import RECORD_WIDTH, Again, Record, from_records, record
+from cardlint.run.record import Again, Record, from_records, record
 from cardlint.run.result_cache import Cache
 
 PARALLEL_FROM = 200
@@ -167,10 +167,9 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
         chunks = [list(paths[i::count]) for i in range(count)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            sent = list(pool.map(_analyse_forked, chunks))
+            return _received(chunks, pool.map(_analyse_forked, chunks), again)
     finally:
         _TASK = None
-    return _received(chunks, sent, again)
 
 
 def _analyse_forked(paths: list[str]) -> Sent:
@@ -184,28 +183,22 @@ def _analyse_forked(paths: list[str]) -> Sent:
     return columns, [stored[:2] if stored else None for *_, stored in done] if _TASK.keep else None
 
 
-def _received(chunks: Sequence[list[str]], sent: Sequence[Sent], again: Again) -> list[Done]:
-    """What the workers sent for the chunks of paths they were given, decoded a column at a
-    time (records made this run decode; a card whose record did not would simply be
-    analysed again here)."""
-    paths = [path for chunk in chunks for path in chunk]
-    if not paths:
-        return []
-    columns: list[list[Any]] = [[] for _ in range(RECORD_WIDTH)]
-    for chunk_columns, _ in sent:
-        for column, part in zip(columns, chunk_columns, strict=False):
-            column.extend(part)
-    decoded = from_records(columns, paths, again)
-    kept = [
-        one
-        for (_, share), chunk in zip(sent, chunks, strict=True)
-        for one in (share or itertools.repeat(None, len(chunk)))
-    ]
-    rows = zip(*columns, strict=True)
-    return [
-        (path, result or again(path), None if where is None else (*where, list(values)))
-        for path, result, where, values in zip(paths, decoded, kept, rows, strict=True)
-    ]
+def _received(chunks: Sequence[list[str]], sent: Iterable[Sent], again: Again) -> list[Done]:
+    """What the workers sent for the chunks of paths they were given, each chunk decoded a
+    column at a time as it arrives, while the workers go on with the others (records made
+    this run decode; a card whose record did not would simply be analysed again here)."""
+    found: list[Done] = []
+    for chunk, (columns, share) in zip(chunks, sent, strict=True):
+        if not chunk:
+            continue  # more chunks than cards: a worker sent no columns
+        decoded = from_records(columns, chunk, again)
+        kept = share or itertools.repeat(None, len(chunk))
+        rows = zip(*columns, strict=True)
+        found.extend(
+            (path, result or again(path), None if where is None else (*where, list(values)))
+            for path, result, where, values in zip(chunk, decoded, kept, rows, strict=True)
+        )
+    return found
 
 
 def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
