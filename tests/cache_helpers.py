@@ -41,7 +41,7 @@ def results_file(project: Path) -> Path:
 
 
 def companion(table: Path, kind: str) -> Path:
-    """The table's `changes` or `stamps` file."""
+    """The table's `changes`, `stamps` or `facts` file."""
     return table.with_name(f"{table.stem}.{kind}.json")
 
 

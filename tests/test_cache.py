@@ -13,6 +13,7 @@ import pytest
 
 from cardlint.app import build_job
 from cardlint.cache import table as cache_table
+from cardlint.cache.facts_column import FactsColumn
 from cardlint.cache.table import FORMAT
 from cardlint.facts.columns import NONE
 from cardlint.run import workers
@@ -51,7 +52,7 @@ def test_facts_other_cards_may_contradict_are_kept_in_the_cache(
     expected = _json(corpus, cache=False)
     assert "CL310" in expected
     _json(corpus, cache=True)
-    facts = load(results_file(corpus))["facts"].split(";")  # one string (table.PACKED)
+    facts = load(companion(results_file(corpus), "facts"))["facts"].split(";")  # one string
     assert len(facts) == 11 and NONE not in facts
     monkeypatch.setattr(workers, "_analyse_all", _nothing_analysed)
     assert _json(corpus, cache=True) == expected
@@ -124,7 +125,6 @@ def test_a_corrupt_or_unsealed_cache_is_ignored_and_rebuilt(messy: Path, content
         ("own", '[[["CL999"]], []]'),  # a finding that does not decode
         ("located", "[1]"),  # positions that do not decode: found only when a report needs them
         ("located", '[2, 1, ["related_concepts"], [0, "x", 1]]'),
-        ("facts", 7),
     ],
 )
 @pytest.mark.parametrize("touched", [False, True], ids=["unchanged", "one-card-touched"])
@@ -143,6 +143,49 @@ def test_a_malformed_record_is_rebuilt_not_a_crash(
     if touched:  # a new stat on the same bytes: that card is hashed
         os.utime(messy / "cards" / "clip.md", ns=(1, 1))
     assert _json(messy, cache=True) == expected
+
+
+def _duplicated(corpus: Path) -> None:
+    """A copy of clip.md under another id: CL310 reports it from the two cards' facts."""
+    clip = (corpus / "cards" / "clip.md").read_text(encoding="utf-8")
+    copy = clip.replace("concept_id: clip\n", "concept_id: clip-copy\n")
+    (corpus / "cards" / "clip-copy.md").write_text(copy, encoding="utf-8")
+
+
+def test_a_warm_run_that_changed_nothing_reads_no_facts(
+    messy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _duplicated(messy)
+    expected = _json(messy, cache=True)
+    assert "CL310" in expected
+
+    def unread(self: FactsColumn) -> list[str]:
+        raise AssertionError("facts read")
+
+    monkeypatch.setattr(FactsColumn, "_values", unread)
+    assert _json(messy, cache=True) == expected
+
+
+@pytest.mark.parametrize("damage", ["missing", "unsealed", "another table's", "malformed"])
+def test_lost_facts_are_found_again_and_the_table_rebuilt(messy: Path, damage: str) -> None:
+    _duplicated(messy)
+    _json(messy, cache=True)
+    table = results_file(messy)
+    facts = companion(table, "facts")
+    if damage == "missing":
+        facts.unlink()
+    elif damage == "unsealed":
+        facts.write_text(facts.read_text(encoding="utf-8").replace("clip", "clap"), "utf-8")
+    else:
+        changed = {"table": "0" * 64} if damage == "another table's" else {"facts": 7}
+        seal(facts, {**load(facts), **changed})
+    _edit(messy / "cards" / "clip.md", "An edit of prose: the agreement is asked again.")
+    expected = _json(messy, cache=False)
+    assert "CL310" in expected
+    assert _json(messy, cache=True) == expected  # the cards' facts read from them again
+    assert not table.exists()  # a table that cannot be completed is dropped
+    assert _json(messy, cache=True) == expected
+    assert load(facts)["table"] == load(table)["check"]
 
 
 def _edit(card: Path, words: str) -> None:

@@ -5,8 +5,11 @@ wrote it walked the cards:
 
     cards    the card's name (its path from the project root)
     digests  the SHA-256 of the bytes the record was made from
-    ids, labels, targets, own, located, facts   the card's record (see `record`); `facts`
-             is written as one string (see `PACKED`)
+    ids, labels, targets, own, located, types, spans   the card's record (see `record`),
+             `types` written as one string (see `PACKED`)
+
+The record's `facts` column is kept in `<key>.facts.json` (see `facts_column`), read only
+when asked for.
 
 Nothing in it depends on the machine or the folder: a record is used for a card of that
 name whose bytes have that digest, so the table holds in a fresh checkout too.
@@ -32,9 +35,11 @@ import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cardlint.cache import facts_column
+from cardlint.cache.facts_column import FactsColumn
 from cardlint.cache.folder import Document, read_document, write_document
 
-FORMAT = "cardlint-cache-8"
+FORMAT = "cardlint-cache-9"
 CHANGES_FORMAT = "cardlint-cache-changes-4"
 STAMPS_FORMAT = "cardlint-cache-stamps-1"
 COLUMNS = (
@@ -49,10 +54,13 @@ COLUMNS = (
     "types",
     "spans",
 )
+FACTS = "facts"
+"""The column kept in a file of its own."""
+IN_TABLE = tuple(column for column in COLUMNS if column != FACTS)
 MAX_CHANGES = 500
-PACKED = ("facts", "types")
-"""Columns the table file holds as one string, their values joined by `;` (which neither
-ever writes): ten thousand short strings decode several times slower than one long one."""
+PACKED = ("types",)
+"""Columns the table file holds as one string, their values joined by `;` (which none ever
+writes): ten thousand short strings decode several times slower than one long one."""
 
 Table = dict[str, list[Any]]
 
@@ -66,6 +74,8 @@ class Loaded(NamedTuple):
     """The cards whose rows came from the changes file."""
     stamps: list[str] | None
     """This folder's stamps of the table's cards, or None when there are none to trust."""
+    facts: FactsColumn
+    """The table's `facts` column, read when first asked for."""
 
 
 def changes_file(file: Path) -> Path:
@@ -77,7 +87,7 @@ def stamps_file(file: Path) -> Path:
 
 
 def empty() -> Loaded:
-    return Loaded({column: [] for column in COLUMNS}, "", set(), None)
+    return Loaded({column: [] for column in IN_TABLE}, "", set(), None, FactsColumn(None, "", 0))
 
 
 def read_local(file: Path) -> Document | None:
@@ -91,22 +101,26 @@ def read(file: Path, local: Document | None) -> Loaded:
     taken against it."""
     document = read_document(file, FORMAT)
     fields = _unpacked(document.fields) if document else {}
-    columns = [fields.get(column) for column in COLUMNS]
+    columns = [fields.get(column) for column in IN_TABLE]
     lists = [c for c in columns if isinstance(c, list)]
-    if document is None or len(lists) != len(COLUMNS) or len(set(map(len, lists))) != 1:
+    if document is None or len(lists) != len(IN_TABLE) or len(set(map(len, lists))) != 1:
         return empty()
-    table = dict(zip(COLUMNS, lists, strict=True))
+    table = dict(zip(IN_TABLE, lists, strict=True))
+    facts = FactsColumn(file, document.check, len(lists[0]))
     changes = read_document(changes_file(file), CHANGES_FORMAT)
-    changed = _apply_changes(table, changes, document.check) if changes else set()
-    if not _well_typed(table):
+    changed = _apply_changes(table, facts, changes, document.check) if changes else set()
+    if not _well_typed(table, facts):
         return empty()
     base = _base(document.check, changes.check if changes and changed else "")
-    return Loaded(table, base, changed, _stamps(local, base, len(lists[0])))
+    return Loaded(table, base, changed, _stamps(local, base, len(lists[0])), facts)
 
 
 def write_table(file: Path, table: Table) -> str:
-    """Replace the table (which leaves any changes file behind); returns the new base."""
-    check = write_document(file, FORMAT, {**table, **{c: ";".join(table[c]) for c in PACKED}})
+    """Replace the table, every column of `COLUMNS` (which leaves any changes file behind);
+    returns the new base."""
+    columns = {c: ";".join(table[c]) if c in PACKED else table[c] for c in IN_TABLE}
+    check = write_document(file, FORMAT, columns)
+    facts_column.write(file, check, table[FACTS])
     changes_file(file).unlink(missing_ok=True)
     return _base(check, "")
 
@@ -160,7 +174,7 @@ def _stamps(document: Document | None, base: str, count: int) -> list[str] | Non
     return stamps if all(stamps) else None
 
 
-def _apply_changes(table: Table, document: Document, check: str) -> set[str]:
+def _apply_changes(table: Table, facts: FactsColumn, document: Document, check: str) -> set[str]:
     """Patch the table with the rows of its changes file; returns the cards patched."""
     rows = document.fields.get("rows")
     if document.fields.get("base") != check or not isinstance(rows, dict) or not rows:
@@ -172,16 +186,17 @@ def _apply_changes(table: Table, document: Document, check: str) -> set[str]:
         return set()
     for name, row in rows.items():
         for column, value in zip(COLUMNS[1:], row, strict=True):
-            table[column][position[name]] = value
+            (facts if column == FACTS else table[column])[position[name]] = value
     return set(rows)
 
 
-def _well_typed(table: Table) -> bool:
+def _well_typed(table: Table, facts: FactsColumn) -> bool:
     """Whether every value has the type its column holds, checked a column at a time at C
     speed, so that reading a record need not check it again."""
     try:
-        for column in ("cards", "digests", "own", "located", "facts", "types", "spans"):
+        for column in ("cards", "digests", "own", "located", "types", "spans"):
             "".join(table[column])  # raises TypeError unless every value is text
+        "".join(facts.patched.values())  # the file's own are checked when read
         for column in ("labels", "targets"):
             if not set(map(type, table[column])) <= {list}:
                 return False

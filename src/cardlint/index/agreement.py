@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import sys
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cardlint.index import agreement_memo
 from cardlint.index.agreement_tables import TABLES, Tables
-from cardlint.index.corpus_index import CorpusIndex, Entry
+from cardlint.index.corpus_index import CorpusIndex, Entry, facts_of
 from cardlint.load.card import Card, load_card
 
 if TYPE_CHECKING:
@@ -31,9 +31,17 @@ CONFLICTS = ("timeline", "citations", "duplicates")
 
 
 class Agreement:
-    def __init__(self, entries: Sequence[Entry], memo: Path | None, key: str) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        memo: Path | None,
+        key: str,
+        cached: Callable[[Sequence[str]], list[str]] | None = None,
+    ) -> None:
         self.entries = entries
         """The index's entries (not the index: see `agreement`)."""
+        self.cached = cached
+        """Reads the facts of entries made from the cache (see `CorpusIndex.cached_facts`)."""
         self.memo = memo
         """Where what was found is kept between runs (see `agreement_memo`); None: nowhere."""
         self.key = key
@@ -78,17 +86,22 @@ class Agreement:
             tables = _decoded(kept.found)  # the usual warm run: nothing changed
             if tables is not None:
                 return tables
-        facts = agreement_memo.fingerprint(self.entries)
+        facts = agreement_memo.fingerprint(self.entries, self.facts)
         tables = _decoded(kept.found) if kept is not None and kept.facts == facts else None
         if tables is None:
             tables = self._matched()
         agreement_memo.save(self.memo, agreement_memo.Kept(self.key, facts, tables.found()))
         return tables
 
+    @functools.cached_property
+    def facts(self) -> list[str]:
+        """Each entry's facts: a warm run that changed nothing never asks."""
+        return facts_of(self.entries, self.cached)
+
     def _matched(self) -> Tables:
         from cardlint.index.agreement_build import matched
 
-        return matched(self.entries)
+        return matched(self.entries, self.facts)
 
     def found(self, kind: str) -> tuple[dict[str, list[Any]], ...]:
         """The cards a kind of conflict is reported on, with what each conflicts with."""
@@ -125,5 +138,5 @@ def agreement(index: CorpusIndex, memo: Path | None = None, key: str = "") -> Ag
     """
     found = _OF_INDEX.get(index)
     if found is None or (found.memo, found.key) != (memo, key):
-        found = _OF_INDEX[index] = Agreement(index.entries, memo, key)
+        found = _OF_INDEX[index] = Agreement(index.entries, memo, key, index.cached_facts)
     return found

@@ -12,8 +12,9 @@ from cardlint.index.agreement_tables import Tables
 from cardlint.index.corpus_index import Entry
 
 
-def matched(entries: Sequence[Entry]) -> Tables:
-    facts = CorpusFacts([e.path for e in entries], [e.facts for e in entries])
+def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:
+    """The conflicts between the cards of `entries`, whose facts are `encoded`."""
+    facts = CorpusFacts([e.path for e in entries], encoded)
     return Tables(
         agree_timeline.clashes(facts),
         agree_works.clashes(facts, CITES),

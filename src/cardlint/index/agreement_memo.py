@@ -65,20 +65,15 @@ def save(file: Path, kept: Kept) -> None:
         write_document(file, FORMAT, fields)
 
 
-def fingerprint(entries: Sequence[Entry]) -> str:
-    """The SHA-256 of every card's path, id and facts."""
+def fingerprint(entries: Sequence[Entry], facts: Sequence[str]) -> str:
+    """The SHA-256 of every card's path, id and `facts`."""
     digest = hashlib.sha256()
-    for values in (
-        map(_path, entries),
-        (entry.id or "" for entry in entries),
-        map(_facts, entries),
-    ):
+    for values in (map(_path, entries), (entry.id or "" for entry in entries), facts):
         digest.update("\0".join(values).encode("utf-8", "surrogatepass") + b"\1")
     return digest.hexdigest()
 
 
 _path = operator.attrgetter("path")
-_facts = operator.attrgetter("facts")
 
 
 def rebuilt(found: Found, kind: str, make: Callable[[Any], T]) -> dict[str, list[T]]:

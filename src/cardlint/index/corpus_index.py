@@ -6,7 +6,7 @@ import functools
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -20,6 +20,10 @@ from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.card_types import DEFAULT, CardTypes
 from cardlint.schema.ids import FileNames, file_names, id_text
 from cardlint.text import did_you_mean
+
+LATER = "?"
+"""The facts of an entry made from the result cache, which are read when first asked for (see
+`CorpusIndex.cached_facts`): a run that changed nothing never asks."""
 
 _targets = operator.attrgetter("targets")
 _id = operator.attrgetter("id")
@@ -69,6 +73,21 @@ class Entry(NamedTuple):
     @property
     def references(self) -> tuple[Reference, ...]:
         return self.located.get().references
+
+
+def facts_of(
+    entries: Sequence[Entry], cached: Callable[[Sequence[str]], list[str]] | None
+) -> list[str]:
+    """Each entry's facts, those of the entries made from the cache (`LATER`) read by
+    `cached`."""
+    facts = [entry.facts for entry in entries]
+    later = [index for index, found in enumerate(facts) if found == LATER]
+    if later:
+        if cached is None:
+            raise ValueError("entries from the cache, and no cache to read their facts from")
+        for index, found in zip(later, cached([entries[i].path for i in later]), strict=True):
+            facts[index] = found
+    return facts
 
 
 def entry_for(card: Card, schema: CardSchema) -> Entry:
@@ -145,14 +164,20 @@ class CorpusIndex:
     known_ids: frozenset[str] = frozenset()
     types: CardTypes | None = None
     """The corpus's card types; None: one, named as the bundled schema names its files."""
+    cached_facts: Callable[[Sequence[str]], list[str]] | None = None
+    """Reads the facts of the cards at some paths whose entries hold `LATER`."""
 
     @classmethod
     def build(
-        cls, entries: Iterable[Entry], types: CardTypes, known_ids: Iterable[str] = ()
+        cls,
+        entries: Iterable[Entry],
+        types: CardTypes,
+        known_ids: Iterable[str] = (),
+        cached_facts: Callable[[Sequence[str]], list[str]] | None = None,
     ) -> CorpusIndex:
         by_path = operator.attrgetter("path")
         ordered = tuple(sorted(entries, key=by_path))
-        return cls(ordered, frozenset(known_ids), types)
+        return cls(ordered, frozenset(known_ids), types, cached_facts)
 
     def schema_of(self, path: str, fallback: CardSchema) -> CardSchema:
         """The schema of the corpus's card at `path`: its type's; `fallback` for a card the

@@ -57,7 +57,10 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
     )
     with acyclic():
         index = CorpusIndex.build(
-            (result.entry for result in results.values()), job.types, job.known_ids
+            (result.entry for result in results.values()),
+            job.types,
+            job.known_ids,
+            cache.facts_of if cache is not None else None,
         )
         context = Context(job.schema, index, job.today, job.root)
     if cache is not None and cache.saved:

@@ -14,17 +14,27 @@ run, so a deleted or renamed card is always caught.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from cardlint.cache import table
+from cardlint.cache.facts_column import LostFacts
 from cardlint.cache.folder import CHECKED
 from cardlint.cache.stamps import Reading, fingerprints, stamps
-from cardlint.cache.table import COLUMNS
+from cardlint.cache.table import COLUMNS, FACTS
+from cardlint.index.corpus_index import LATER
 from cardlint.paths import display_file, display_files
 from cardlint.run.card_pass import CardResult
 from cardlint.run.record import Again, Record, from_records
+
+
+class _Column(Protocol):
+    """A column of the table: a list, or the facts column, read when first asked for."""
+
+    def __getitem__(self, row: int) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
 
 
 class Cache:
@@ -32,10 +42,15 @@ class Cache:
         self.folder = folder
         self.root = root
         self.file = folder / f"{key}.json"
-        self.table, self.base, self.changed, self.stamps = table.empty()
+        self.table, self.base, self.changed, self.stamps, self.facts = table.empty()
         """The table as the last run left it, what it was read from, the cards changed
-        since it was written, and this folder's stamps of its cards (None: none to use);
-        read by `lookup`."""
+        since it was written, this folder's stamps of its cards (None: none to use) and
+        the table's facts column; read by `lookup`."""
+        self.placed: tuple[Sequence[str], Sequence[int]] = ((), ())
+        """The cards whose results came from their records, and the row of each: their facts
+        are read from there when asked for (see `facts_of`)."""
+        self.again: Again | None = None
+        """Analyses a card afresh (see `lookup`)."""
         self.names: list[str] = []
         """This run's cards, by name, in the order the file will hold them."""
         self.kept: dict[str, int] = {}
@@ -63,8 +78,11 @@ class Cache:
         ahead = None
         if local is None and self.file.exists():  # a table with no stamps taken here
             ahead = Reading.start(paths, max_size, workers)
+        self.again = again
         try:
-            self.table, self.base, self.changed, self.stamps = table.read(self.file, local)
+            self.table, self.base, self.changed, self.stamps, self.facts = table.read(
+                self.file, local
+            )
             return self._lookup(paths, max_size, again, ahead)
         finally:
             if ahead is not None:
@@ -82,7 +100,9 @@ class Cache:
         same_cards = names == table["cards"]
         known: Sequence[int] = range(len(paths))  # which of `paths` have a record
         rows: Sequence[int] = known  # and in which row of the table
-        columns = [table[column] for column in COLUMNS[2:]]
+        # Facts are read when asked for (`facts_of`), which a run that changed nothing never is.
+        later = [LATER] * len(table["cards"])
+        columns = [later if column == FACTS else table[column] for column in COLUMNS[2:]]
         if not same_cards:  # cards added, removed or renamed
             where: dict[str, int] = {}
             for index, name in enumerate(table["cards"]):
@@ -93,6 +113,7 @@ class Cache:
         decoded = from_records(columns, [paths[index] for index in known], again)
         if same_cards and now is not None and now == self.stamps and None not in decoded:
             self.stale = False  # nothing changed: the usual run, and one that must be fast
+            self.placed = (paths, range(len(paths)))
             return dict(zip(paths, cast(list[CardResult], decoded), strict=True)), []
         current = {
             index: row
@@ -106,6 +127,7 @@ class Cache:
             if index in current
         }
         self.kept = {names[index]: row for index, row in current.items()}
+        self.placed = ([paths[index] for index in current], list(current.values()))
         return results, [path for index, path in enumerate(paths) if index not in current]
 
     def _confirm(
@@ -142,6 +164,21 @@ class Cache:
                 del current[index]
         return confirmed
 
+    def facts_of(self, paths: Sequence[str]) -> list[str]:
+        """The facts of cards whose results came from their records (`corpus_index.LATER`).
+
+        Should the facts file be lost or damaged, the cards are analysed again, and the
+        table, which can no longer be completed, is dropped for the next run to rebuild.
+        """
+        rows = dict(zip(*self.placed, strict=True))
+        try:
+            return [self.facts[rows[path]] for path in paths]
+        except LostFacts:
+            self.file.unlink(missing_ok=True)
+            again = self.again
+            assert again is not None, "facts asked for before the records were read"
+            return [again(path).entry.facts for path in paths]
+
     def put(self, path: str, stamp: str, digest: str, values: Record) -> None:
         """Keep the record of a card analysed this run."""
         name = display_file(path, self.root)
@@ -153,6 +190,12 @@ class Cache:
         if not self.stale:
             self.saved = self.base
             return  # a warm run that changed nothing need not rewrite a file
+        try:
+            self._save()
+        except LostFacts:
+            self.file.unlink(missing_ok=True)  # rows cannot be completed: rebuilt next run
+
+    def _save(self) -> None:
         with contextlib.suppress(OSError):
             changed = self.changed | self.fresh.keys()
             same = self.base and self._same_cards()
@@ -181,14 +224,16 @@ class Cache:
         if name in self.fresh:
             return self.fresh[name]
         row = self.kept[name]
-        return [self.table[column][row] for column in COLUMNS[1:]]
+        return [self._column(column)[row] for column in COLUMNS[1:]]
+
+    def _column(self, column: str) -> _Column:
+        return self.facts if column == FACTS else self.table[column]
 
     def _columns(self) -> dict[str, list[Any]]:
         """The table this run leaves: its cards in its order, each with its record."""
-        table = self.table
         if self._same_cards():
             # The same cards in the same order (a card or two edited): patch a copy.
-            columns = {column: list(values) for column, values in table.items()}
+            columns = {column: list(self._column(column)) for column in COLUMNS}
             position = {name: index for index, name in enumerate(self.names)}
             for name, values in self.fresh.items():
                 for column, value in zip(COLUMNS[1:], values, strict=True):
