@@ -95,7 +95,7 @@ def _level(headings: Sequence[Heading], level: int) -> _Level:
 @per_card
 def structure(schema: CardSchema, card: Card) -> Structure:
     headings = card.body.headings if card.body is not None else ()
-    data = card.data
+    data = card.data  # a property that checks the front matter: read once, not per section
     levels: dict[int, _Level] = {}
     # The sections as matched exactly: final unless a required one is missing.
     exact: list[SectionMatch] = []
