@@ -92,40 +92,42 @@ def _level(headings: Sequence[Heading], level: int) -> _Level:
     return _Level(at_level, texts, where)
 
 
-class _Found(NamedTuple):
-    spec: SectionSpec
-    first: Heading | None
-    again: Heading | None
-    required: bool
-
-
 @per_card
 def structure(schema: CardSchema, card: Card) -> Structure:
     headings = card.body.headings if card.body is not None else ()
+    data = card.data  # a property that checks the front matter: read once, not per section
     levels: dict[int, _Level] = {}
-    exact = []
-    for (spec, fixed, templates), applies in zip(
-        _section_templates(schema), applicable(schema, card.data), strict=True
+    # The sections as matched exactly: final unless a required one is missing.
+    exact: list[SectionMatch] = []
+    for rank, ((spec, fixed, templates), applies) in enumerate(
+        zip(_section_templates(schema), applicable(schema, data), strict=True)
     ):
         if not applies:
-            exact.append(_Found(spec, None, None, False))
+            exact.append(SectionMatch(spec, None, rank, required=False))
             continue
-        if spec.level not in levels:
-            levels[spec.level] = _level(headings, spec.level)
-        at_level, texts, where = levels[spec.level]
-        hits = [i for text in fixed for i in where.get(text, ())[:2]]
-        for glob in (t.matcher(card.data) for t in templates):
+        found = levels.get(spec.level)
+        if found is None:
+            found = levels[spec.level] = _level(headings, spec.level)
+        at_level, texts, where = found
+        hits: list[int] = []
+        for text in fixed:
+            hits += where.get(text, ())[:2]
+        for template in templates:
+            glob = template.matcher(data)
             if glob.exact is not None:
-                hits.extend(where.get(glob.exact, ())[:2])
+                hits += where.get(glob.exact, ())[:2]
             else:
                 hits.extend(itertools.islice(_matching(glob, texts), 2))
-        first, second = (*(at_level[i] for i in sorted(set(hits))[:2]), None, None)[:2]
-        exact.append(_Found(spec, first, second, spec.required))
+        if len(hits) > 1:
+            hits = sorted(set(hits))  # several titles may match, the same heading or others
+        first = at_level[hits[0]] if hits else None
+        second = at_level[hits[1]] if len(hits) > 1 else None
+        exact.append(SectionMatch(spec, first, rank, None, second, spec.required))
     titles = tuple(h for h in headings if h.level == 1)
     # The first H1 is the title, whatever it says (CL201 judges it), unless a field is.
     title = titles[:1] if schema.extension.title_field is None else ()
-    matches = _with_near_misses(exact, headings, title, card.data)
-    return Structure(titles, matches, _blamed(schema, titles, matches, card.data))
+    matches = _with_near_misses(exact, headings, title, data)
+    return Structure(titles, matches, _blamed(schema, titles, matches, data))
 
 
 def _matching(glob: Glob, texts: Sequence[str]) -> Iterator[int]:
@@ -133,30 +135,27 @@ def _matching(glob: Glob, texts: Sequence[str]) -> Iterator[int]:
 
 
 def _with_near_misses(
-    exact: Sequence[_Found],
+    exact: Sequence[SectionMatch],
     headings: Sequence[Heading],
     title: Sequence[Heading],
     data: Mapping[str, object],
 ) -> tuple[SectionMatch, ...]:
     """The sections as matched, a missing required one by the heading that comes near it if
     any (an optional one is absent or itself: any other heading may be the card's own)."""
-    missing = [f.spec for f in exact if f.first is None and f.required]
+    missing = [m.spec for m in exact if m.heading is None and m.required]
     if not missing:
-        return tuple(
-            SectionMatch(f.spec, f.first, rank, None, f.again, f.required)
-            for rank, f in enumerate(exact)
-        )
-    taken = {h.line for f in exact for h in (f.first, f.again) if h is not None}
+        return tuple(exact)
+    taken = {h.line for m in exact for h in (m.heading, m.again) if h is not None}
     candidates = [h for h in headings if h.line not in taken and h not in title]
     nearest = iter(
         near_miss.assign([s.titles for s in missing], candidates, data, [s.level for s in missing])
     )
-    matches = []
-    for rank, found in enumerate(exact):
-        near = next(nearest) if found.first is None and found.required else None
-        heading = near.heading if near is not None else found.first
-        matches.append(SectionMatch(found.spec, heading, rank, near, found.again, found.required))
-    return tuple(matches)
+    return tuple(
+        m._replace(heading=near.heading, near=near)
+        if m.heading is None and m.required and (near := next(nearest)) is not None
+        else m
+        for m in exact
+    )
 
 
 def _blamed(
