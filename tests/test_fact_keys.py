@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cardlint.facts.card_names import name_key, own_keys
+from cardlint.facts.citations import author_key
+from cardlint.facts.columns import CITES, ITEM, REFS, SEPARATOR, TIMELINE, keys_of_three
+from cardlint.facts.comparable import encode
 from cardlint.facts.concept_keys import (
     compact,
     compacted_key,
@@ -24,10 +28,11 @@ from cardlint.facts.concept_keys import (
     skeleton,
 )
 from cardlint.facts.timeline_names import _LEAD, _subject_of, subject_keys
-from cardlint.load.card import card_from_bytes
+from cardlint.load.card import card_from_bytes, load_card
 from cardlint.schema.card_schema import default_schema_path, load_schema
 from tests.conftest import examples
 
+REPO = Path(__file__).resolve().parents[1]
 # What the timeline's reading of a year-led heading was written as: the years, a separator,
 # then the rest of the heading, whose subject `subject_keys` finds.
 _PLAIN_LEAD = re.compile(r"([0-9]{4})(?: *[-–—~] *([0-9]{4}))?(?:[ \t]*[:：]|[ \t]+|\Z)(.*)")
@@ -93,3 +98,31 @@ def test_an_id_spelt_as_a_name_shares_its_key_and_one_spelt_otherwise_has_its_ow
         # The schema's name fields, Chinese first: a digest of that name, then the English.
         assert names == [compacted_key(plain_key("视觉 Transformer")), "visiontransformer"]
         assert own == expected == name_key(card_id)
+
+
+_AUTHOR_PIECES = ["Le", "van", "d'", "A.", " ", "\t", "\u3000", "\xa0", "é", "李", "-", ","]
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.lists(st.sampled_from(_AUTHOR_PIECES)).map("".join))
+def test_an_author_key_is_one_word(name: str) -> None:
+    # CITES and REFS items are `key author year`: their keys are every third word.
+    assert not any(ch.isspace() for ch in compact(author_key(name)))
+
+
+def test_items_keyed_by_their_first_word_are_three_words() -> None:
+    """`columns.keys_of_three` takes every third word of the items, joined: it holds only
+    while each TIMELINE, CITES and REFS item is three words, as on every card we keep."""
+    schema = load_schema(default_schema_path())
+    cards = [
+        p for folder in ("cards", "examples", "tests/rules") for p in (REPO / folder).rglob("*.md")
+    ]
+    seen = 0
+    for path in cards:
+        lines = encode(schema, load_card(path)).split(SEPARATOR)
+        for kind in (TIMELINE, CITES, REFS):
+            items = [item for item in lines[kind].split(ITEM) if item]
+            seen += len(items)
+            assert all(len(item.split(" ")) == 3 for item in items), (path, items)
+            assert keys_of_three(items) == [item.partition(" ")[0] for item in items]
+    assert seen > 100

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS, CREATED = range(7)
 """NAMES: the concept key of a card's id, unless one of its names gives it; CONCEPTS: those
@@ -32,10 +32,10 @@ FEW_KEYS = 64
 """Keys `CorpusFacts.holding` searches for in the text; more are looked up item by item."""
 
 
-def keys_of_three(items: Iterable[str]) -> list[str]:
+def keys_of_three(items: Collection[str]) -> list[str]:
     """The key of each item of three words (TIMELINE, CITES, REFS): split at once, every
     third word is one, which beats taking each item's first word."""
-    return " ".join(items).split(" ")[::3]
+    return " ".join(items).split(" ")[::3] if items else []
 
 
 def head(item: str) -> str:
