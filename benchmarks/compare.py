@@ -119,11 +119,14 @@ def _children_cpu() -> float:
 
 def package_source(revision: str | None, into: Path) -> Path:
     """A folder, made under `into`, holding the `cardlint` package of `revision` (a git
-    revision, or a folder holding `cardlint/`; None: the working tree's), compiled."""
+    revision, or a folder holding `cardlint/`, such as an unpacked compiled wheel; None: the
+    working tree's), compiled."""
     source = into / "src"
     if revision is None or Path(revision, "cardlint").is_dir():
         folder = REPO / "src" if revision is None else Path(revision)
-        shutil.copytree(folder / "cardlint", source / "cardlint")
+        # All of it: an unpacked compiled wheel has its mypyc module beside `cardlint/`.
+        unwanted = shutil.ignore_patterns("*.dist-info", "*.egg-info", "__pycache__")
+        shutil.copytree(folder, source, ignore=unwanted)
     else:
         source.mkdir(parents=True)
         archive = subprocess.run(
