@@ -43,6 +43,7 @@ def _request(card: Path) -> CheckRequest:
         extend_select=[code],  # CL208 is off by default
         today=TODAY,
         cwd=card.parent,
+        cache=False,  # the configuration's folder is the repository's tests/rules
     )
 
 

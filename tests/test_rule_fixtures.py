@@ -36,6 +36,7 @@ def test_fixture(case: Path) -> None:
         extend_select=[code],
         today=TODAY,
         cwd=case if case.is_dir() else case.parent,
+        cache=False,  # a fixture folder is source: no cache is written into it
     )
     report = check(request)
     root = case if case.is_dir() else case.parent
