@@ -19,7 +19,7 @@ from cardlint.facts.citations import Citation, citations_of
 from cardlint.facts.columns import ITEM, SEPARATOR, span
 from cardlint.facts.concept_keys import compact, compacted_key, plain_key, skeleton
 from cardlint.facts.dates import Years, dated_values
-from cardlint.facts.timeline_names import TimelineEntry, named_spans
+from cardlint.facts.timeline_names import TimelineEntry, year_led
 from cardlint.load.card import Card
 from cardlint.model import Position
 from cardlint.schema.card_schema import CardSchema
@@ -131,8 +131,8 @@ def encode(schema: CardSchema, card: Card) -> str:
     names, own = own_keys(schema, card)
     years, made = _dates(schema, card)
     timeline = [
-        f"{key} {given}"
-        for given, keys in named_spans(schema, card)
+        f"{key} {first} {last}"
+        for _, first, last, keys in year_led(schema, card)
         for key in keys
         if key != own and key not in names
     ]

@@ -85,8 +85,8 @@ def _nothing(text: str) -> None:
 
 def year_led(schema: CardSchema, card: Card) -> list[tuple[Heading, str, str, tuple[str, ...]]]:
     """(heading, first year, last year, `compact`ed subject keys) for each subheading of the
-    timeline section that starts with a year and a separator: what `timeline` and the facts
-    are made of."""
+    timeline section that starts with a year and a separator, the first year first: what
+    `timeline` and the facts are made of."""
     found = []
     for heading, _, match in year_headings(schema, card):
         if match is not None:
@@ -96,23 +96,6 @@ def year_led(schema: CardSchema, card: Card) -> list[tuple[Heading, str, str, tu
             elif last < first:  # four digits each: as strings, as numbers
                 first, last = last, first
             found.append((heading, first, last, _subject_of(match[3], match[4])))
-    return found
-
-
-def named_spans(schema: CardSchema, card: Card) -> list[tuple[str, tuple[str, ...]]]:
-    """What `year_led` gives, as the facts write it: (years, `compact`ed subject keys) per
-    subheading that names a concept; years `2021 2021` or `2021 2023`, the first first."""
-    found = []
-    for _, _, match in year_headings(schema, card):
-        if match is None:
-            continue
-        first, last, run, others = match.groups()
-        keys = _subject_of(run, others)
-        if keys:
-            if last is None:
-                last = first
-            # Four digits each: as strings, as numbers.
-            found.append((f"{first} {last}" if first <= last else f"{last} {first}", keys))
     return found
 
 
