@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from cardlint.cache import facts_column
 from cardlint.cache.facts_column import FactsColumn
-from cardlint.cache.folder import Document, read_document, write_document
+from cardlint.cache.folder import Document, pack, read_document, unpack, write_document
 
 FORMAT = "cardlint-cache-9"
 CHANGES_FORMAT = "cardlint-cache-changes-4"
@@ -59,8 +59,7 @@ FACTS = "facts"
 IN_TABLE = tuple(column for column in COLUMNS if column != FACTS)
 MAX_CHANGES = 500
 PACKED = ("types",)
-"""Columns the table file holds as one string, their values joined by `;` (which none ever
-writes): ten thousand short strings decode several times slower than one long one."""
+"""Columns the table file holds as one string (see `folder.pack`)."""
 
 Table = dict[str, list[Any]]
 
@@ -118,7 +117,7 @@ def read(file: Path, local: Document | None) -> Loaded:
 def write_table(file: Path, table: Table) -> str:
     """Replace the table, every column of `COLUMNS` (which leaves any changes file behind);
     returns the new base."""
-    columns = {c: ";".join(table[c]) if c in PACKED else table[c] for c in IN_TABLE}
+    columns = {c: pack(table[c]) if c in PACKED else table[c] for c in IN_TABLE}
     check = write_document(file, FORMAT, columns)
     facts_column.write(file, check, table[FACTS])
     changes_file(file).unlink(missing_ok=True)
@@ -154,7 +153,7 @@ _KEEP_SECONDS = 7 * 24 * 3600
 
 def _unpacked(fields: dict[str, Any]) -> dict[str, Any]:
     packed = {c: fields[c] for c in PACKED if isinstance(fields.get(c), str)}
-    return {**fields, **{c: value.split(";") if value else [] for c, value in packed.items()}}
+    return {**fields, **{c: unpack(value) for c, value in packed.items()}}
 
 
 def _base(table: str, changes: str) -> str:
