@@ -14,9 +14,9 @@ run, so a deleted or renamed card is always caught.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from cardlint.cache import table
 from cardlint.cache.facts_column import LostFacts
@@ -27,14 +27,6 @@ from cardlint.index.corpus_index import LATER
 from cardlint.paths import display_file, display_files
 from cardlint.run.card_pass import CardResult
 from cardlint.run.record import Again, Record, from_records
-
-
-class _Column(Protocol):
-    """A column of the table: a list, or the facts column, read when first asked for."""
-
-    def __getitem__(self, row: int) -> Any: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
 
 
 class Cache:
@@ -224,16 +216,17 @@ class Cache:
         if name in self.fresh:
             return self.fresh[name]
         row = self.kept[name]
-        return [self._column(column)[row] for column in COLUMNS[1:]]
-
-    def _column(self, column: str) -> _Column:
-        return self.facts if column == FACTS else self.table[column]
+        return [
+            self.facts[row] if column == FACTS else self.table[column][row]
+            for column in COLUMNS[1:]
+        ]
 
     def _columns(self) -> dict[str, list[Any]]:
         """The table this run leaves: its cards in its order, each with its record."""
         if self._same_cards():
             # The same cards in the same order (a card or two edited): patch a copy.
-            columns = {column: list(self._column(column)) for column in COLUMNS}
+            columns = {column: list(values) for column, values in self.table.items()}
+            columns[FACTS] = list(self.facts)
             position = {name: index for index, name in enumerate(self.names)}
             for name, values in self.fresh.items():
                 for column, value in zip(COLUMNS[1:], values, strict=True):
