@@ -91,7 +91,8 @@ def facts_of(
 
 
 def entry_for(card: Card, schema: CardSchema) -> Entry:
-    """What the index needs to know about one card."""
+    """What the index needs to know about one card, its facts aside (`NONE`): the card pass
+    reads those for many cards at once (see `facts.comparable.encode_all`)."""
     return _entry(schema, card)
 
 
@@ -109,16 +110,12 @@ def _entry(schema: CardSchema, card: Card) -> Entry:
     texts = {line: card.line_text(line) for line in sorted(lines)}
     located = Located(id_position, tuple(references), texts)
     targets = tuple(r.target for r in references)
-    # Imported here: reading facts parses citations and sections, which a warm run never does.
-    from cardlint.facts.comparable import encode
-
-    facts = encode(schema, card)
     spans = ""
     if any(spec.types for spec in ext.reference_fields):
         spans = ",".join(
             str(sum(r.field == s.field for r in references)) for s in ext.reference_fields
         )
-    return Entry(card.file, card_id, names, targets, Deferred.ready(located), facts, DEFAULT, spans)
+    return Entry(card.file, card_id, names, targets, Deferred.ready(located), NONE, DEFAULT, spans)
 
 
 def _written_ids(schema: CardSchema, card: Card) -> tuple[str | None, list[tuple[str, Item]]]:

@@ -19,6 +19,7 @@ from cardlint.index.corpus_index import CorpusIndex, Entry, entry_for
 from cardlint.load.card import Card
 from cardlint.model import Finding, Position
 from cardlint.rules import INTERNAL_ERROR, Context, Rule, RuleInfo
+from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.card_types import DEFAULT, UNKNOWN, CardType, CardTypes
 
 
@@ -72,6 +73,27 @@ class CardPass:
 
 
 def analyse(card: Card, card_pass: CardPass) -> CardResult:
+    return analyse_all([card], card_pass)[0]
+
+
+def analyse_all(cards: Sequence[Card], card_pass: CardPass) -> list[CardResult]:
+    """The cards' results, their facts read together at the end (see `encode_all`)."""
+    # Imported here: reading facts parses citations and sections, which a warm run never does.
+    from cardlint.facts.comparable import encode_all
+
+    analysed = [_analysed(card, card_pass) for card in cards]
+    facts = encode_all([(schema, card) for card, (*_, schema) in zip(cards, analysed, strict=True)])
+    return [
+        CardResult(entry.path, noted, entry._replace(facts=found), directives)
+        for (noted, entry, directives, _), found in zip(analysed, facts, strict=True)
+    ]
+
+
+def _analysed(
+    card: Card, card_pass: CardPass
+) -> tuple[tuple[Noted, ...], Entry, tuple[Directive, ...], CardSchema]:
+    """A card's findings, its entry without its facts, its suppressions, and the schema its
+    facts are to be read under."""
     types = card_pass.types
     kind = types.of(card)
     reporter = card_pass.unknown_type_rule if kind is None else None
@@ -79,8 +101,8 @@ def analyse(card: Card, card_pass: CardPass) -> CardResult:
     # With its type unknown, which schema the author meant is too: other findings would guess.
     rules = card_pass.checks if reporter is None else (reporter,)
     noted = _findings(rules, card, card_pass.contexts[known.name])
-    entry = _typed_entry(card, types, kind, unknown_reported=reporter is not None)
-    return CardResult(entry.path, tuple(noted), entry, parse(card, card_pass.resolve))
+    entry, schema = _typed_entry(card, types, kind, unknown_reported=reporter is not None)
+    return tuple(noted), entry, parse(card, card_pass.resolve), schema
 
 
 def _findings(rules: Sequence[Rule], card: Card, context: Context) -> list[Noted]:
@@ -115,26 +137,32 @@ def _findings(rules: Sequence[Rule], card: Card, context: Context) -> list[Noted
 def card_entry(card: Card, types: CardTypes, unknown_reported: bool = True) -> Entry:
     """The card's index entry, of its type. A card whose type field names no type is of
     none while CL006 reports it; otherwise it is of the type its path gives."""
-    return _typed_entry(card, types, types.of(card), unknown_reported)
+    from cardlint.facts.comparable import encode
+
+    entry, schema = _typed_entry(card, types, types.of(card), unknown_reported)
+    return entry._replace(facts=encode(schema, card))
 
 
 def _typed_entry(
     card: Card, types: CardTypes, kind: CardType | None, unknown_reported: bool
-) -> Entry:
+) -> tuple[Entry, CardSchema]:
+    """The card's entry, its facts aside, and the schema they are to be read under."""
     if kind is None and unknown_reported:
         return _untyped_entry(card, types)
     known = kind or types.by_file(card.file)
     entry = entry_for(card, known.schema)
-    return entry if known.name == DEFAULT else entry._replace(type=known.name)
+    if known.name != DEFAULT:
+        entry = entry._replace(type=known.name)
+    return entry, known.schema
 
 
-def _untyped_entry(card: Card, types: CardTypes) -> Entry:
+def _untyped_entry(card: Card, types: CardTypes) -> tuple[Entry, CardSchema]:
     """The index entry of a card whose type is unknown: its id as the first type whose id
     field it writes reads it, so that the cards listing it are not reported for its mistake."""
     kinds = dict.fromkeys((types.by_file(card.file), *types.every))
-    entries = [entry_for(card, t.schema) for t in kinds]
-    found = next((e for e in entries if e.id is not None), entries[0])
-    return found._replace(type=UNKNOWN)
+    entries = [(entry_for(card, t.schema), t.schema) for t in kinds]
+    entry, schema = next((found for found in entries if found[0].id is not None), entries[0])
+    return entry._replace(type=UNKNOWN), schema
 
 
 MAX_FINDINGS = 1000

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from cardlint.cache.stamps import digest, stamp
 from cardlint.load.card import Card, card_from_bytes, unreadable
 from cardlint.load.read import SourceError, read_file, read_plain
-from cardlint.run.card_pass import CardPass, CardResult, analyse
+from cardlint.run.card_pass import CardPass, CardResult, analyse, analyse_all
 from cardlint.run.gc_tuning import acyclic
 from cardlint.run.record import Again, Record, from_records, record
 from cardlint.run.result_cache import Cache
@@ -202,15 +202,35 @@ def _received(chunks: Sequence[list[str]], sent: Iterable[Sent], again: Again) -
 
 
 def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
+    """The cards at `paths`, analysed a batch at a time (see `analyse_all`)."""
     boundary = _Boundary(task.card_pass.root)
-    return [_analyse_one(path, task, boundary) for path in paths]
+    done: list[Done] = []
+    for start in range(0, len(paths), BATCH):
+        batch = paths[start : start + BATCH]
+        read = [_read_card(path, task.max_size, boundary, None) for path in batch]
+        results = analyse_all([card for card, _, _ in read], task.card_pass)
+        done.extend(
+            _done(task, path, result, data, info)
+            for path, result, (_, data, info) in zip(batch, results, read, strict=True)
+        )
+    return done
+
+
+BATCH = 128
+"""Cards analysed together: their facts are read a kind at a time (see `encode_all`), and
+this many cards, with their bytes, are held at once."""
 
 
 def _analyse_one(path: str, task: _Task, boundary: _Boundary, kept: Kept | None = None) -> Done:
     card, data, info = _read_card(path, task.max_size, boundary, kept)
     if kept is not None:
         kept.keep(path, card, data)
-    result = analyse(card, task.card_pass)
+    return _done(task, path, analyse(card, task.card_pass), data, info)
+
+
+def _done(
+    task: _Task, path: str, result: CardResult, data: bytes | None, info: os.stat_result | None
+) -> Done:
     if not task.keep or data is None or info is None:
         return path, result, None  # an unreadable or edited card is never cached
     return path, result, (stamp(info), digest(data), record(result))
