@@ -372,6 +372,30 @@ def test_a_rule_that_raises_is_one_cl000_per_card_and_the_rest_still_runs(
         assert _found(report, path) - {("CL000", 1)} == others, path
 
 
+def test_a_rule_that_raises_on_one_card_still_checks_the_others_of_its_batch(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Cards are analysed in batches, each rule over every card of a batch before the next
+    rule: its failure on one card is that card's CL000, and its findings on the others stand."""
+    from cardlint.rules import cl205_empty_section
+
+    original = cl205_empty_section.RULE
+    victim = "cards/clean.md"
+    others_with_cl205 = [p for p, e in EXPECTED.items() if any(c == "CL205" for c, _ in e)]
+    assert others_with_cl205, "the hazards must hold a CL205 finding for this test to mean much"
+
+    def fragile(card: Card, context: Context) -> Iterator[Finding]:
+        if card.file.endswith(victim):
+            raise KeyError("a rule bug")
+        yield from original.check(card, context)
+
+    monkeypatch.setattr(cl205_empty_section, "RULE", dataclasses.replace(original, check=fragile))
+    report = app.check(CheckRequest(cwd=hazards.build(tmp_path), cache=False, today=TODAY))
+    assert [v.path for v in report.violations if v.code == "CL000"] == [victim]
+    for path, expected in EXPECTED.items():
+        assert _found(report, path) - {("CL000", 1)} == expected, path
+
+
 def test_a_rule_that_raises_makes_the_command_exit_2(
     broken_rule: Rule, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
