@@ -643,6 +643,39 @@ def test_reports_do_not_depend_on_the_worker_count(
     assert rendered(1) == rendered(2) == rendered(3)
 
 
+@pytest.mark.parametrize(("batch", "batch_bytes"), [(1, 1 << 30), (5, 1 << 30), (128, 1)])
+def test_reports_do_not_depend_on_how_cards_are_batched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int, batch_bytes: int
+) -> None:
+    """Each rule runs over a batch of cards before the next: a card's findings and entry
+    must be those it has analysed alone, whichever cards share its batch."""
+    project = hazards.build(tmp_path)
+    request = CheckRequest(cwd=project, cache=False, today=TODAY)
+    reference = app.check(request).violations
+    monkeypatch.setattr(workers, "BATCH", batch)
+    monkeypatch.setattr(workers, "BATCH_BYTES", batch_bytes)
+    assert app.check(request).violations == reference
+
+
+def test_a_batch_ends_at_its_count_of_cards_or_of_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = []
+    for number in range(7):
+        path = tmp_path / f"card-{number}.md"
+        path.write_bytes(b"x" * 1500)
+        paths.append(str(path))
+    monkeypatch.setattr(workers, "BATCH", 3)
+
+    def sizes() -> list[int]:
+        batches = workers._batches(paths, 1 << 20, workers._Boundary(tmp_path))
+        return [len(batch) for batch in batches]
+
+    assert sizes() == [3, 3, 1]
+    monkeypatch.setattr(workers, "BATCH_BYTES", 2500)  # two cards pass it
+    assert sizes() == [2, 2, 2, 1]
+
+
 def test_no_report_format_leaks_the_python_environment(outputs: dict[str, bytes]) -> None:
     # No absolute path, user name or interpreter detail in what CI uploads.
     for output in outputs.values():

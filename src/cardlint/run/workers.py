@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -205,20 +205,37 @@ def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
     """The cards at `paths`, analysed a batch at a time (see `analyse_all`)."""
     boundary = _Boundary(task.card_pass.root)
     done: list[Done] = []
-    for start in range(0, len(paths), BATCH):
-        batch = paths[start : start + BATCH]
-        read = [_read_card(path, task.max_size, boundary, None) for path in batch]
-        results = analyse_all([card for card, _, _ in read], task.card_pass)
+    for batch in _batches(paths, task.max_size, boundary):
+        results = analyse_all([card for _, card, _, _ in batch], task.card_pass)
         done.extend(
             _done(task, path, result, data, info)
-            for path, result, (_, data, info) in zip(batch, results, read, strict=True)
+            for (path, _, data, info), result in zip(batch, results, strict=True)
         )
     return done
 
 
 BATCH = 128
-"""Cards analysed together: their facts are read a kind at a time (see `encode_all`), and
-this many cards, with their bytes, are held at once."""
+"""Cards analysed together: each rule runs over them all before the next, and their facts
+are read a kind at a time (see `analyse_all`)."""
+BATCH_BYTES = 4 << 20
+"""A batch ends early when its cards hold this many bytes: a corpus of cards near the size
+limit must not hold a hundred of them, parsed, at once."""
+
+
+def _batches(
+    paths: list[str], max_size: int, boundary: _Boundary
+) -> Iterator[list[tuple[str, Card, bytes | None, os.stat_result | None]]]:
+    batch: list[tuple[str, Card, bytes | None, os.stat_result | None]] = []
+    held = 0
+    for path in paths:
+        card, data, info = _read_card(path, max_size, boundary, None)
+        batch.append((path, card, data, info))
+        held += len(data) if data is not None else 0
+        if len(batch) == BATCH or held >= BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def _analyse_one(path: str, task: _Task, boundary: _Boundary, kept: Kept | None = None) -> Done:
