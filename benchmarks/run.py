@@ -455,8 +455,18 @@ def write_peer_configs(folder: Path, mdsmith: Tool | None) -> None:
 
 
 class Bench:
-    def __init__(self, cardlint: Path, runs: int, peer_runs: int, folder: Path, size: int):
+    def __init__(
+        self,
+        cardlint: Path,
+        runs: int,
+        peer_runs: int,
+        folder: Path,
+        size: int,
+        label: str = "cardlint",
+    ):
         self.cardlint = str(cardlint)
+        self.label = label
+        """The cardlint's name in the rows: `cardlint`, or another build's (`--also`)."""
         self.runs = runs
         self.peer_runs = peer_runs
         self.folder = folder
@@ -534,7 +544,7 @@ class Bench:
         rows = [
             self.row(
                 "cold (no cache)",
-                "cardlint",
+                self.label,
                 cold,
                 self.runs,
                 before=lambda _: self.drop_cache(),
@@ -543,7 +553,7 @@ class Bench:
         ]
         self.drop_cache()
         measure(check, self.folder)  # prime the cache
-        rows.append(self.row("warm, nothing changed", "cardlint", check, self.runs))
+        rows.append(self.row("warm, nothing changed", self.label, check, self.runs))
 
         edited: list[Path] = []
 
@@ -552,7 +562,7 @@ class Bench:
 
         try:
             rows.append(
-                self.row("one card changed, whole corpus", "cardlint", check, self.runs, edit)
+                self.row("one card changed, whole corpus", self.label, check, self.runs, edit)
             )
             # The pre-commit shape names the changed card; it differs every run, so the row
             # shows the first run's command with a placeholder.
@@ -565,13 +575,13 @@ class Bench:
             pre_commit = Row(
                 self.size,
                 "one card changed, --pre-commit",
-                "cardlint",
+                self.label,
                 command_text([*check, "--pre-commit", "cards/CHANGED.md"], self.folder),
                 samples,
                 load=load,
             )
             log(
-                f"  {self.size:>6} {pre_commit.case:<34} cardlint           median "
+                f"  {self.size:>6} {pre_commit.case:<34} {self.label:<18} median "
                 f"{pre_commit.median:8.3f} s, cpu {pre_commit.cpu:.3f} s, "
                 f"max RSS {pre_commit.peak_mb:.0f} MB"
             )
@@ -579,9 +589,9 @@ class Bench:
         finally:
             self.restore()
         measure(check, self.folder)  # warm again after the edits were undone
-        rows.append(self.row("--version", "cardlint", [self.cardlint, "--version"], self.runs))
+        rows.append(self.row("--version", self.label, [self.cardlint, "--version"], self.runs))
         one = str(self.cards[len(self.cards) // 2].relative_to(self.folder))
-        rows.append(self.row("one card, warm cache", "cardlint", [*check, one], self.runs))
+        rows.append(self.row("one card, warm cache", self.label, [*check, one], self.runs))
         return rows
 
     def memory(self, case: str, tool: str, argv: Sequence[str]) -> Memory:
@@ -600,12 +610,12 @@ class Bench:
         self.drop_cache()
         found = [
             self.memory(
-                "cold (no cache)", "cardlint", [*check, "--no-cache"] if no_cache_flag else check
+                "cold (no cache)", self.label, [*check, "--no-cache"] if no_cache_flag else check
             )
         ]
         self.drop_cache()
         measure(check, self.folder)
-        found.append(self.memory("warm, nothing changed", "cardlint", check))
+        found.append(self.memory("warm, nothing changed", self.label, check))
         for tool in peers:
             self.read_corpus()
             found.append(self.memory("cold (no cache)", tool.name, self.peer_cold(tool)))
@@ -767,6 +777,20 @@ def report(
     return "\n".join(out) + "\n"
 
 
+def cardlint_tool(name: str, cardlint: Path, source: str) -> tuple[Tool, bool]:
+    """A cardlint executable as the report names it, and whether it has `--no-cache`."""
+    help_text = subprocess.run(
+        [str(cardlint), "check", "--help"], capture_output=True, text=True, check=False
+    ).stdout
+    no_cache_flag = "--no-cache" in help_text
+    version = (
+        f"{first_line([str(cardlint), '--version'])} ({build_kind(cardlint)}, "
+        f"src fingerprint {source}, "
+        f"--no-cache {'supported' if no_cache_flag else 'not supported yet'})"
+    )
+    return Tool(name, [str(cardlint)], version), no_cache_flag
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
@@ -784,6 +808,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         default=REPO / ".venv" / "bin" / "cardlint",
         help="the cardlint executable (default .venv/bin/cardlint)",
+    )
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LABEL=EXECUTABLE",
+        help="another cardlint to time in the same run (a build from before a change, say), "
+        "its rows named `cardlint (LABEL)`; repeatable",
     )
     parser.add_argument("--no-peers", action="store_true", help="time cardlint only")
     parser.add_argument(
@@ -803,19 +835,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     info["load average (1 min) at start"] = load_average()
     cardlint = args.cardlint.absolute()
     info["cardlint bytecode"] = compile_bytecode(cardlint)
-    help_text = subprocess.run(
-        [str(cardlint), "check", "--help"], capture_output=True, text=True, check=False
-    ).stdout
-    no_cache_flag = "--no-cache" in help_text
-    tools = [
-        Tool(
-            "cardlint",
-            [str(cardlint)],
-            f"{first_line([str(cardlint), '--version'])} ({build_kind(cardlint)}, "
-            f"src fingerprint {source_fingerprint()}, "
-            f"--no-cache {'supported' if no_cache_flag else 'not supported yet'})",
-        )
-    ]
+    main_tool, no_cache_flag = cardlint_tool("cardlint", cardlint, source_fingerprint())
+    tools = [main_tool]
+    others: list[tuple[Tool, bool]] = []
+    for also in args.also:
+        label, _, executable = also.partition("=")
+        if not label or not executable:
+            parser.error(f"--also takes LABEL=EXECUTABLE, not {also!r}")
+        path = Path(executable).absolute()
+        info[f"cardlint ({label}) bytecode"] = compile_bytecode(path)
+        others.append(cardlint_tool(f"cardlint ({label})", path, "not taken (--also)"))
+    tools += [tool for tool, _ in others]
     missing: list[str] = []
     if not args.no_peers:
         tool_dir = args.work / "tools"
@@ -830,7 +860,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 missing.append(name)
             else:
                 tools.append(tool)
-    peers = [t for t in tools if t.name != "cardlint"]
+    peers = [t for t in tools if not t.name.startswith("cardlint")]
     mdsmith = next((t for t in peers if t.name == "mdsmith"), None)
     for key, value in info.items():
         log(f"{key}: {value}")
@@ -846,6 +876,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_peer_configs(folder, mdsmith)
         bench = Bench(cardlint, args.runs, peer_runs, folder, size)
         rows += bench.cardlint_rows(no_cache_flag)
+        for tool, flag in others:
+            other = Bench(Path(tool.argv[0]), args.runs, peer_runs, folder, size, tool.name)
+            rows += other.cardlint_rows(flag)
+            memory += other.memory_runs(flag, [])
+            other.output.unlink(missing_ok=True)
         rows += bench.peer_rows(peers)
         memory += bench.memory_runs(no_cache_flag, [] if args.no_peer_memory else peers)
         bench.output.unlink(missing_ok=True)
