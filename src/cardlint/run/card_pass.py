@@ -79,7 +79,7 @@ def analyse(card: Card, card_pass: CardPass) -> CardResult:
 def analyse_all(cards: Sequence[Card], card_pass: CardPass) -> list[CardResult]:
     """The cards' results. Each rule runs over all the cards before the next, and the facts
     are read a kind at a time (see `encode_all`): with the same few functions running hot, a
-    batch of cards costs a quarter less than card by card (docs/performance.md)."""
+    batch of cards costs a third less than card by card (docs/performance.md)."""
     # Imported here: reading facts parses citations and sections, which a warm run never does.
     from cardlint.facts.comparable import encode_all
 
