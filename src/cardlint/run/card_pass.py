@@ -107,23 +107,22 @@ def _reported_unknown(kind: CardType | None, card_pass: CardPass) -> bool:
 def _groups(
     cards: Sequence[Card], kinds: Sequence[CardType | None], card_pass: CardPass
 ) -> list[tuple[Sequence[Rule], Context, list[int]]]:
-    """The cards (by index) that run the same rules in the same context, in order."""
-    groups: dict[tuple[bool, str], tuple[Sequence[Rule], Context, list[int]]] = {}
+    """The cards (by index) that run the same rules in the same context: one group, unless
+    the corpus has several card types or a card whose type is unknown."""
+    groups: dict[tuple[bool, str], list[int]] = {}
     for index, (card, kind) in enumerate(zip(cards, kinds, strict=True)):
-        reporter = card_pass.unknown_type_rule if kind is None else None
         known = kind or card_pass.types.by_file(card.file)
-        group = groups.get((reporter is None, known.name))
-        if group is None:
+        groups.setdefault((_reported_unknown(kind, card_pass), known.name), []).append(index)
+    found: list[tuple[Sequence[Rule], Context, list[int]]] = []
+    for (reported, name), members in groups.items():
+        rules: Sequence[Rule] = card_pass.checks
+        reporter = card_pass.unknown_type_rule if reported else None  # imports CL006
+        if reporter is not None:
             # With its type unknown, which schema the author meant is too: other findings
             # would guess.
-            rules = card_pass.checks if reporter is None else (reporter,)
-            group = groups[reporter is None, known.name] = (
-                rules,
-                card_pass.contexts[known.name],
-                [],
-            )
-        group[2].append(index)
-    return list(groups.values())
+            rules = (reporter,)
+        found.append((rules, card_pass.contexts[name], members))
+    return found
 
 
 def _findings(
