@@ -169,18 +169,18 @@ def _off_schema_predicate(fast_validity: ModuleType) -> None:
     _replace(fast_validity, "compile_predicate", _no_predicate)
 
 
-def _forked_results(paths: list[str]) -> list[tuple[str, Any, Any]]:
+def _forked_results(paths: list[str], task: object) -> list[tuple[str, Any, Any]]:
     """A worker's share, sent back as the results themselves (pickled), not as records."""
     _note()
     workers = sys.modules["cardlint.run.workers"]
-    return list(workers._analyse_chunk(paths, workers._TASK))
+    return list(workers._analyse_chunk(paths, task))
 
 
 def _results_as_sent(
-    chunks: object, sent: Sequence[list[tuple[str, Any, Any]]], again: object
-) -> list[Any]:
-    """What the workers sent is already (path, result, stored): nothing to decode."""
-    return [one for share in sent for one in share]
+    chunk: object, sent: list[tuple[str, Any, Any]], again: object
+) -> list[tuple[str, Any, Any]]:
+    """What a worker sent is already (path, result, stored): nothing to decode."""
+    return sent
 
 
 def _off_record_codec(workers: ModuleType) -> None:

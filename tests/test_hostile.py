@@ -643,6 +643,29 @@ def test_reports_do_not_depend_on_the_worker_count(
     assert rendered(1) == rendered(2) == rendered(3)
 
 
+def test_a_worker_that_dies_costs_the_run_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-run (out of memory, say): the cards it had not sent back are
+    analysed by the parent, and the report is the same."""
+    project = hazards.build(tmp_path)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    job = app.build_job(CheckRequest(cwd=project, cache=False, today=TODAY))
+    reference = run(dataclasses.replace(job, workers=1)).report.violations
+    parent, real = os.getpid(), workers._analyse_forked
+
+    victim = "cards/raw-esc-in-body.md"
+    assert any(v.path == victim for v in reference)
+
+    def dies_at_the_victim(paths: list[str], task: Any) -> Any:
+        if os.getpid() != parent and any(p.endswith(victim) for p in paths):
+            os._exit(9)
+        return real(paths, task)
+
+    monkeypatch.setattr(workers, "_analyse_forked", dies_at_the_victim)
+    assert run(dataclasses.replace(job, workers=2)).report.violations == reference
+
+
 @pytest.mark.parametrize(("batch", "batch_bytes"), [(1, 1 << 30), (5, 1 << 30), (128, 1)])
 def test_reports_do_not_depend_on_how_cards_are_batched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int, batch_bytes: int

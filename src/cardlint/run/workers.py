@@ -5,8 +5,8 @@ read or edit cards (graph, stats, fix, rename, new, the language server): the ca
 analysing are then analysed here too, since cards cannot cheaply travel back from a worker.
 
 Worker processes pay off only for many cards: starting them costs more than analysing a
-handful. They are forked, so they inherit the loaded schema and rules instead of pickling
-them; each task carries only paths.
+handful. They are forked (see `forked`), so they inherit the loaded schema and rules and
+the chunks of paths instead of pickling them; each task is a chunk's number.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,9 +45,6 @@ class _Task(NamedTuple):
     max_size: int
     keep: bool
     """Whether results go to the cache, which needs each card's stamp and digest."""
-
-
-_TASK: _Task | None = None
 
 
 class Kept:
@@ -151,54 +148,49 @@ class _Boundary:
 
 
 def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) -> list[Done]:
-    global _TASK
-    if workers < 2 or len(paths) < PARALLEL_FROM:
+    if workers < 2 or len(paths) < PARALLEL_FROM or not hasattr(os, "fork"):
         return _analyse_chunk(list(paths), task)
     # Imported here: a warm run, or one over a few cards, starts no process.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from cardlint.run.forked import forked_map
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return _analyse_chunk(list(paths), task)
-    _TASK = task
-    try:
-        # Small chunks, so that neither worker is left alone with a long last one.
-        count = workers * 32
-        chunks = [list(paths[i::count]) for i in range(count)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return _received(chunks, pool.map(_analyse_forked, chunks), again)
-    finally:
-        _TASK = None
+    # Small chunks, so that neither worker is left alone with a long last one.
+    count = workers * 32
+    chunks = [list(paths[i::count]) for i in range(count)]
+    received: list[list[Done] | None] = [None] * count
+    for index, sent in forked_map(lambda i: _analyse_forked(chunks[i], task), count, workers):
+        received[index] = _received(chunks[index], sent, again)
+    # A chunk whose worker died before sending it is analysed here.
+    return [
+        done
+        for index, found in enumerate(received)
+        for done in (found if found is not None else _analyse_chunk(chunks[index], task))
+    ]
 
 
-def _analyse_forked(paths: list[str]) -> Sent:
+def _analyse_forked(paths: list[str], task: _Task) -> Sent:
     """A worker's share: records travel back, at a fraction of the cost of the results, a
     column at a time (fewer and larger objects to pickle), without the paths, which the
     parent gave."""
-    assert _TASK is not None, "worker forked without its task"
-    done = _analyse_chunk(paths, _TASK)
+    done = _analyse_chunk(paths, task)
     records = [stored[2] if stored else record(result) for _, result, stored in done]
     columns = [list(column) for column in zip(*records, strict=True)]
-    return columns, [stored[:2] if stored else None for *_, stored in done] if _TASK.keep else None
+    return columns, [stored[:2] if stored else None for *_, stored in done] if task.keep else None
 
 
-def _received(chunks: Sequence[list[str]], sent: Iterable[Sent], again: Again) -> list[Done]:
-    """What the workers sent for the chunks of paths they were given, each chunk decoded a
-    column at a time as it arrives, while the workers go on with the others (records made
-    this run decode; a card whose record did not would simply be analysed again here)."""
-    found: list[Done] = []
-    for chunk, (columns, share) in zip(chunks, sent, strict=True):
-        if not chunk:
-            continue  # more chunks than cards: a worker sent no columns
-        decoded = from_records(columns, chunk, again)
-        kept = share or itertools.repeat(None, len(chunk))
-        rows = zip(*columns, strict=True)
-        found.extend(
-            (path, result or again(path), None if where is None else (*where, list(values)))
-            for path, result, where, values in zip(chunk, decoded, kept, rows, strict=True)
-        )
-    return found
+def _received(chunk: list[str], sent: Sent, again: Again) -> list[Done]:
+    """What a worker sent for a chunk of paths, decoded a column at a time as it arrives,
+    while the workers go on with the others (records made this run decode; a card whose
+    record did not would simply be analysed again here)."""
+    if not chunk:
+        return []  # more chunks than cards: a worker sent no columns
+    columns, share = sent
+    decoded = from_records(columns, chunk, again)
+    kept = share or itertools.repeat(None, len(chunk))
+    rows = zip(*columns, strict=True)
+    return [
+        (path, result or again(path), None if where is None else (*where, list(values)))
+        for path, result, where, values in zip(chunk, decoded, kept, rows, strict=True)
+    ]
 
 
 def _analyse_chunk(paths: list[str], task: _Task) -> list[Done]:
