@@ -85,12 +85,13 @@ def analyse_all(cards: Sequence[Card], card_pass: CardPass) -> list[CardResult]:
 
     types = card_pass.types
     kinds = [types.of(card) for card in cards]
+    unknown = [_reported_unknown(kind, card_pass) for kind in kinds]
     noted: list[list[Noted]] = [[] for _ in cards]
-    for rules, context, members in _groups(cards, kinds, card_pass):
+    for rules, context, members in _groups(cards, kinds, unknown, card_pass):
         _findings(rules, [cards[i] for i in members], context, [noted[i] for i in members])
     entries = [
-        _typed_entry(card, types, kind, unknown_reported=_reported_unknown(kind, card_pass))
-        for card, kind in zip(cards, kinds, strict=True)
+        _typed_entry(card, types, kind, reported)
+        for card, kind, reported in zip(cards, kinds, unknown, strict=True)
     ]
     facts = encode_all([(schema, card) for card, (_, schema) in zip(cards, entries, strict=True)])
     resolve = card_pass.resolve
@@ -105,14 +106,17 @@ def _reported_unknown(kind: CardType | None, card_pass: CardPass) -> bool:
 
 
 def _groups(
-    cards: Sequence[Card], kinds: Sequence[CardType | None], card_pass: CardPass
+    cards: Sequence[Card],
+    kinds: Sequence[CardType | None],
+    unknown: Sequence[bool],
+    card_pass: CardPass,
 ) -> list[tuple[Sequence[Rule], Context, list[int]]]:
     """The cards (by index) that run the same rules in the same context: one group, unless
-    the corpus has several card types or a card whose type is unknown."""
+    the corpus has several card types or a card whose type is unknown (and CL006 reports)."""
     groups: dict[tuple[bool, str], list[int]] = {}
-    for index, (card, kind) in enumerate(zip(cards, kinds, strict=True)):
+    for index, (card, kind, reported) in enumerate(zip(cards, kinds, unknown, strict=True)):
         known = kind or card_pass.types.by_file(card.file)
-        groups.setdefault((_reported_unknown(kind, card_pass), known.name), []).append(index)
+        groups.setdefault((reported, known.name), []).append(index)
     found: list[tuple[Sequence[Rule], Context, list[int]]] = []
     for (reported, name), members in groups.items():
         rules: Sequence[Rule] = card_pass.checks
