@@ -214,10 +214,12 @@ BATCH_BYTES = 4 << 20
 limit must not hold a hundred of them, parsed, at once."""
 
 
-def _batches(
-    paths: list[str], max_size: int, boundary: _Boundary
-) -> Iterator[list[tuple[str, Card, bytes | None, os.stat_result | None]]]:
-    batch: list[tuple[str, Card, bytes | None, os.stat_result | None]] = []
+_Read = tuple[str, Card, bytes | None, os.stat_result | None]
+"""A card file, the card, its bytes and its file's status (see `_read_card`)."""
+
+
+def _batches(paths: list[str], max_size: int, boundary: _Boundary) -> Iterator[list[_Read]]:
+    batch: list[_Read] = []
     held = 0
     for path in paths:
         card, data, info = _read_card(path, max_size, boundary, None)
