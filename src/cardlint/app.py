@@ -21,7 +21,7 @@ from cardlint.facts import columns
 from cardlint.load.discover import CardFinder
 from cardlint.model import Report
 from cardlint.rules import RuleInfo, rule_index
-from cardlint.run.engine import run
+from cardlint.run.engine import RunResult, run
 from cardlint.run.job import Job
 from cardlint.schema.card_schema import CardSchema, load_schema
 from cardlint.schema.card_types import CardTypes
@@ -35,17 +35,24 @@ from cardlint.sources.readers import Reader, on_disk
 
 
 def check(request: CheckRequest) -> Report:
-    report = run(build_job(request)).report
+    return checked_run(request).report
+
+
+def checked_run(request: CheckRequest) -> RunResult:
+    """`check`'s run: its report, and everything it loaded, for a caller that ends the
+    process soon and would rather not have a corpus freed an object at a time first."""
+    done = run(build_job(request))
     if request.baseline is None:
-        return report
+        return done
     from cardlint.report.baseline import BaselineError, apply_baseline, load_baseline
     from cardlint.scope import revisions
 
     read = revisions.rules_reader(request)
     try:
-        return apply_baseline(report, load_baseline(request.cwd / request.baseline, read))
+        baseline = load_baseline(request.cwd / request.baseline, read)
     except BaselineError as error:
         raise UsageError(str(error)) from error
+    return replace(done, report=apply_baseline(done.report, baseline))
 
 
 def write_baseline_for(request: CheckRequest, path: Path) -> int:
