@@ -1,9 +1,10 @@
 """Where a cold run's time goes: per card, phase by phase, and in the serial part (issue 20).
 
-    python benchmarks/phases.py [--before REV] [--corpus DIR] [--rounds 3] [--runs 5] [--rules]
+    python benchmarks/phases.py [--before REV] [--now REV] [--corpus DIR] [--rounds 3]
+                                [--runs 5] [--rules]
 
-Two tables, for the working tree's cardlint (and `--before`'s, a git revision or a folder
-holding `cardlint/`, side by side):
+Two tables, for the working tree's cardlint, or `--now`'s (and `--before`'s, side by side):
+each a git revision or a folder holding `cardlint/`, such as an unpacked compiled wheel.
 
 - **per card**: every card of the corpus read and analysed in one process, as a worker does
   (`run.workers`, with the cache's record and digest made, as a cached run makes them),
@@ -277,6 +278,7 @@ def table(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", help="git revision, or folder holding cardlint/")
+    parser.add_argument("--now", help="the same, in place of the working tree's")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--rounds", type=int, default=3, help="passes per card table")
     parser.add_argument("--runs", type=int, default=5, help="runs for the serial table")
@@ -296,7 +298,7 @@ def main() -> None:
         subprocess.run([*generate, "--violations", "0", "--out", str(args.corpus)], check=True)
     with tempfile.TemporaryDirectory(prefix="cardlint-phases-") as folder:
         work = Path(folder)
-        sources = {"now": package_source(None, work / "now")}
+        sources = {"now": package_source(args.now, work / "now")}
         if args.before:
             sources = {"before": package_source(args.before, work / "before"), **sources}
         corpus = work / "corpus"
