@@ -699,6 +699,20 @@ def test_a_batch_ends_at_its_count_of_cards_or_of_bytes(
     assert sizes() == [2, 2, 2, 1]
 
 
+@pytest.mark.parametrize("count", [200, 10_000])
+def test_chunks_shrink_towards_the_end_and_hold_every_card_once(count: int) -> None:
+    paths = [f"cards/{number}.md" for number in range(count)]
+    chunks = workers._chunks(paths, 2)
+    assert [p for chunk in chunks for p in chunk] == paths
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    smallest, largest = workers.CHUNK
+    assert max(sizes) <= largest
+    assert all(size >= smallest for size in sizes[:-1])
+    # The last chunks are small: a worker done first waits on a few cards, not a chunk.
+    assert sizes[-2] == smallest
+
+
 def test_no_report_format_leaks_the_python_environment(outputs: dict[str, bytes]) -> None:
     # No absolute path, user name or interpreter detail in what CI uploads.
     for output in outputs.values():

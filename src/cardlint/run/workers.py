@@ -28,6 +28,9 @@ from cardlint.run.result_cache import Cache
 
 PARALLEL_FROM = 200
 """Fewer cache misses than this are analysed in this process."""
+CHUNK = (8, 256)
+"""The fewest and the most cards a worker is handed at once: each chunk costs a worker a
+result to send, and the parent one to read, and a worker holds a whole chunk's results."""
 
 Stored = tuple[str, str, Record]
 """What the cache keeps of a card: the stamp and digest of its bytes, and its record."""
@@ -153,9 +156,8 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
     # Imported here: a warm run, or one over a few cards, starts no process.
     from cardlint.run.forked import forked_map
 
-    # Small chunks, so that neither worker is left alone with a long last one.
-    count = workers * 32
-    chunks = [list(paths[i::count]) for i in range(count)]
+    chunks = _chunks(paths, workers)
+    count = len(chunks)
     received: list[list[Done] | None] = [None] * count
     for index, sent in forked_map(lambda i: _analyse_forked(chunks[i], task), count, workers):
         received[index] = _received(chunks[index], sent, again)
@@ -165,6 +167,19 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
         for index, found in enumerate(received)
         for done in (found if found is not None else _analyse_chunk(chunks[index], task))
     ]
+
+
+def _chunks(paths: Sequence[str], workers: int) -> list[list[str]]:
+    """The cards in chunks that shrink towards the end, each a quarter of a worker's share of
+    the cards left, within `CHUNK`. The workers take them in order, so when one is done the
+    other has a few cards to go at most, not a whole chunk while a core idles."""
+    chunks = []
+    start = 0
+    while start < len(paths):
+        size = min(CHUNK[1], max(CHUNK[0], (len(paths) - start) // (4 * workers)))
+        chunks.append(list(paths[start : start + size]))
+        start += size
+    return chunks
 
 
 def _analyse_forked(paths: list[str], task: _Task) -> Sent:
