@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from cardlint.facts.columns import CITES, CREATED, REFS, CorpusFacts
+from cardlint.facts.columns import (
+    CITES,
+    CONCEPTS,
+    CREATED,
+    NAMES,
+    REFS,
+    TIMELINE,
+    CorpusFacts,
+)
 from cardlint.index import agree_concepts, agree_timeline, agree_works, agreement_memo
 from cardlint.index.agreement_tables import Tables
 from cardlint.index.corpus_index import Entry
@@ -15,12 +23,14 @@ from cardlint.index.corpus_index import Entry
 def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:
     """The conflicts between the cards of `entries`, whose facts are `encoded`."""
     facts = CorpusFacts([e.path for e in entries], encoded)
-    return Tables(
-        agree_timeline.clashes(facts),
-        agree_works.clashes(facts, CITES),
-        agree_works.clashes(facts, REFS),
-        _duplicates(facts, entries),
-    )
+    # Each kind's items are let go once no question is left that needs them.
+    timeline = agree_timeline.clashes(facts)
+    facts.release(NAMES, TIMELINE)
+    duplicates = _duplicates(facts, entries)
+    facts.release(CONCEPTS)
+    citations = agree_works.clashes(facts, CITES)
+    facts.release(CITES)
+    return Tables(timeline, citations, agree_works.clashes(facts, REFS), duplicates)
 
 
 def _duplicates(
