@@ -22,7 +22,9 @@ T = TypeVar("T")
 _TASK = struct.Struct("<I")
 _HEADER = struct.Struct("<IQ")
 """Before each result: its task number and its pickle's length."""
-_READ = 1 << 20
+_READ = 1 << 16
+"""What a pipe holds (Linux's default): a larger read gets no more, and allocating and then
+shrinking a larger buffer for each read cost the parent 8 ms of a cold run, against 3."""
 
 
 def forked_map(
