@@ -38,8 +38,8 @@ from cardlint.model import Finding, Report
 from cardlint.report import FORMATS, ReportStyle, render
 from cardlint.rules import Context, Rule, all_rules
 from cardlint.run import workers
-from cardlint.run.card_pass import MAX_FINDINGS
 from cardlint.run.engine import run
+from cardlint.run.rule_calls import MAX_FINDINGS
 from cardlint.schema.heading_template import Template
 from cardlint.schema.issues import _repeated
 from cardlint.settings.request import CheckRequest

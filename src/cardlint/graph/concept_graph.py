@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cardlint.graph.snapshot import Snapshot
 from cardlint.index.agreement import agreement
-from cardlint.index.corpus_index import Entry
+from cardlint.index.entry import Entry
 from cardlint.model import Violation
 from cardlint.text import quote
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardlint.app import build_job
-from cardlint.index.corpus_index import CorpusIndex, Entry
+from cardlint.index.corpus_index import CorpusIndex
+from cardlint.index.entry import Entry
 from cardlint.load.card import Card
 from cardlint.model import Report
 from cardlint.paths import display_path

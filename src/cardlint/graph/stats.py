@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from cardlint.errors import UsageError
 from cardlint.graph.snapshot import Snapshot
 from cardlint.index.agreement import CONFLICTS, agreement
-from cardlint.index.corpus_index import CorpusIndex, Entry
+from cardlint.index.corpus_index import CorpusIndex
+from cardlint.index.entry import Entry
 from cardlint.jsonout import dump_json
 from cardlint.load.card import Card
 from cardlint.text import printable, quote

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from cardlint.index import agreement_memo
 from cardlint.index.agreement_tables import TABLES, Tables
-from cardlint.index.corpus_index import CorpusIndex, Entry, facts_of
+from cardlint.index.corpus_index import CorpusIndex
+from cardlint.index.entry import Entry, facts_of
 from cardlint.load.card import Card, load_card
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from cardlint.facts.columns import (
 )
 from cardlint.index import agree_concepts, agree_timeline, agree_works, agreement_memo
 from cardlint.index.agreement_tables import Tables
-from cardlint.index.corpus_index import Entry
+from cardlint.index.entry import Entry
 
 
 def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:

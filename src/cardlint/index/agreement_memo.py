@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cardlint.cache.folder import read_document, write_document
-from cardlint.index.corpus_index import Entry
+from cardlint.index.entry import Entry
 
 T = TypeVar("T")
 FORMAT = "cardlint-agreement-3"

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from cardlint.edit.yaml_edit import one_edit
-from cardlint.index.corpus_index import entry_for
+from cardlint.index.entry import entry_for
 from cardlint.index.references import Places
 from cardlint.load.card import Card
 from cardlint.model import Finding

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from cardlint.index.corpus_index import entry_for
+from cardlint.index.entry import entry_for
 from cardlint.index.references import position
 from cardlint.load.card import Card
 from cardlint.model import Finding, Position

@@ -7,7 +7,6 @@ cache stores and what worker processes compute; cross-card rules run later, on t
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,20 +14,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cardlint.facts.suppressions import Directive, Resolve, parse
-from cardlint.index.corpus_index import CorpusIndex, Entry, entry_for
+from cardlint.index.corpus_index import CorpusIndex
+from cardlint.index.entry import Entry, entry_for
 from cardlint.load.card import Card
-from cardlint.model import Finding, Position
-from cardlint.rules import INTERNAL_ERROR, Context, Rule, RuleInfo
+from cardlint.rules import Context, Rule, RuleInfo
+from cardlint.run.rule_calls import Noted, findings_of
 from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.card_types import DEFAULT, UNKNOWN, CardType, CardTypes
-
-
-class Noted(NamedTuple):
-    """A rule's finding on a card, with the text of the line it points at (for fingerprints)."""
-
-    code: str
-    finding: Finding
-    line_text: str
 
 
 class CardResult(NamedTuple):
@@ -88,7 +80,7 @@ def analyse_all(cards: Sequence[Card], card_pass: CardPass) -> list[CardResult]:
     unknown = [_reported_unknown(kind, card_pass) for kind in kinds]
     noted: list[list[Noted]] = [[] for _ in cards]
     for rules, context, members in _groups(cards, kinds, unknown, card_pass):
-        _findings(rules, [cards[i] for i in members], context, [noted[i] for i in members])
+        findings_of(rules, [cards[i] for i in members], context, [noted[i] for i in members])
     entries = [
         _typed_entry(card, types, kind, reported)
         for card, kind, reported in zip(cards, kinds, unknown, strict=True)
@@ -129,32 +121,6 @@ def _groups(
     return found
 
 
-def _findings(
-    rules: Sequence[Rule], cards: Sequence[Card], context: Context, noted: Sequence[list[Noted]]
-) -> None:
-    """Adds every rule's findings on each card to its list in `noted`, as `run_rule` gives
-    them, in the rules' order.
-
-    No wrapper per rule call: a card runs some forty rules and nearly never a failing one.
-    When a rule raises on a card, its CL000 finding is noted and the next rules run.
-    """
-    for rule in rules:
-        check, code = rule.check, rule.code
-        for card, found_on in zip(cards, noted, strict=True):
-            try:
-                found = list(itertools.islice(check(card, context), MAX_FINDINGS + 1))
-            except Exception as error:  # a broken rule must not stop the other rules or cards
-                failure = _failure(rule, error)
-                line = card.line_text(failure.position.line)
-                found_on.append(Noted(INTERNAL_ERROR.code, failure, line))
-                continue
-            if found:
-                if len(found) > MAX_FINDINGS:
-                    found[-1] = _more_than(rule, found[-1])
-                line_text = card.line_text
-                found_on.extend(Noted(code, f, line_text(f.position.line)) for f in found)
-
-
 def card_entry(card: Card, types: CardTypes, unknown_reported: bool = True) -> Entry:
     """The card's index entry, of its type. A card whose type field names no type is of
     none while CL006 reports it; otherwise it is of the type its path gives."""
@@ -184,39 +150,3 @@ def _untyped_entry(card: Card, types: CardTypes) -> tuple[Entry, CardSchema]:
     entries = [(entry_for(card, t.schema), t.schema) for t in kinds]
     entry, schema = next((found for found in entries if found[0].id is not None), entries[0])
     return entry._replace(type=UNKNOWN), schema
-
-
-MAX_FINDINGS = 1000
-"""Findings of one rule on one card past which the rest are not shown (nor computed)."""
-
-
-def run_rule(rule: Rule, card: Card, context: Context) -> list[tuple[str, Finding]]:
-    """The rule's findings with its code, or one CL000 finding when the rule raises.
-
-    A megabyte of `#` lines is half a million empty sections: past MAX_FINDINGS, one finding
-    says there are more, and the run stays fast and its report readable.
-    """
-    try:
-        found = list(itertools.islice(rule.check(card, context), MAX_FINDINGS + 1))
-    except Exception as error:  # a broken rule must not stop the other rules or cards
-        return [(INTERNAL_ERROR.code, _failure(rule, error))]
-    if len(found) > MAX_FINDINGS:
-        found[-1] = _more_than(rule, found[-1])
-    return [(rule.code, finding) for finding in found] if found else []
-
-
-def _failure(rule: Rule, error: Exception) -> Finding:
-    return Finding(
-        Position(1, 1),
-        f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}",
-        "please report this as a cardlint bug",
-    )
-
-
-def _more_than(rule: Rule, last: Finding) -> Finding:
-    """The finding past MAX_FINDINGS, saying that the rest are not shown."""
-    return Finding(
-        last.position,
-        f"more than {MAX_FINDINGS} findings of {rule.code} in this card; the rest are not shown",
-        "fix the ones shown, then check again",
-    )

@@ -17,8 +17,9 @@ from cardlint.load.card import Card, load_card
 from cardlint.model import Finding, Position, Violation
 from cardlint.paths import display_file
 from cardlint.rules import ENGINE_RULES, UNUSED_SUPPRESSION, Context
-from cardlint.run.card_pass import CardResult, Noted, run_rule
+from cardlint.run.card_pass import CardResult
 from cardlint.run.job import Job
+from cardlint.run.rule_calls import Noted, run_rule
 from cardlint.settings.selection import Selectable
 from cardlint.text import quote
 

@@ -21,11 +21,12 @@ from itertools import repeat
 from typing import Any
 
 from cardlint.facts.suppressions import Directive
-from cardlint.index.corpus_index import Entry, Located, Reference
 from cardlint.index.deferred import Deferred
+from cardlint.index.entry import Entry, Located, Reference
 from cardlint.load.read import SourceError, decode, read_bytes
 from cardlint.model import Edit, Finding, Fix, Position, Severity
-from cardlint.run.card_pass import CardResult, Noted
+from cardlint.run.card_pass import CardResult
+from cardlint.run.rule_calls import Noted
 
 Record = list[Any]
 MALFORMED = (TypeError, ValueError, IndexError, KeyError, AttributeError)

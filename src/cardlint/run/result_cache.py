@@ -23,7 +23,7 @@ from cardlint.cache.facts_column import LostFacts
 from cardlint.cache.folder import CHECKED
 from cardlint.cache.stamps import Reading, fingerprints, stamps
 from cardlint.cache.table import COLUMNS, FACTS
-from cardlint.index.corpus_index import LATER
+from cardlint.index.entry import LATER
 from cardlint.paths import display_file, display_files
 from cardlint.run.card_pass import CardResult
 from cardlint.run.record import Again, Record, from_records
@@ -157,7 +157,7 @@ class Cache:
         return confirmed
 
     def facts_of(self, paths: Sequence[str]) -> list[str]:
-        """The facts of cards whose results came from their records (`corpus_index.LATER`).
+        """The facts of cards whose results came from their records (`entry.LATER`).
 
         Should the facts file be lost or damaged, the cards are analysed again, and the
         table, which can no longer be completed, is dropped for the next run to rebuild.
