@@ -219,8 +219,11 @@ def serial_child(corpus: Path) -> dict[str, float]:
         contextlib.redirect_stdout(sink),
         contextlib.suppress(SystemExit),
     ):
-        cardlint.cli.main.main(["check", "cards", "--no-cache"], standalone_mode=False)
-    wall = time.perf_counter() - started
+        try:
+            cardlint.cli.main.main(["check", "cards", "--no-cache"], standalone_mode=False)
+        finally:
+            # Before what the run built is freed: `cli.main.entry` ends the process there.
+            wall = time.perf_counter() - started
     found = dict(clock.spent)
     found["pool"] = pool["pool"] - found.get("decode", 0.0)
     found.update(imports=imported, wall=wall, workers=pool["workers"])
