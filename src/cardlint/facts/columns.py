@@ -89,10 +89,13 @@ class CorpusFacts:
         return found
 
     def release(self, *kinds: int) -> None:
-        """Forget the items of `kinds`, which no question asks for again: each kind's set holds
-        up to a few megabytes for 10,000 cards, and a run's memory peaks while they are held."""
+        """Forget the lines and items of `kinds`, which no question asks for again: each kind
+        holds up to a few megabytes for 10,000 cards, and a run's memory peaks while the
+        agreement is found."""
+        cards = len(self.lines) // KINDS
         for kind in kinds:
             self._items.pop(kind, None)
+            self.lines[kind::KINDS] = [""] * cards
 
     def of(self, index: int, kind: int) -> list[str]:
         """The items of one kind of the card at `index`."""

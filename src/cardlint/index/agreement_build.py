@@ -10,6 +10,7 @@ from cardlint.facts.columns import (
     CITES,
     CONCEPTS,
     CREATED,
+    INTRODUCED,
     NAMES,
     REFS,
     TIMELINE,
@@ -25,9 +26,9 @@ def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:
     facts = CorpusFacts([e.path for e in entries], encoded)
     # Each kind's items are let go once no question is left that needs them.
     timeline = agree_timeline.clashes(facts)
-    facts.release(NAMES, TIMELINE)
+    facts.release(NAMES, TIMELINE, INTRODUCED)
     duplicates = _duplicates(facts, entries)
-    facts.release(CONCEPTS)
+    facts.release(CONCEPTS, CREATED)
     citations = agree_works.clashes(facts, CITES)
     facts.release(CITES)
     return Tables(timeline, citations, agree_works.clashes(facts, REFS), duplicates)
