@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from cardlint.app import build_job
+from cardlint.cache import facts_column
 from cardlint.cache import table as cache_table
-from cardlint.cache.facts_column import FactsColumn
+from cardlint.cache.facts_column import FactsColumn, LostFacts
 from cardlint.cache.table import FORMAT
 from cardlint.facts.columns import NONE
 from cardlint.run import workers
@@ -164,6 +165,20 @@ def test_a_warm_run_that_changed_nothing_reads_no_facts(
 
     monkeypatch.setattr(FactsColumn, "_values", unread)
     assert _json(messy, cache=True) == expected
+
+
+def test_facts_are_read_from_the_file_only_for_rows_not_patched(tmp_path: Path) -> None:
+    table = tmp_path / "cache" / "key.json"
+    facts_column.write(table, "the table's check", ["a0", "b0", "c0"])
+    column = FactsColumn(table, "the table's check", 3)
+    column[1] = "b1"
+    assert column.at([2, 1, 0]) == ["c0", "b1", "a0"]
+    assert list(column) == ["a0", "b1", "c0"]
+    unread = FactsColumn(None, "", 3)  # no file to read: only patched rows can be asked for
+    unread[0], unread[2] = "a1", "c1"
+    assert unread.at([2, 0]) == ["c1", "a1"]
+    with pytest.raises(LostFacts):
+        unread.at([0, 1])
 
 
 @pytest.mark.parametrize("damage", ["missing", "unsealed", "another table's", "malformed"])

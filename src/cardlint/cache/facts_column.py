@@ -57,7 +57,15 @@ class FactsColumn:
         self.patched[row] = value
 
     def __iter__(self) -> Iterator[str]:
-        return (self[row] for row in range(self.count))
+        return iter(self.at(range(self.count)))
+
+    def at(self, rows: Sequence[int]) -> list[str]:
+        """The facts of many rows at once (a row at a time, 10,000 rows cost a one-card run
+        3 ms, most of it method calls); the file is read only when some row is not patched."""
+        patched = list(map(self.patched.get, rows))
+        values = self._values() if None in patched else []
+        pairs = zip(rows, patched, strict=True)
+        return [values[row] if value is None else value for row, value in pairs]
 
     def _values(self) -> list[str]:
         """The file's facts; raises `LostFacts` when it holds none of this table's."""

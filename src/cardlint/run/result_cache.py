@@ -164,7 +164,7 @@ class Cache:
         """
         rows = dict(zip(*self.placed, strict=True))
         try:
-            return [self.facts[rows[path]] for path in paths]
+            return self.facts.at(list(map(rows.__getitem__, paths)))
         except LostFacts:
             self.file.unlink(missing_ok=True)
             again = self.again
