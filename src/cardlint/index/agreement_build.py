@@ -24,7 +24,7 @@ from cardlint.index.entry import Entry
 def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:
     """The conflicts between the cards of `entries`, whose facts are `encoded`."""
     facts = CorpusFacts([e.path for e in entries], encoded)
-    # Each kind's items are let go once no question is left that needs them.
+    # Each kind's lines and items are let go once no question left needs them.
     timeline = agree_timeline.clashes(facts)
     facts.release(NAMES, TIMELINE, INTRODUCED)
     duplicates = _duplicates(facts, entries)
