@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.run.forked import forked_map
+from cardlint.run.forked import MAX_TASKS, forked_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
@@ -27,6 +27,12 @@ def test_a_large_result_arrives_whole() -> None:
     assert dict(forked_map(lambda task: big + str(task), 3, 2)) == {
         task: big + str(task) for task in range(3)
     }
+
+
+def test_every_task_number_a_map_takes_fits_in_its_pipe_and_more_are_refused() -> None:
+    assert len(dict(forked_map(lambda task: task, MAX_TASKS, 2))) == MAX_TASKS
+    with pytest.raises(ValueError, match="at most"):
+        next(forked_map(lambda task: task, MAX_TASKS + 1, 2))
 
 
 def _dies_at_three(task: int) -> int:

@@ -20,10 +20,10 @@ import signal
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
@@ -37,7 +37,7 @@ from cardlint.load.card import Card, card_from_bytes
 from cardlint.model import Finding, Report
 from cardlint.report import FORMATS, ReportStyle, render
 from cardlint.rules import Context, Rule, all_rules
-from cardlint.run import workers
+from cardlint.run import forked, workers
 from cardlint.run.engine import run
 from cardlint.run.rule_calls import MAX_FINDINGS
 from cardlint.schema.heading_template import Template
@@ -702,15 +702,22 @@ def test_a_batch_ends_at_its_count_of_cards_or_of_bytes(
 @pytest.mark.parametrize("count", [200, 10_000])
 def test_chunks_shrink_towards_the_end_and_hold_every_card_once(count: int) -> None:
     paths = [f"cards/{number}.md" for number in range(count)]
-    chunks = workers._chunks(paths, 2)
+    chunks = workers._chunks(paths, 2, 1024)
     assert [p for chunk in chunks for p in chunk] == paths
     sizes = [len(chunk) for chunk in chunks]
     assert sizes == sorted(sizes, reverse=True)
-    smallest, largest = workers.CHUNK
-    assert max(sizes) <= largest
-    assert all(size >= smallest for size in sizes[:-1])
+    assert max(sizes) <= workers.LARGEST_CHUNK
+    assert all(size >= workers.SMALLEST_CHUNK for size in sizes[:-1])
     # The last chunks are small: a worker done first waits on a few cards, not a chunk.
-    assert sizes[-2] == smallest
+    assert sizes[-2] == workers.SMALLEST_CHUNK
+
+
+@pytest.mark.parametrize(("count", "processes"), [(2_000_000, 2), (200_000, 64), (5_000, 256)])
+def test_chunks_never_outnumber_what_a_map_takes(count: int, processes: int) -> None:
+    """Task numbers are handed out through a pipe that must hold them all (`forked`)."""
+    chunks = workers._chunks(cast(Sequence[str], range(count)), processes, forked.MAX_TASKS)
+    assert len(chunks) <= forked.MAX_TASKS
+    assert sum(map(len, chunks)) == count
 
 
 def test_no_report_format_leaks_the_python_environment(outputs: dict[str, bytes]) -> None:

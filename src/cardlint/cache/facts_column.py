@@ -60,8 +60,8 @@ class FactsColumn:
         return iter(self.at(range(self.count)))
 
     def at(self, rows: Sequence[int]) -> list[str]:
-        """The facts of many rows at once (a row at a time, 10,000 rows cost a one-card run
-        3 ms, most of it method calls); the file is read only when some row is not patched."""
+        """The facts of many rows at once, not a method call per row; the file is read only
+        when some row is not patched."""
         patched = list(map(self.patched.get, rows))
         values = self._values() if None in patched else []
         pairs = zip(rows, patched, strict=True)

@@ -74,9 +74,9 @@ def read_document(file: Path, kind: str, personal: bool = False) -> Document | N
     check = data[len(_HEAD) : _SEALED - 2].decode("ascii", "replace")
     if not data.startswith(_HEAD) or data[_SEALED - 2 : _SEALED] != b'",':
         return None
-    sealed = hashlib.sha256(b"{")
-    sealed.update(memoryview(data)[_SEALED:])  # not a copy of megabytes to hash
-    if sealed.hexdigest() != check:
+    seal = hashlib.sha256(b"{")
+    seal.update(memoryview(data)[_SEALED:])  # not a copy of megabytes to hash
+    if seal.hexdigest() != check:
         return None  # cut short, damaged, or edited without being sealed again
     try:
         fields = json.loads(data)

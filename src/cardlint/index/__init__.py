@@ -1,6 +1,7 @@
 """Stage 3, index: the corpus as cross-card rules see it.
 
-- `corpus_index`: every card's id, names, references and facts (`CorpusIndex`, `Entry`).
+- `entry`: one card as the index sees it: id, names, references, facts (`Entry`).
+- `corpus_index`: every card's entry, with the lookups cross-card rules need (`CorpusIndex`).
 - `deferred`: a value made on first use, for what a warm run rarely reads.
 - `mentions`: where a card's prose names another card.
 - `agreement`: whether the cards' facts agree, answered once per index;

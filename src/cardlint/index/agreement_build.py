@@ -24,7 +24,9 @@ from cardlint.index.entry import Entry
 def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:
     """The conflicts between the cards of `entries`, whose facts are `encoded`."""
     facts = CorpusFacts([e.path for e in entries], encoded)
-    # Each kind's lines and items are let go once no question left needs them.
+    # Each kind's lines and items are let go once no check left reads them: the timeline
+    # reads names, concepts, timelines and introduced years; duplicates, concepts and
+    # creation dates; the works, citations and references.
     timeline = agree_timeline.clashes(facts)
     facts.release(NAMES, TIMELINE, INTRODUCED)
     duplicates = _duplicates(facts, entries)

@@ -18,7 +18,7 @@ from cardlint.index.corpus_index import CorpusIndex
 from cardlint.index.entry import Entry, entry_for
 from cardlint.load.card import Card
 from cardlint.rules import Context, Rule, RuleInfo
-from cardlint.run.rule_calls import Noted, findings_of
+from cardlint.run.rule_calls import Noted, note_findings
 from cardlint.schema.card_schema import CardSchema
 from cardlint.schema.card_types import DEFAULT, UNKNOWN, CardType, CardTypes
 
@@ -80,7 +80,7 @@ def analyse_all(cards: Sequence[Card], card_pass: CardPass) -> list[CardResult]:
     unknown = [_reported_unknown(kind, card_pass) for kind in kinds]
     noted: list[list[Noted]] = [[] for _ in cards]
     for rules, context, members in _groups(cards, kinds, unknown, card_pass):
-        findings_of(rules, [cards[i] for i in members], context, [noted[i] for i in members])
+        note_findings(rules, [cards[i] for i in members], context, [noted[i] for i in members])
     entries = [
         _typed_entry(card, types, kind, reported)
         for card, kind, reported in zip(cards, kinds, unknown, strict=True)

@@ -20,6 +20,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 _TASK = struct.Struct("<I")
+MAX_TASKS = 1024
+"""The most tasks one map takes: their numbers are all written into a pipe before any worker
+reads one, and a pipe holds 4 KiB at least (Linux's, for a user past its pipe quota)."""
 _HEADER = struct.Struct("<IQ")
 """Before each result: its task number and its pickle's length."""
 _READ = 1 << 16
@@ -33,6 +36,8 @@ def forked_map(
     """(task, function(task)) for each task of range(count), computed in `workers` forked
     processes, as each is done: in no set order, and without the tasks of a worker that died.
     """
+    if count > MAX_TASKS:
+        raise ValueError(f"{count} tasks; a map takes at most {MAX_TASKS}")
     tasks, handing = os.pipe()
     # Every task number is in the pipe before any worker starts; each worker takes the next
     # with a read of its size (atomic: reads of a pipe are serialised), until none is left.

@@ -28,7 +28,7 @@ class Noted(NamedTuple):
     line_text: str
 
 
-def findings_of(
+def note_findings(
     rules: Sequence[Rule], cards: Sequence[Card], context: Context, noted: Sequence[list[Noted]]
 ) -> None:
     """Adds every rule's findings on each card to its list in `noted`, as `run_rule` gives

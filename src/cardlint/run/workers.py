@@ -28,7 +28,7 @@ from cardlint.run.result_cache import Cache
 
 PARALLEL_FROM = 200
 """Fewer cache misses than this are analysed in this process."""
-CHUNK = (8, 256)
+SMALLEST_CHUNK, LARGEST_CHUNK = 8, 256
 """The fewest and the most cards a worker is handed at once: each chunk costs a worker a
 result to send, and the parent one to read, and a worker holds a whole chunk's results."""
 
@@ -154,9 +154,9 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
     if workers < 2 or len(paths) < PARALLEL_FROM or not hasattr(os, "fork"):
         return _analyse_chunk(list(paths), task)
     # Imported here: a warm run, or one over a few cards, starts no process.
-    from cardlint.run.forked import forked_map
+    from cardlint.run.forked import MAX_TASKS, forked_map
 
-    chunks = _chunks(paths, workers)
+    chunks = _chunks(paths, workers, MAX_TASKS)
     count = len(chunks)
     received: list[list[Done] | None] = [None] * count
     for index, sent in forked_map(lambda i: _analyse_forked(chunks[i], task), count, workers):
@@ -169,16 +169,24 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
     ]
 
 
-def _chunks(paths: Sequence[str], workers: int) -> list[list[str]]:
+def _chunks(paths: Sequence[str], workers: int, most: int) -> list[list[str]]:
     """The cards in chunks that shrink towards the end, each a quarter of a worker's share of
-    the cards left, within `CHUNK`. The workers take them in order, so when one is done the
-    other has a few cards to go at most, not a whole chunk while a core idles."""
-    chunks = []
+    the cards left, from `LARGEST_CHUNK` cards down to `SMALLEST_CHUNK` (the last one may
+    hold fewer). The workers take them in order, so when one is done the others have a few
+    cards to go at most, not a whole chunk while a core idles. Never more than `most`
+    chunks: past `most // 2` chunks of `LARGEST_CHUNK` cards (131,072 cards), the largest
+    grow instead."""
+    count = len(paths)
+    largest = max(LARGEST_CHUNK, -(-count // (most // 2)))
+    chunks: list[list[str]] = []
     start = 0
-    while start < len(paths):
-        size = min(CHUNK[1], max(CHUNK[0], (len(paths) - start) // (4 * workers)))
+    while start < count:
+        size = min(largest, max(SMALLEST_CHUNK, (count - start) // (4 * workers)))
         chunks.append(list(paths[start : start + size]))
         start += size
+    if len(chunks) > most:  # very many workers: chunks of one size, as many as allowed
+        size = -(-count // most)
+        chunks = [list(paths[at : at + size]) for at in range(0, count, size)]
     return chunks
 
 
@@ -196,8 +204,6 @@ def _received(chunk: list[str], sent: Sent, again: Again) -> list[Done]:
     """What a worker sent for a chunk of paths, decoded a column at a time as it arrives,
     while the workers go on with the others (records made this run decode; a card whose
     record did not would simply be analysed again here)."""
-    if not chunk:
-        return []  # more chunks than cards: a worker sent no columns
     columns, share = sent
     decoded = from_records(columns, chunk, again)
     kept = share or itertools.repeat(None, len(chunk))
