@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Sequence, Set
 
 NAMES, CONCEPTS, INTRODUCED, TIMELINE, CITES, REFS, CREATED = range(7)
 """NAMES: the concept key of a card's id, unless one of its names gives it; CONCEPTS: those
@@ -67,26 +68,37 @@ def _item_end(text: str, start: int) -> int:
 class CorpusFacts:
     """The facts of the cards at `paths`, `encoded` in the same order."""
 
-    __slots__ = ("_items", "lines", "paths")
+    __slots__ = ("_counts", "lines", "paths")
 
     def __init__(self, paths: Sequence[str], encoded: Sequence[str]) -> None:
         self.paths = paths
         self.lines = SEPARATOR.join(encoded).split(SEPARATOR) if encoded else []
         if len(self.lines) != KINDS * len(encoded):  # a card's facts not of this encoding
             self.lines = [line for e in encoded for line in _kinds(e)]
-        self._items: dict[int, set[str]] = {}
+        self._counts: dict[int, Counter[str]] = {}
 
     def column(self, kind: int) -> list[str]:
         """Each card's line of one kind."""
         return self.lines[kind::KINDS]
 
-    def items(self, kind: int) -> set[str]:
+    def items(self, kind: int) -> Set[str]:
         """Every item of one kind, of every card, once."""
-        found = self._items.get(kind)
+        return self.counts(kind).keys()
+
+    def counts(self, kind: int) -> Counter[str]:
+        """How many cards give each item of one kind (a card gives an item once): counted
+        in C as fast as a set is built, and where two cards meet is then known at once."""
+        found = self._counts.get(kind)
         if found is None:
-            found = self._items[kind] = set(ITEM.join(self.column(kind)).split(ITEM))
-            found.discard("")
+            found = self._counts[kind] = Counter(ITEM.join(self.column(kind)).split(ITEM))
+            del found[""]  # the cards that give none
         return found
+
+    def heads(self, kind: int) -> set[str]:
+        """The key of every item of a kind of three words (TIMELINE, REFS): read from the
+        lines at once, where a set of the items would be built first."""
+        words = ITEM.join(filter(None, self.column(kind))).replace(ITEM, " ").split(" ")
+        return set(words[::3]) - {""}
 
     def release(self, *kinds: int) -> None:
         """Forget the lines and items of `kinds`, which no question asks for again: each kind
@@ -94,7 +106,7 @@ class CorpusFacts:
         agreement is found."""
         cards = len(self.lines) // KINDS
         for kind in kinds:
-            self._items.pop(kind, None)
+            self._counts.pop(kind, None)
             self.lines[kind::KINDS] = [""] * cards
 
     def of(self, index: int, kind: int) -> list[str]:

@@ -18,7 +18,6 @@ from cardlint.facts.columns import (
     TIMELINE,
     CorpusFacts,
     head,
-    keys_of_three,
     years,
 )
 
@@ -35,7 +34,7 @@ class TimelineClash(NamedTuple):
 def clashes(facts: CorpusFacts) -> dict[str, list[TimelineClash]]:
     # The concepts timelines name (far fewer than the cards) that are some card's: each
     # intersection walks the smaller set, where a union of every card's names would be built.
-    named = set(keys_of_three(facts.items(TIMELINE)))
+    named = facts.heads(TIMELINE)
     named = (named & facts.items(NAMES)) | (named & facts.items(CONCEPTS))
     if not named:
         return {}  # the usual corpus: its timelines name no other card
