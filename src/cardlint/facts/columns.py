@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence, Set
 
@@ -131,7 +132,6 @@ class CorpusFacts:
                             yield index, item
             return
         text = SEPARATOR.join(column)
-        starts = list(itertools.accumulate((len(line) + 1 for line in column), initial=0))
         found = set()
         for wanted in keys:
             at = text.find(wanted)
@@ -139,6 +139,10 @@ class CorpusFacts:
                 if at == 0 or text[at - 1] in _BOUNDARY:
                     item = text[at : _item_end(text, at)]
                     if key(item) == wanted:
-                        found.add((bisect.bisect_right(starts, at) - 1, item))
+                        found.add((at, item))
                 at = text.find(wanted, at + 1)
-        yield from sorted(found)
+        if found:
+            # Where each card's line starts in `text`: its length and a separator per line.
+            lengths = itertools.accumulate(map(len, column), initial=0)
+            starts = list(map(operator.add, lengths, itertools.count()))
+            yield from sorted({(bisect.bisect_right(starts, at) - 1, item) for at, item in found})

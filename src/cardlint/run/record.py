@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 from itertools import repeat
 from typing import Any
 
@@ -53,8 +52,8 @@ def record(result: CardResult) -> Record:
     text = json.dumps(where, ensure_ascii=False, separators=(",", ":"))
     return [
         entry.id,
-        list(entry.names),
-        list(entry.targets),
+        entry.names,  # tuples, which JSON writes as lists, and which decode without a copy
+        entry.targets,
         own,
         text,
         entry.facts,
@@ -75,8 +74,7 @@ def from_records(
     """
     ids, labels, targets, owns, wheres, facts, types, spans = columns
     target_lists = list(map(tuple, targets))
-    recipes = map(partial, repeat(_locate), wheres, target_lists, paths, repeat(again))
-    located = map(Deferred, recipes)
+    located = map(Deferred, repeat(_locate), wheres, target_lists, paths, repeat(again))
     # tuple.__new__ builds each named tuple as its own __new__ would, without a Python call.
     fields = zip(
         paths, ids, map(tuple, labels), target_lists, located, facts, types, spans, strict=True
