@@ -117,7 +117,8 @@ def build_job(request: CheckRequest) -> Job:
     cache_key = _cache_key(types, chosen, today, settings.max_file_size)
     return Job(
         targets=targets,
-        corpus=list(dict.fromkeys([*corpus, *targets])),
+        # Usually the targets are the corpus, or some of its cards: nothing to add.
+        corpus=corpus if targets == corpus else list(dict.fromkeys([*corpus, *targets])),
         types=types,
         rules=chosen,
         severity=levels,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import os
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 
 
@@ -30,13 +32,14 @@ def display_file(text: str, base: Path) -> str:
     return relative if os.sep == "/" else relative.replace(os.sep, "/")
 
 
-def display_files(texts: Iterable[str], base: Path) -> list[str]:
+def display_files(texts: Collection[str], base: Path) -> list[str]:
     """`display_file` of many card files: most are plain names under `base`, cut at once."""
     prefix = _prefix(base)
-    cut = len(prefix)
     plain = os.sep == "/"
+    if plain and all(map(str.startswith, texts, itertools.repeat(prefix))):
+        return list(map(operator.itemgetter(slice(len(prefix), None)), texts))
     return [
-        text[cut:] if plain and text.startswith(prefix) else display_file(text, base)
+        text[len(prefix) :] if plain and text.startswith(prefix) else display_file(text, base)
         for text in texts
     ]
 

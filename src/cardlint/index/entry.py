@@ -5,6 +5,7 @@ of it (see `run.record`); the index (`corpus_index`) holds every card's.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -20,6 +21,7 @@ from cardlint.schema.ids import id_text
 LATER = "?"
 """The facts of an entry made from the result cache, which are read when first asked for (see
 `CorpusIndex.cached_facts`): a run that changed nothing never asks."""
+_facts = operator.attrgetter("facts")
 
 
 class Reference(NamedTuple):
@@ -73,13 +75,14 @@ def facts_of(
 ) -> list[str]:
     """Each entry's facts, those of the entries made from the cache (`LATER`) read by
     `cached`."""
-    facts = [entry.facts for entry in entries]
+    facts = list(map(_facts, entries))
+    if LATER not in facts:
+        return facts  # every entry made this run, as in a cold run
+    if cached is None:
+        raise ValueError("entries from the cache, and no cache to read their facts from")
     later = [index for index, found in enumerate(facts) if found == LATER]
-    if later:
-        if cached is None:
-            raise ValueError("entries from the cache, and no cache to read their facts from")
-        for index, found in zip(later, cached([entries[i].path for i in later]), strict=True):
-            facts[index] = found
+    for index, found in zip(later, cached([entries[i].path for i in later]), strict=True):
+        facts[index] = found
     return facts
 
 

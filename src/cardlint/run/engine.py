@@ -8,6 +8,7 @@ the cards and their bytes stay in memory for the commands that read or edit them
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -57,7 +58,7 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
     )
     with acyclic():
         index = CorpusIndex.build(
-            (result.entry for result in results.values()),
+            map(_entry, results.values()),
             job.types,
             job.known_ids,
             cache.facts_of if cache is not None else None,
@@ -90,6 +91,9 @@ def report(job: Job, loaded: Loaded) -> Report:
 def check_card(card: Card, context: Context, job: Job) -> list[Violation]:
     """Everything reported for one card already in memory (the editing commands lint edits)."""
     return CorpusPass(job, context).violations(analyse(card, _card_pass(job)), card)
+
+
+_entry = operator.attrgetter("entry")
 
 
 def _card_pass(job: Job) -> CardPass:
