@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import pickle
 import selectors
-import signal
 import struct
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, TypeVar
@@ -111,5 +110,7 @@ def _end(children: dict[int, int], stop: bool) -> None:
     for reader, pid in children.items():
         os.close(reader)
         if stop:  # one that has exited is a zombie until reaped below: the signal finds it
+            import signal  # only a run left early needs it; importing it costs 1 ms
+
             os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
