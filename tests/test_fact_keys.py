@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from cardlint.facts.card_names import name_key, own_keys
 from cardlint.facts.citations import author_key
-from cardlint.facts.columns import CITES, ITEM, REFS, SEPARATOR, TIMELINE, keys_of_three
+from cardlint.facts.columns import CITES, ITEM, REFS, SEPARATOR, TIMELINE
 from cardlint.facts.comparable import encode
 from cardlint.facts.concept_keys import (
     compact,
@@ -28,6 +28,7 @@ from cardlint.facts.concept_keys import (
     skeleton,
 )
 from cardlint.facts.timeline_names import _LEAD, _subject_of, subject_keys
+from cardlint.index.agree_works import split
 from cardlint.load.card import card_from_bytes, load_card
 from cardlint.schema.card_schema import default_schema_path, load_schema
 from tests.conftest import examples
@@ -110,9 +111,10 @@ def test_an_author_key_is_one_word(name: str) -> None:
     assert not any(ch.isspace() for ch in compact(author_key(name)))
 
 
-def test_items_keyed_by_their_first_word_are_three_words() -> None:
-    """`columns.keys_of_three` takes every third word of the items, joined: it holds only
-    while each TIMELINE, CITES and REFS item is three words, as on every card we keep."""
+def test_items_are_a_key_and_what_it_is_held_with() -> None:
+    """TIMELINE, CITES and REFS items are three words on every card we keep: a TIMELINE or
+    REFS key of one word before its first space (`columns.keys`), a CITES key of two before
+    its year (`agree_works.split`), and the years, or author and year, they are held with."""
     schema = load_schema(default_schema_path())
     cards = [
         p for folder in ("cards", "examples", "tests/rules") for p in (REPO / folder).rglob("*.md")
@@ -124,5 +126,6 @@ def test_items_keyed_by_their_first_word_are_three_words() -> None:
             items = [item for item in lines[kind].split(ITEM) if item]
             seen += len(items)
             assert all(len(item.split(" ")) == 3 for item in items), (path, items)
-            assert keys_of_three(items) == [item.partition(" ")[0] for item in items]
+            if kind == CITES:
+                assert all(split(kind, i) == tuple(i.rsplit(" ", 1)) for i in items), items
     assert seen > 100

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from cardlint.facts.columns import CITES, CorpusFacts, keys_of_three
+from cardlint.facts.columns import CITES, CorpusFacts, keys
 
 _CITE_KEY: Callable[[str], str] = operator.itemgetter(slice(None, -5))
 
@@ -65,7 +65,7 @@ def clashes(facts: CorpusFacts, kind: int) -> dict[str, list[WorkClash]]:
 
 def _keys(kind: int, items: Collection[str]) -> set[str]:
     """The works `items` are of: a citation's label and author, a reference's title."""
-    return set(map(_CITE_KEY, items) if kind == CITES else keys_of_three(items))
+    return set(map(_CITE_KEY, items)) if kind == CITES else keys(items)
 
 
 def _reported(key: str, values: dict[str, set[str]]) -> list[tuple[str, WorkClash]]:
