@@ -34,13 +34,13 @@ FEW_KEYS = 64
 """Keys `CorpusFacts.holding` searches for in the text; more are looked up item by item."""
 
 
+_HEAD = operator.itemgetter(0)
+
+
 def keys(items: Iterable[str]) -> set[str]:
     """The keys of items (TIMELINE, REFS), each what precedes the item's first space: taken
     in C, with no Python call per item."""
     return set(map(_HEAD, map(str.partition, items, itertools.repeat(" "))))
-
-
-_HEAD = operator.itemgetter(0)
 
 
 def head(item: str) -> str:
