@@ -169,18 +169,21 @@ def _off_schema_predicate(fast_validity: ModuleType) -> None:
     _replace(fast_validity, "compile_predicate", _no_predicate)
 
 
-def _forked_results(paths: list[str], task: object) -> list[tuple[str, Any, Any]]:
-    """A worker's share, sent back as the results themselves (pickled), not as records."""
+_Done = list[tuple[str, Any, Any]]
+
+
+def _forked_results(paths: list[str], task: object, *told: object) -> tuple[_Done, None, list[str]]:
+    """A worker's share, sent back as the results themselves (pickled), not as records, with
+    what the workers gather."""
     _note()
     workers = sys.modules["cardlint.run.workers"]
-    return list(workers._analyse_chunk(paths, task))
+    done = list(workers._analyse_chunk(paths, task))
+    return done, None, list(workers._timeline_keys(done))
 
 
-def _results_as_sent(
-    chunk: object, sent: list[tuple[str, Any, Any]], again: object
-) -> list[tuple[str, Any, Any]]:
+def _results_as_sent(chunk: object, sent: tuple[_Done, None, list[str]], again: object) -> _Done:
     """What a worker sent is already (path, result, stored): nothing to decode."""
-    return sent
+    return sent[0]
 
 
 def _off_record_codec(workers: ModuleType) -> None:

@@ -3,14 +3,23 @@ the rules, the stats and the graph tell the same conflicts, cold and from the ca
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from cardlint.app import build_job
+from cardlint.facts.columns import TIMELINE, CorpusFacts
 from cardlint.facts.concept_keys import concept_key, one_edit_apart, skeleton
 from cardlint.facts.timeline_names import subject_keys
+from cardlint.index.entry import facts_of
+from cardlint.run import workers
+from cardlint.run.engine import run
+from cardlint.settings.request import CheckRequest
 from tests.conftest import CARDS, CORPUS_PASSED, run_cli, summary
 
 CONFLICTS = "CL308,CL309,CL310"
@@ -64,6 +73,35 @@ def test_a_warm_run_finds_what_a_cold_run_found(disagreeing: Path) -> None:
     cold = _found(disagreeing, "--no-cache")
     assert _found(disagreeing) == cold  # writes the cache
     assert _found(disagreeing) == cold  # reads it
+
+
+@pytest.mark.parametrize("a_worker_dies", [False, True])
+def test_what_the_workers_gather_is_what_the_facts_tell(
+    disagreeing: Path, monkeypatch: pytest.MonkeyPatch, a_worker_dies: bool
+) -> None:
+    """Workers gather the concepts the timelines name as they go (`workers.Gathered`): they
+    are the keys the facts give, and the conflicts found with them are those found without,
+    also when a worker dies and the parent analyses its cards."""
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    job = build_job(CheckRequest(cwd=disagreeing, cache=False))
+    alone = run(dataclasses.replace(job, workers=1))
+    if a_worker_dies:
+        parent, real = os.getpid(), workers._analyse_forked
+
+        def dies_at_the_timeline(paths: list[str], *rest: Any) -> Any:
+            if os.getpid() != parent and any(p.endswith("multimodal-models.md") for p in paths):
+                os._exit(9)
+            return real(paths, *rest)
+
+        monkeypatch.setattr(workers, "_analyse_forked", dies_at_the_timeline)
+    forked = run(dataclasses.replace(job, workers=2))
+    assert alone.loaded.context.index.timeline_keys is None
+    gathered = forked.loaded.context.index.timeline_keys
+    entries = forked.loaded.context.index.entries
+    assert gathered == CorpusFacts((), facts_of(entries, None)).heads(TIMELINE)
+    assert "clip" in gathered
+    assert forked.report.violations == alone.report.violations
+    assert "CL308" in {v.code for v in forked.report.violations}
 
 
 def test_the_stats_and_the_graph_count_the_same_conflicts(disagreeing: Path) -> None:

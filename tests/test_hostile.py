@@ -657,10 +657,10 @@ def test_a_worker_that_dies_costs_the_run_nothing(
     victim = "cards/raw-esc-in-body.md"
     assert any(v.path == victim for v in reference)
 
-    def dies_at_the_victim(paths: list[str], task: Any) -> Any:
+    def dies_at_the_victim(paths: list[str], *rest: Any) -> Any:
         if os.getpid() != parent and any(p.endswith(victim) for p in paths):
             os._exit(9)
-        return real(paths, task)
+        return real(paths, *rest)
 
     monkeypatch.setattr(workers, "_analyse_forked", dies_at_the_victim)
     assert run(dataclasses.replace(job, workers=2)).report.violations == reference

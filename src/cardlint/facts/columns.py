@@ -43,6 +43,13 @@ def keys(items: Iterable[str]) -> set[str]:
     return set(map(_HEAD, map(str.partition, items, itertools.repeat(" "))))
 
 
+def timeline_keys(encoded: Sequence[str]) -> set[str]:
+    """The concepts the timelines of the cards whose facts are `encoded` name: workers
+    gather them for their cards as they go, where the parent would split every timeline
+    item of the corpus (see `agree_timeline`)."""
+    return CorpusFacts((), encoded).heads(TIMELINE)
+
+
 def head(item: str) -> str:
     """An item's key: what precedes its first space."""
     return item.partition(" ")[0]

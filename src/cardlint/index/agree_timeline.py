@@ -9,6 +9,7 @@ this module: it keeps to plain tuples rather than loading `dates` and its parser
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from typing import NamedTuple
 
 from cardlint.facts.columns import (
@@ -31,10 +32,12 @@ class TimelineClash(NamedTuple):
     """That card's introduced years, first and last."""
 
 
-def clashes(facts: CorpusFacts) -> dict[str, list[TimelineClash]]:
+def clashes(facts: CorpusFacts, named: Set[str] | None = None) -> dict[str, list[TimelineClash]]:
+    """The conflicts of timelines that name `named` (default: what they name, found here)."""
     # The concepts timelines name (far fewer than the cards) that are some card's: each
     # intersection walks the smaller set, where a union of every card's names would be built.
-    named = facts.heads(TIMELINE)
+    if named is None:
+        named = facts.heads(TIMELINE)
     named = (named & facts.items(NAMES)) | (named & facts.items(CONCEPTS))
     if not named:
         return {}  # the usual corpus: its timelines name no other card

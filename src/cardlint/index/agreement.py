@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import sys
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +38,14 @@ class Agreement:
         memo: Path | None,
         key: str,
         cached: Callable[[Sequence[str]], list[str]] | None = None,
+        timeline_keys: Set[str] | None = None,
     ) -> None:
         self.entries = entries
         """The index's entries (not the index: see `agreement`)."""
         self.cached = cached
         """Reads the facts of entries made from the cache (see `CorpusIndex.cached_facts`)."""
+        self.timeline_keys = timeline_keys
+        """What the entries' timelines name, if known (see `CorpusIndex.timeline_keys`)."""
         self.memo = memo
         """Where what was found is kept between runs (see `agreement_memo`); None: nowhere."""
         self.key = key
@@ -102,7 +105,7 @@ class Agreement:
     def _matched(self) -> Tables:
         from cardlint.index.agreement_build import matched
 
-        return matched(self.entries, self.facts)
+        return matched(self.entries, self.facts, self.timeline_keys)
 
     def found(self, kind: str) -> tuple[dict[str, list[Any]], ...]:
         """The cards a kind of conflict is reported on, with what each conflicts with."""
@@ -139,5 +142,7 @@ def agreement(index: CorpusIndex, memo: Path | None = None, key: str = "") -> Ag
     """
     found = _OF_INDEX.get(index)
     if found is None or (found.memo, found.key) != (memo, key):
-        found = _OF_INDEX[index] = Agreement(index.entries, memo, key, index.cached_facts)
+        found = _OF_INDEX[index] = Agreement(
+            index.entries, memo, key, index.cached_facts, index.timeline_keys
+        )
     return found

@@ -3,7 +3,7 @@ imported only when there is something to find or to rebuild."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
 from cardlint.facts.columns import (
@@ -21,13 +21,16 @@ from cardlint.index.agreement_tables import Tables
 from cardlint.index.entry import Entry
 
 
-def matched(entries: Sequence[Entry], encoded: Sequence[str]) -> Tables:
-    """The conflicts between the cards of `entries`, whose facts are `encoded`."""
+def matched(
+    entries: Sequence[Entry], encoded: Sequence[str], named: Set[str] | None = None
+) -> Tables:
+    """The conflicts between the cards of `entries`, whose facts are `encoded`, and whose
+    timelines name `named` when that is known (see `CorpusIndex.timeline_keys`)."""
     facts = CorpusFacts([e.path for e in entries], encoded)
     # Each kind's lines and items are let go once no check left reads them: the timeline
     # reads names, concepts, timelines and introduced years; duplicates, concepts and
     # creation dates; the works, citations and references.
-    timeline = agree_timeline.clashes(facts)
+    timeline = agree_timeline.clashes(facts, named)
     facts.release(NAMES, TIMELINE, INTRODUCED)
     duplicates = _duplicates(facts, entries)
     facts.release(CONCEPTS, CREATED)

@@ -6,7 +6,7 @@ import functools
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from cardlint.facts.concept_keys import plain_key
@@ -33,6 +33,9 @@ class CorpusIndex:
     """The corpus's card types; None: one, named as the bundled schema names its files."""
     cached_facts: Callable[[Sequence[str]], list[str]] | None = None
     """Reads the facts of the cards at some paths whose entries hold `LATER`."""
+    timeline_keys: Set[str] | None = None
+    """The concepts the entries' timelines name, when the workers gathered them (see
+    `facts.columns.timeline_keys`); None: the agreement finds them in the facts."""
 
     @classmethod
     def build(
@@ -41,10 +44,11 @@ class CorpusIndex:
         types: CardTypes,
         known_ids: Iterable[str] = (),
         cached_facts: Callable[[Sequence[str]], list[str]] | None = None,
+        timeline_keys: Set[str] | None = None,
     ) -> CorpusIndex:
         by_path = operator.attrgetter("path")
         ordered = tuple(sorted(entries, key=by_path))
-        return cls(ordered, frozenset(known_ids), types, cached_facts)
+        return cls(ordered, frozenset(known_ids), types, cached_facts, timeline_keys)
 
     def schema_of(self, path: str, fallback: CardSchema) -> CardSchema:
         """The schema of the corpus's card at `path`: its type's; `fallback` for a card the

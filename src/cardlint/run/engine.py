@@ -22,7 +22,7 @@ from cardlint.run.corpus_pass import CorpusPass
 from cardlint.run.gc_tuning import acyclic, few_collections
 from cardlint.run.job import Job
 from cardlint.run.result_cache import Cache
-from cardlint.run.workers import Kept, analyse_paths
+from cardlint.run.workers import Gathered, Kept, analyse_paths
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,8 +53,9 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
     if job.cache_dir is not None:
         with acyclic():  # the cache's table: tens of thousands of values, no cycle
             cache = Cache(job.cache_dir, job.cache_key, job.root)
+    gathered = Gathered()
     results = analyse_paths(
-        job.corpus, _card_pass(job), job.max_file_size, cache, job.workers, kept
+        job.corpus, _card_pass(job), job.max_file_size, cache, job.workers, kept, gathered
     )
     with acyclic():
         index = CorpusIndex.build(
@@ -62,6 +63,7 @@ def load(job: Job, kept: Kept | None = None) -> Loaded:
             job.types,
             job.known_ids,
             cache.facts_of if cache is not None else None,
+            gathered.timeline_keys,
         )
         context = Context(job.schema, index, job.today, job.root)
     if cache is not None and cache.saved:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cardlint.cache.stamps import digest, stamp
+from cardlint.facts.columns import timeline_keys
 from cardlint.load.card import Card, card_from_bytes, unreadable
 from cardlint.load.read import SourceError, read_file, read_plain
 from cardlint.run.card_pass import CardPass, CardResult, analyse, analyse_all
@@ -36,9 +37,10 @@ Stored = tuple[str, str, Record]
 """What the cache keeps of a card: the stamp and digest of its bytes, and its record."""
 Done = tuple[str, CardResult, Stored | None]
 """A card file, its result, and what the cache is to keep of it (None: nothing)."""
-Sent = tuple[list[list[Any]], list[tuple[str, str] | None] | None]
+Sent = tuple[list[list[Any]], list[tuple[str, str] | None] | None, list[str]]
 """What a worker sends back for its share of the cards, in the order it was given them: their
-records a column at a time, and each card's stamp and digest when the cache keeps them."""
+records a column at a time, each card's stamp and digest when the cache keeps them, and the
+concepts their timelines name (see `Gathered`)."""
 
 
 class _Task(NamedTuple):
@@ -48,6 +50,16 @@ class _Task(NamedTuple):
     max_size: int
     keep: bool
     """Whether results go to the cache, which needs each card's stamp and digest."""
+
+
+class Gathered:
+    """What the workers gather across their cards as they go, for the corpus-wide questions:
+    the concepts the cards' timelines name (many cards name the same few, and the agreement
+    would otherwise split every timeline item of the corpus to find them). None unless every
+    card of the run was analysed in the workers."""
+
+    def __init__(self) -> None:
+        self.timeline_keys: set[str] | None = None
 
 
 class Kept:
@@ -72,6 +84,7 @@ def analyse_paths(
     cache: Cache | None,
     workers: int,
     kept: Kept | None = None,
+    gathered: Gathered | None = None,
 ) -> dict[str, CardResult]:
     task = _Task(card_pass, max_size, keep=cache is not None)
     boundary = _Boundary(card_pass.root)
@@ -93,7 +106,7 @@ def analyse_paths(
             kept.keep(path, *_read_card(path, max_size, boundary, kept)[:2])
         found = [_analyse_one(path, task, boundary, kept) for path in misses]
     else:
-        found = _analyse_all(misses, task, workers, again)
+        found = _analyse_all(misses, task, workers, again, None if results else gathered)
     for path, result, stored in found:
         results[path] = result
         if cache is not None and stored is not None:
@@ -150,7 +163,11 @@ class _Boundary:
         return real
 
 
-def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) -> list[Done]:
+def _analyse_all(
+    paths: Sequence[str], task: _Task, workers: int, again: Again, gathered: Gathered | None
+) -> list[Done]:
+    """The cards at `paths`, in worker processes when they pay; what the workers gathered
+    (for all of `paths`) goes to `gathered`."""
     if workers < 2 or len(paths) < PARALLEL_FROM or not hasattr(os, "fork"):
         return _analyse_chunk(list(paths), task)
     # Imported here: a warm run, or one over a few cards, starts no process.
@@ -159,14 +176,20 @@ def _analyse_all(paths: Sequence[str], task: _Task, workers: int, again: Again) 
     chunks = _chunks(paths, workers, MAX_TASKS)
     count = len(chunks)
     received: list[list[Done] | None] = [None] * count
-    for index, sent in forked_map(lambda i: _analyse_forked(chunks[i], task), count, workers):
+    named: set[str] = set()
+    told: set[str] = set()  # each worker's own copy: what it has told the parent of
+    for index, sent in forked_map(lambda i: _analyse_forked(chunks[i], task, told), count, workers):
         received[index] = _received(chunks[index], sent, again)
-    # A chunk whose worker died before sending it is analysed here.
-    return [
-        done
-        for index, found in enumerate(received)
-        for done in (found if found is not None else _analyse_chunk(chunks[index], task))
-    ]
+        named.update(sent[2])
+    done: list[Done] = []
+    for index, found in enumerate(received):
+        if found is None:  # its worker died before sending it: analysed here
+            found = _analyse_chunk(chunks[index], task)
+            named.update(_timeline_keys(found))
+        done.extend(found)
+    if gathered is not None:
+        gathered.timeline_keys = named
+    return done
 
 
 def _chunks(paths: Sequence[str], workers: int, most: int) -> list[list[str]]:
@@ -190,21 +213,31 @@ def _chunks(paths: Sequence[str], workers: int, most: int) -> list[list[str]]:
     return chunks
 
 
-def _analyse_forked(paths: list[str], task: _Task) -> Sent:
+def _analyse_forked(paths: list[str], task: _Task, told: set[str]) -> Sent:
     """A worker's share: records travel back, at a fraction of the cost of the results, a
     column at a time (fewer and larger objects to pickle), without the paths, which the
-    parent gave."""
+    parent gave; the concepts the cards' timelines name, less those `told` already (each
+    worker sends each once, not once a chunk)."""
     done = _analyse_chunk(paths, task)
     records = [stored[2] if stored else record(result) for _, result, stored in done]
     columns = [list(column) for column in zip(*records, strict=True)]
-    return columns, [stored[:2] if stored else None for *_, stored in done] if task.keep else None
+    share = [stored[:2] if stored else None for *_, stored in done] if task.keep else None
+    # The parent reads a worker's chunks in the order they were sent: what an earlier chunk
+    # told it, it knows, even if this worker dies later on.
+    named = _timeline_keys(done) - told
+    told.update(named)
+    return columns, share, list(named)
+
+
+def _timeline_keys(done: list[Done]) -> set[str]:
+    return timeline_keys([result.entry.facts for _, result, _ in done])
 
 
 def _received(chunk: list[str], sent: Sent, again: Again) -> list[Done]:
     """What a worker sent for a chunk of paths, decoded a column at a time as it arrives,
     while the workers go on with the others (records made this run decode; a card whose
     record did not would simply be analysed again here)."""
-    columns, share = sent
+    columns, share, _ = sent
     decoded = from_records(columns, chunk, again)
     kept = share or itertools.repeat(None, len(chunk))
     rows = zip(*columns, strict=True)
