@@ -33,7 +33,8 @@ class TimelineClash(NamedTuple):
 
 
 def clashes(facts: CorpusFacts, named: Set[str] | None = None) -> dict[str, list[TimelineClash]]:
-    """The conflicts of timelines that name `named` (default: what they name, found here)."""
+    """The timeline headings whose years miss those of the card they name. `named`: the
+    concepts the timelines name, when already known (see `CorpusIndex.timeline_keys`)."""
     # The concepts timelines name (far fewer than the cards) that are some card's: each
     # intersection walks the smaller set, where a union of every card's names would be built.
     if named is None:
