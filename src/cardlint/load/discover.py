@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import itertools
 import operator
 import os
 import re
@@ -43,18 +44,15 @@ class CardFinder:
     def find(self, paths: Sequence[str | os.PathLike[str]]) -> list[str]:
         """The cards named by `paths`: files as given, directories walked without following
         links."""
-        absolute = list(map(os.path.abspath, paths))
-        if len(absolute) == 1 and _walked_into(absolute[0]):
-            return list(self._folder(absolute[0]))  # `check cards/`: a walk names each file once
-        found: dict[str, None] = {}
         # One spelling per file, so a card named on the command line is the same card the
         # walk found.
-        for path in absolute:
-            if _walked_into(path):
-                found.update(dict.fromkeys(self._folder(path)))
-            else:
-                found.setdefault(path, None)
-        return list(found)
+        parts = [
+            self._folder(path) if os.path.isdir(path) and not os.path.islink(path) else [path]
+            for path in map(os.path.abspath, paths)
+        ]
+        if len(parts) == 1:
+            return list(parts[0])  # `check cards/`: a walk names each file once
+        return list(dict.fromkeys(itertools.chain.from_iterable(parts)))
 
     def _folder(self, folder: str) -> list[str]:
         walked = self._walked.get(folder)
@@ -97,10 +95,6 @@ class _Walk:
         """The path relative to the project root, with `/`; as given when it is outside."""
         relative = path[len(self.base) :] if path.startswith(self.base) else path
         return relative if os.sep == "/" else relative.replace(os.sep, "/")
-
-
-def _walked_into(path: str) -> bool:
-    return os.path.isdir(path) and not os.path.islink(path)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
